@@ -1,0 +1,24 @@
+import 'reflect-metadata';
+import { join } from 'node:path';
+import { DataSource, DataSourceOptions } from 'typeorm';
+import { DatabaseConfig, loadConfig } from './src/config/app-config';
+
+const sourceDir = join(__dirname, 'src');
+
+/** Options shared by the app, the TypeORM CLI and the tests: migrations only, never synchronize. */
+export function buildDataSourceOptions(database: DatabaseConfig): DataSourceOptions {
+  const common = {
+    entities: [join(sourceDir, '**', '*.entity.{ts,js}')],
+    migrations: [join(sourceDir, 'database', 'migrations', '*.{ts,js}')],
+    migrationsRun: false,
+    synchronize: false,
+    logging: ['error', 'warn'] as ('error' | 'warn')[],
+  };
+  if (database.kind === 'postgres') {
+    return { ...common, type: 'postgres', url: database.url, extra: { max: 10 } };
+  }
+  // WAL lets readers and one writer work at once; the busy timeout makes a second writer wait instead of failing.
+  return { ...common, type: 'sqlite', database: database.path, enableWAL: true, busyTimeout: 10_000 };
+}
+
+export default new DataSource(buildDataSourceOptions(loadConfig(process.env).database));

@@ -1,0 +1,36 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { buildDataSourceOptions } from '../ormconfig';
+import { AuthModule } from './auth/auth.module';
+import { AccessGuard } from './common/access.guard';
+import { AllExceptionsFilter } from './common/all-exceptions.filter';
+import { CommonModule } from './common/common.module';
+import { createValidationPipe } from './common/validation';
+import { APP_CONFIG } from './config/config.token';
+import { AppConfig } from './config/app-config';
+import { HealthController } from './health/health.controller';
+import { HomeController } from './home/home.controller';
+import { LanguageController } from './language/language.controller';
+import { UsersModule } from './users/users.module';
+
+@Module({})
+export class AppModule {
+  static register(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CommonModule.register(config),
+        TypeOrmModule.forRoot({ ...buildDataSourceOptions(config.database), retryAttempts: 2, retryDelay: 1000 }),
+        UsersModule,
+        AuthModule,
+      ],
+      controllers: [HealthController, LanguageController, HomeController],
+      providers: [
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_FILTER, useClass: AllExceptionsFilter },
+      ],
+    };
+  }
+}

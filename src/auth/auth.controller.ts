@@ -1,0 +1,82 @@
+import { Body, Controller, Get, HttpCode, Post, Query, Render, Req, Res, UseGuards } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { Authenticated, FormView, Public } from '../common/access.decorators';
+import { CurrentUser } from '../common/current-user.decorator';
+import { FormError } from '../common/errors';
+import { flash } from '../common/flash';
+import { safeLocalPath } from '../common/safe-redirect';
+import { User } from '../users/user.entity';
+import { UsersService } from '../users/users.service';
+import { ChangePasswordDto } from './dto/change-password.dto';
+import { LoginDto } from './dto/login.dto';
+import { RegisterDto } from './dto/register.dto';
+import { AuthService } from './auth.service';
+import { LocalAuthGuard } from './local-auth.guard';
+import { logIn, logOut, regenerateSession } from './request-session';
+
+@Controller()
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly users: UsersService,
+  ) {}
+
+  @Get('auth/login')
+  @Public()
+  @Render('auth/login')
+  loginPage(@Query('next') next?: string) {
+    return { values: { next: safeLocalPath(next, '') } };
+  }
+
+  @Post('auth/login')
+  @Public()
+  @FormView('auth/login')
+  @UseGuards(LocalAuthGuard)
+  @HttpCode(303)
+  login(@Body() body: LoginDto, @Res() response: Response): void {
+    response.redirect(303, safeLocalPath(body.next, '/'));
+  }
+
+  @Get('auth/register')
+  @Public()
+  @Render('auth/register')
+  registerPage(@Req() request: Request, @Query('next') next?: string) {
+    return { values: { preferredLanguage: request.lang, next: safeLocalPath(next, '') } };
+  }
+
+  @Post('auth/register')
+  @Public()
+  @FormView('auth/register')
+  async register(@Body() body: RegisterDto, @Req() request: Request, @Res() response: Response): Promise<void> {
+    if (body.password !== body.passwordConfirmation) throw FormError.field('passwordConfirmation', 'auth.password.mismatch');
+    const user = await this.users.create(body);
+    await logIn(request, user);
+    request.session.lang = user.preferredLanguage;
+    flash(request, 'success', 'auth.register.welcome', { name: user.name });
+    response.redirect(303, safeLocalPath(body.next, '/'));
+  }
+
+  @Post('auth/logout')
+  @Authenticated()
+  async logout(@Req() request: Request, @Res() response: Response): Promise<void> {
+    await logOut(request, response);
+    response.redirect(303, '/');
+  }
+
+  @Get('profile/password')
+  @Authenticated()
+  @Render('users/password')
+  passwordPage() {
+    return { values: {} };
+  }
+
+  @Post('profile/password')
+  @Authenticated()
+  @FormView('users/password')
+  async changePassword(@CurrentUser() user: User, @Body() body: ChangePasswordDto, @Req() request: Request, @Res() response: Response): Promise<void> {
+    await this.auth.changePassword(user.id, body.currentPassword, body.newPassword, body.passwordConfirmation);
+    await regenerateSession(request);
+    flash(request, 'success', 'auth.password.changed');
+    response.redirect(303, '/profile');
+  }
+}

@@ -1,0 +1,49 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { FormError } from '../common/errors';
+import { User } from '../users/user.entity';
+import { UsersService, normalizeEmail } from '../users/users.service';
+import { ACCOUNT_RULE, ADDRESS_RULE, LoginThrottleService } from './login-throttle.service';
+import { PasswordHasher } from './password-hasher';
+
+// Verifying against a real hash when the account does not exist keeps the
+// response time the same, so timing does not reveal which emails are registered.
+const DUMMY_HASH = '$argon2id$v=19$m=65536,p=4,t=3$Pk9SiBA7SqQ57dOf1Mh+eQ$yUT+RP0WnH/moYodpzNNnVVYM50N3hvFXjwh1b7H0x8';
+
+export const loginFailed = () => FormError.field('_form', 'auth.login.failed', undefined, HttpStatus.UNAUTHORIZED);
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly users: UsersService,
+    private readonly hasher: PasswordHasher,
+    private readonly throttle: LoginThrottleService,
+  ) {}
+
+  /** Same message and status for an unknown email and a wrong password. */
+  async authenticate(email: string, password: string, address: string): Promise<User> {
+    const accountKey = `account:${normalizeEmail(email)}`;
+    const addressKey = `address:${address}`;
+    if (await this.throttle.anyBlocked([accountKey, addressKey])) {
+      throw FormError.field('_form', 'auth.login.throttled', undefined, HttpStatus.TOO_MANY_REQUESTS);
+    }
+    const user = await this.users.findWithPasswordHash({ email });
+    const valid = await this.hasher.verify(user?.passwordHash ?? DUMMY_HASH, password);
+    if (!user || !valid) {
+      await this.throttle.recordFailure(accountKey, ACCOUNT_RULE);
+      await this.throttle.recordFailure(addressKey, ADDRESS_RULE);
+      throw loginFailed();
+    }
+    await this.throttle.reset(accountKey);
+    await this.users.recordLogin(user.id);
+    return user;
+  }
+
+  async changePassword(userId: number, currentPassword: string, newPassword: string, confirmation: string): Promise<void> {
+    if (newPassword !== confirmation) throw FormError.field('passwordConfirmation', 'auth.password.mismatch');
+    const user = await this.users.findWithPasswordHash({ id: userId });
+    if (!user || !(await this.hasher.verify(user.passwordHash, currentPassword))) {
+      throw FormError.field('currentPassword', 'auth.password.currentWrong');
+    }
+    await this.users.setPassword(userId, newPassword);
+  }
+}

@@ -1,0 +1,12 @@
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+
+export class LoginDto {
+  @IsString() @MaxLength(254)
+  email: string;
+
+  @IsString() @MaxLength(1024)
+  password: string;
+
+  @IsOptional() @IsString() @MaxLength(2000)
+  next?: string;
+}

@@ -1,0 +1,49 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { sendErrorPage, isApiRequest } from './error-page';
+import { FormError, LoginRequiredError } from './errors';
+
+const SECRET_FIELDS = ['password', 'passwordConfirmation', 'currentPassword', 'newPassword', '_csrf'];
+
+function formValues(body: unknown): Record<string, unknown> {
+  if (typeof body !== 'object' || body === null) return {};
+  return Object.fromEntries(Object.entries(body).filter(([key]) => !SECRET_FIELDS.includes(key)));
+}
+
+/** A feature may throw e.g. new ForbiddenException('users.admin.ownRole') to explain the refusal. */
+function translationKeyOf(exception: HttpException): string | undefined {
+  const message = exception.message;
+  return /^[a-z]+\.[\w.]+$/.test(message) ? message : undefined;
+}
+
+/** Every error ends here: forms are shown again with messages, the rest become status pages; never a stack trace. */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const request = host.switchToHttp().getRequest<Request>();
+    const response = host.switchToHttp().getResponse<Response>();
+
+    if (exception instanceof FormError) {
+      if (isApiRequest(request) || !request.formView) {
+        response.status(exception.status).json({ statusCode: exception.status, errors: exception.errors });
+        return;
+      }
+      response.status(exception.status).render(request.formView, { values: formValues(request.body), errors: exception.errors });
+      return;
+    }
+    if (exception instanceof LoginRequiredError) {
+      if (isApiRequest(request)) return sendErrorPage(request, response, 401);
+      const next = request.method === 'GET' ? `?next=${encodeURIComponent(request.originalUrl)}` : '';
+      response.redirect(303, `/auth/login${next}`);
+      return;
+    }
+    if (exception instanceof HttpException) {
+      sendErrorPage(request, response, exception.getStatus(), translationKeyOf(exception));
+      return;
+    }
+    this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    sendErrorPage(request, response, 500);
+  }
+}

@@ -1,0 +1,36 @@
+import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { FieldErrors, FormError } from './errors';
+
+/** class-validator constraint names become translation keys: validation.isEmail, validation.minLength... */
+export function fieldErrorsFrom(errors: ValidationError[], parent = ''): FieldErrors {
+  const result: FieldErrors = {};
+  for (const error of errors) {
+    const field = parent ? `${parent}.${error.property}` : error.property;
+    const constraints = error.constraints ?? {};
+    const names = Object.keys(constraints);
+    if (names.includes('whitelistValidation')) {
+      (result._form ??= []).push({ key: 'validation.unknownField', params: { field } });
+      continue;
+    }
+    if (names.length) {
+      const name = names[0];
+      const params: Record<string, string | number> = { field };
+      const numbers = constraints[name].match(/\d+/);
+      if (numbers) params.limit = Number(numbers[0]);
+      result[field] = [{ key: `validation.${name}`, params }];
+    }
+    if (error.children?.length) Object.assign(result, fieldErrorsFrom(error.children, field));
+  }
+  return result;
+}
+
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    forbidUnknownValues: true,
+    transform: true,
+    stopAtFirstError: true,
+    exceptionFactory: (errors) => new FormError(fieldErrorsFrom(errors)),
+  });
+}

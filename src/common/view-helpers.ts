@@ -1,0 +1,69 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import hbs from 'hbs';
+import type { HelperOptions } from 'handlebars';
+import { formatDate, formatNumber, translator } from '../i18n/i18n';
+import { AGE_GROUPS, COUNTRIES, DUTY_STATIONS, INSTITUTIONS, SEXES, SV_DEPARTMENTS } from '../users/profile-options';
+import { LANGUAGES } from '../i18n/i18n';
+import { ROLES } from './roles';
+
+const OPTION_LISTS: Record<string, readonly string[]> = {
+  institutions: INSTITUTIONS,
+  countries: COUNTRIES,
+  sexes: SEXES,
+  ageGroups: AGE_GROUPS,
+  languages: LANGUAGES,
+  roles: ROLES,
+  departments: SV_DEPARTMENTS,
+  dutyStations: DUTY_STATIONS,
+};
+
+function languageOf(options: HelperOptions): string {
+  const root = options.data?.root as { lang?: string } | undefined;
+  return root?.lang ?? 'es';
+}
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? walk(path) : [path];
+  });
+}
+
+/** Partials are registered synchronously so the first request (or test) never races their loading. */
+export function registerPartials(partialsDir: string): void {
+  for (const file of walk(partialsDir).filter((f) => f.endsWith('.hbs'))) {
+    const name = relative(partialsDir, file).replace(/\\/g, '/').replace(/\.hbs$/, '');
+    hbs.registerPartial(name, readFileSync(file, 'utf8'));
+  }
+}
+
+export function registerViewHelpers(): void {
+  hbs.registerHelper('t', function (key: string, options: HelperOptions) {
+    return translator(languageOf(options))(key, options.hash as Record<string, unknown>);
+  });
+  /** Translates a {key, params} message reference produced by validation or flash. */
+  hbs.registerHelper('tm', function (message: { key: string; params?: Record<string, unknown> }, options: HelperOptions) {
+    const t = translator(languageOf(options));
+    const params = { ...(message.params ?? {}) };
+    if (typeof params.field === 'string') params.field = t(`fields.${params.field}`, { defaultValue: params.field });
+    return t(message.key, params);
+  });
+  hbs.registerHelper('concat', (...parts: unknown[]) => parts.slice(0, -1).join(''));
+  hbs.registerHelper('eq', (a: unknown, b: unknown) => String(a) === String(b));
+  hbs.registerHelper('not', (a: unknown) => !a);
+  hbs.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
+  hbs.registerHelper('and', (...args: unknown[]) => args.slice(0, -1).every(Boolean));
+  hbs.registerHelper('gt', (a: number, b: number) => a > b);
+  hbs.registerHelper('lookupErrors', (errors: Record<string, unknown> | undefined, name: string) => errors?.[name]);
+  hbs.registerHelper('optionList', (name: string) => OPTION_LISTS[name] ?? []);
+  hbs.registerHelper('formatDate', function (value: Date | string, options: HelperOptions) {
+    return formatDate(value, languageOf(options), options.hash?.time === true);
+  });
+  hbs.registerHelper('formatNumber', function (value: number, options: HelperOptions) {
+    return formatNumber(value, languageOf(options));
+  });
+  hbs.registerHelper('add', (a: number, b: number) => Number(a) + Number(b));
+  hbs.registerHelper('percent', (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 100) : 0));
+  hbs.registerHelper('json', (value: unknown) => JSON.stringify(value));
+}

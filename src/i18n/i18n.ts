@@ -1,0 +1,66 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import i18next, { i18n, TFunction } from 'i18next';
+import { PROJECT_ROOT } from '../common/project-root';
+
+export const LANGUAGES = ['es', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const DEFAULT_LANGUAGE: Language = 'es';
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}
+
+const LOCALES_DIR = join(PROJECT_ROOT, 'src', 'i18n', 'locales');
+
+// Each feature keeps its strings in locales/<lang>/<feature>.json; the file name is the key prefix.
+function loadResources(): Record<string, { translation: Record<string, unknown> }> {
+  const resources: Record<string, { translation: Record<string, unknown> }> = {};
+  for (const lang of LANGUAGES) {
+    const translation: Record<string, unknown> = {};
+    for (const file of readdirSync(join(LOCALES_DIR, lang)).filter((f) => f.endsWith('.json'))) {
+      translation[basename(file, '.json')] = JSON.parse(readFileSync(join(LOCALES_DIR, lang, file), 'utf8'));
+    }
+    resources[lang] = { translation };
+  }
+  return resources;
+}
+
+let instance: i18n | undefined;
+
+export function getI18n(): i18n {
+  if (!instance) {
+    instance = i18next.createInstance();
+    void instance.init({
+      resources: loadResources(),
+      lng: DEFAULT_LANGUAGE,
+      fallbackLng: DEFAULT_LANGUAGE,
+      supportedLngs: [...LANGUAGES],
+      initAsync: false,
+      // Handlebars escapes the output; escaping here too would double-escape.
+      interpolation: { escapeValue: false },
+      returnNull: false,
+      showSupportNotice: false,
+    });
+  }
+  return instance;
+}
+
+export function translator(lang: string): TFunction {
+  return getI18n().getFixedT(isLanguage(lang) ? lang : DEFAULT_LANGUAGE);
+}
+
+export function locale(lang: string): string {
+  return lang === 'en' ? 'en-US' : 'es-SV';
+}
+
+export function formatDate(value: Date | string | null | undefined, lang: string, withTime = false): string {
+  if (!value) return '';
+  const date = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(date.getTime())) return '';
+  return new Intl.DateTimeFormat(locale(lang), withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' }).format(date);
+}
+
+export function formatNumber(value: number, lang: string, maximumFractionDigits = 1): string {
+  return new Intl.NumberFormat(locale(lang), { maximumFractionDigits }).format(value);
+}

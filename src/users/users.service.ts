@@ -1,0 +1,129 @@
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Brackets, Repository } from 'typeorm';
+import { Clock } from '../common/clock';
+import { FormError } from '../common/errors';
+import { Role } from '../common/roles';
+import { PasswordHasher } from '../auth/password-hasher';
+import { ProfileFieldsDto } from './dto/profile-fields.dto';
+import { User } from './user.entity';
+
+export const USERS_PAGE_SIZE = 25;
+
+export interface NewUser extends ProfileFieldsDto {
+  email: string;
+  password: string;
+  role?: Role;
+}
+
+export interface UserPage {
+  items: User[];
+  total: number;
+  page: number;
+  pageCount: number;
+}
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/** Keeps the free-text "other" fields only when "other" was chosen. */
+export function profileColumns(fields: ProfileFieldsDto): Partial<User> {
+  return {
+    name: fields.name,
+    institution: fields.institution,
+    institutionOther: fields.institution === 'other' ? (fields.institutionOther ?? null) : null,
+    position: fields.position,
+    country: fields.country,
+    countryOther: fields.country === 'other' ? (fields.countryOther ?? null) : null,
+    department: fields.department,
+    dutyStation: fields.dutyStation,
+    sex: fields.sex,
+    ageGroup: fields.ageGroup,
+    preferredLanguage: fields.preferredLanguage,
+  };
+}
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly hasher: PasswordHasher,
+    private readonly clock: Clock,
+  ) {}
+
+  findById(id: number): Promise<User | null> {
+    return this.users.findOneBy({ id });
+  }
+
+  findByEmail(email: string): Promise<User | null> {
+    return this.users.findOneBy({ email: normalizeEmail(email) });
+  }
+
+  /** Includes the password hash, which is never loaded otherwise. */
+  findWithPasswordHash(where: { email: string } | { id: number }): Promise<User | null> {
+    const query = this.users.createQueryBuilder('user').addSelect('user.passwordHash');
+    if ('email' in where) query.where('user.email = :email', { email: normalizeEmail(where.email) });
+    else query.where('user.id = :id', { id: where.id });
+    return query.getOne();
+  }
+
+  async create(input: NewUser): Promise<User> {
+    const email = normalizeEmail(input.email);
+    if (await this.users.existsBy({ email })) throw FormError.field('email', 'auth.register.emailTaken');
+    const user = this.users.create({
+      ...profileColumns(input),
+      email,
+      passwordHash: await this.hasher.hash(input.password),
+      role: input.role ?? 'learner',
+      dataConsentAt: this.clock.now(),
+    });
+    return this.users.save(user);
+  }
+
+  async updateProfile(userId: number, fields: ProfileFieldsDto): Promise<User> {
+    await this.users.update({ id: userId }, profileColumns(fields));
+    return this.users.findOneByOrFail({ id: userId });
+  }
+
+  async setPassword(userId: number, password: string): Promise<void> {
+    await this.users.update({ id: userId }, { passwordHash: await this.hasher.hash(password) });
+  }
+
+  async setPreferredLanguage(userId: number, language: string): Promise<void> {
+    await this.users.update({ id: userId }, { preferredLanguage: language });
+  }
+
+  async recordLogin(userId: number): Promise<void> {
+    await this.users.update({ id: userId }, { lastLoginAt: this.clock.now() });
+  }
+
+  async list(filter: { q?: string; role?: string; page?: number }): Promise<UserPage> {
+    const page = Math.max(1, filter.page ?? 1);
+    const query = this.users.createQueryBuilder('user').orderBy('user.name', 'ASC').addOrderBy('user.id', 'ASC');
+    if (filter.q) {
+      const term = `%${filter.q.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      query.andWhere(
+        new Brackets((where) =>
+          where
+            .where("LOWER(user.name) LIKE :term ESCAPE '\\'", { term })
+            .orWhere("LOWER(user.email) LIKE :term ESCAPE '\\'", { term })
+            .orWhere("LOWER(user.position) LIKE :term ESCAPE '\\'", { term }),
+        ),
+      );
+    }
+    if (filter.role) query.andWhere('user.role = :role', { role: filter.role });
+    const [items, total] = await query.skip((page - 1) * USERS_PAGE_SIZE).take(USERS_PAGE_SIZE).getManyAndCount();
+    return { items, total, page, pageCount: Math.max(1, Math.ceil(total / USERS_PAGE_SIZE)) };
+  }
+
+  /** An admin changes someone else's role; nobody changes their own. */
+  async changeRole(actor: { id: number; role: string }, targetId: number, role: Role): Promise<User> {
+    if (actor.role !== 'admin') throw new ForbiddenException();
+    if (actor.id === targetId) throw new ForbiddenException('users.admin.ownRole');
+    const target = await this.users.findOneBy({ id: targetId });
+    if (!target) throw new NotFoundException();
+    target.role = role;
+    return this.users.save(target);
+  }
+}
