@@ -19,6 +19,7 @@ export function requestLocals(request: Request, response: Response, next: NextFu
     currentUser: user ? { id: user.id, name: user.name, role: user.role } : null,
     isAdmin: user?.role === 'admin',
     isStaff: !!user && user.role !== 'learner',
+    canAuthor: user?.role === 'facilitator' || user?.role === 'admin',
     currentPath: request.originalUrl,
     flash: request.session?.flash ?? [],
   });
