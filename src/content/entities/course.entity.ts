@@ -66,6 +66,10 @@ export class Course {
   @Column({ type: 'varchar', length: 64 })
   sourceHash: string;
 
+  /** course.md exactly as written (editor and zip export); added by migration 1795300002000. */
+  @Column({ type: 'text', nullable: true })
+  sourceText: string | null;
+
   @Column({ type: 'boolean', default: true })
   published: boolean;
 

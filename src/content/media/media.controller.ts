@@ -1,0 +1,43 @@
+import { Controller, Get, Param, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { Authenticated } from '../../common/access.decorators';
+import { isNotModified, mediaResponseHeaders } from './media-types';
+import { MediaService } from './media.service';
+
+/**
+ * Media files of a course (images, PDFs, audio, video, documents), served from
+ * the database so every instance has them. Signed-in users only: the files
+ * are course material, not public pages.
+ */
+@Controller('courses')
+export class MediaController {
+  constructor(private readonly media: MediaService) {}
+
+  @Get(':slug/media/*path')
+  @Authenticated()
+  async serve(@Param('slug') slug: string, @Param('path') path: string | string[], @Req() request: Request, @Res() response: Response): Promise<void> {
+    const pathInMedia = Array.isArray(path) ? path.join('/') : path;
+    const meta = await this.media.findMeta(slug, pathInMedia);
+    const headers = mediaResponseHeaders(meta);
+    response.set({ ...headers });
+    if (isNotModified(request.get('if-none-match'), headers.ETag)) {
+      response.removeHeader('Content-Length');
+      response.status(304).end();
+      return;
+    }
+    const data = await this.media.loadData(meta.id);
+    const range = request.range(data.length, { combine: true });
+    // Phones play audio and video in pieces; one byte range is enough for them.
+    if (Array.isArray(range) && range.type === 'bytes' && range.length === 1) {
+      const { start, end } = range[0];
+      response.status(206).set({ 'Content-Range': `bytes ${start}-${end}/${data.length}`, 'Content-Length': String(end - start + 1), 'Accept-Ranges': 'bytes' });
+      response.end(data.subarray(start, end + 1));
+      return;
+    }
+    if (range === -1) {
+      response.status(416).set({ 'Content-Range': `bytes */${data.length}`, 'Content-Length': '0' }).end();
+      return;
+    }
+    response.set('Accept-Ranges', 'bytes').status(200).end(data);
+  }
+}
