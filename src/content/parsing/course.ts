@@ -1,0 +1,155 @@
+import { type AssessmentDraft, readAssessmentDraft, toAssessment } from './assessment';
+import type { ContentFiles, ContentProblem, CourseSettings, Language, ParsedCourse, ParsedModule } from './content.types';
+import { type CourseFiles, sortCourseFiles } from './course-files';
+import { type CourseSettingsResult, defaultCourseSettings, parseCourseSettings } from './course-settings';
+import { assessmentFileName, COURSE_FILE, COURSE_SLUG_PATTERN } from './file-names';
+import type { CourseLinkTargets } from './links';
+import { checkMediaFile } from './media';
+import { type ModuleDraft, readModuleDraft, toModuleVersion } from './module';
+import { checkModuleConsistency, type ModuleVersions } from './module-consistency';
+import { createProblem, hasErrors, sortProblems } from './problems';
+import { sha256 } from './source-text';
+import { compareQuestionLanguages } from './translations';
+
+export interface CourseParseResult {
+  /** null when any problem is an error: a course is imported whole or not at all. */
+  course: ParsedCourse | null;
+  /** Sorted by file and line; files are "<slug>/<path inside the course>". */
+  problems: ContentProblem[];
+}
+
+/**
+ * Checks and parses one course folder held in memory (paths relative to the
+ * folder, "/" separators). Every problem is collected, so an author fixes
+ * everything in one round instead of one error per run.
+ */
+export function parseCourseFolder(files: ContentFiles, slug: string): CourseParseResult {
+  const problems: ContentProblem[] = [];
+  if (!COURSE_SLUG_PATTERN.test(slug)) problems.push(createProblem(slug, 1, 'course.bad-slug', { slug }));
+  const sorted = sortCourseFiles(files, slug);
+  problems.push(...sorted.problems);
+
+  const courseFile = readCourseFile(sorted, slug, problems);
+  const { settings } = courseFile;
+  // With unusable "languages", keep checking in the languages the files are written in.
+  const languagesDeclared = settings.languages.length > 0;
+  const languages = languagesDeclared ? settings.languages : languagesOfFiles(sorted);
+
+  for (const [path, content] of sorted.media) problems.push(...checkMediaFile(`${slug}/${path}`, path, content));
+  const targets: CourseLinkTargets = { moduleKeys: new Set(sorted.modules.keys()), mediaFiles: new Set(sorted.media.keys()) };
+
+  const modules = readModules(sorted, languages, settings, { slug, targets }, problems);
+  if (languagesDeclared) problems.push(...checkModuleConsistency(modules, languages));
+  if (modules.length === 0) problems.push(createProblem(`${slug}/${COURSE_FILE}`, 1, 'course.no-modules'));
+
+  const assessments = readAssessments(sorted, languages, courseFile, { slug, targets }, problems);
+  const usedMedia = new Set([...modules.flatMap((module) => module.drafts), ...assessments].flatMap((draft) => draft.usedMedia));
+  for (const path of sorted.media.keys()) {
+    if (!usedMedia.has(path)) problems.push(createProblem(`${slug}/${path}`, 1, 'media.unused', { path }));
+  }
+
+  const sortedProblems = sortProblems(problems);
+  if (hasErrors(sortedProblems)) return { course: null, problems: sortedProblems };
+  return { course: buildCourse(slug, settings, modules, assessments, files, [...sorted.media.keys()]), problems: sortedProblems };
+}
+
+function readCourseFile(sorted: CourseFiles, slug: string, problems: ContentProblem[]): CourseSettingsResult {
+  if (!sorted.courseFile) {
+    problems.push(createProblem(`${slug}/${COURSE_FILE}`, 1, 'course.missing-course-file'));
+    return { settings: defaultCourseSettings(), problems: [], lineOf: () => 1 };
+  }
+  const result = parseCourseSettings(sorted.courseFile.text, sorted.courseFile.file);
+  problems.push(...result.problems);
+  return result;
+}
+
+function languagesOfFiles(sorted: CourseFiles): Language[] {
+  const found = new Set<Language>();
+  for (const versions of sorted.modules.values()) for (const language of versions.keys()) found.add(language);
+  return [...found].sort();
+}
+
+function readModules(
+  sorted: CourseFiles,
+  languages: readonly Language[],
+  settings: CourseSettings,
+  context: { slug: string; targets: CourseLinkTargets },
+  problems: ContentProblem[],
+): ModuleVersions[] {
+  const modules: ModuleVersions[] = [];
+  for (const [key, versions] of sorted.modules) {
+    const drafts: ModuleDraft[] = [];
+    for (const [language, textFile] of versions) {
+      if (!languages.includes(language)) {
+        problems.push(createProblem(textFile.file, 1, 'file.undeclared-language', { language }));
+        continue;
+      }
+      drafts.push(readModuleDraft(textFile.text, textFile.file, { key, language }, settings, context));
+    }
+    drafts.sort((a, b) => languages.indexOf(a.language) - languages.indexOf(b.language));
+    problems.push(...drafts.flatMap((draft) => draft.problems));
+    if (drafts.length > 0) modules.push({ key, drafts });
+  }
+  return modules;
+}
+
+function readAssessments(
+  sorted: CourseFiles,
+  languages: readonly Language[],
+  courseFile: CourseSettingsResult,
+  context: { slug: string; targets: CourseLinkTargets },
+  problems: ContentProblem[],
+): AssessmentDraft[] {
+  const { settings } = courseFile;
+  const required = settings.preTest || settings.postTest;
+  const drafts: AssessmentDraft[] = [];
+  for (const language of languages) {
+    const textFile = sorted.assessments.get(language);
+    if (textFile) {
+      drafts.push(readAssessmentDraft(textFile.text, textFile.file, language, required, context));
+      if (!required) problems.push(createProblem(textFile.file, 1, 'assessment.unused'));
+    } else if (required) {
+      const line = courseFile.lineOf([settings.postTest ? 'post_test' : 'pre_test']);
+      problems.push(createProblem(`${context.slug}/${COURSE_FILE}`, line, 'assessment.missing', { language, expectedFile: assessmentFileName(language) }));
+    }
+  }
+  for (const [language, textFile] of sorted.assessments) {
+    if (!languages.includes(language)) problems.push(createProblem(textFile.file, 1, 'file.undeclared-language', { language }));
+  }
+  problems.push(...drafts.flatMap((draft) => draft.problems));
+  const [main, ...others] = drafts;
+  for (const other of others) {
+    problems.push(...compareQuestionLanguages({ file: main.file, questions: main.rawQuestions }, { file: other.file, questions: other.rawQuestions }));
+  }
+  return drafts;
+}
+
+function buildCourse(
+  slug: string,
+  settings: CourseSettings,
+  modules: readonly ModuleVersions[],
+  assessments: readonly AssessmentDraft[],
+  files: ContentFiles,
+  mediaFiles: string[],
+): ParsedCourse {
+  const parsedModules: ParsedModule[] = modules.map(({ key, drafts }) => ({
+    key,
+    order: drafts[0].order ?? 0,
+    versions: Object.fromEntries(drafts.map((draft) => [draft.language, toModuleVersion(draft)])),
+  }));
+  parsedModules.sort((a, b) => a.order - b.order);
+  return {
+    slug,
+    settings,
+    modules: parsedModules,
+    assessment: assessments.length > 0 ? Object.fromEntries(assessments.map((draft) => [draft.language, toAssessment(draft)])) : null,
+    mediaFiles,
+    courseSourceHash: hashFolder(files),
+  };
+}
+
+/** One hash for the whole folder: any changed, added or removed file changes it. */
+function hashFolder(files: ContentFiles): string {
+  const entries = [...files].map(([path, content]) => `${path}\0${sha256(content)}`).sort();
+  return sha256(entries.join('\n'));
+}
