@@ -7,7 +7,6 @@ import { AccessGuard } from './common/access.guard';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { CommonModule } from './common/common.module';
 import { createValidationPipe } from './common/validation';
-import { APP_CONFIG } from './config/config.token';
 import { AppConfig } from './config/app-config';
 import { HealthController } from './health/health.controller';
 import { HomeController } from './home/home.controller';

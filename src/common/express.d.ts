@@ -10,7 +10,7 @@ declare module 'express-session' {
 }
 
 declare global {
-  // eslint-disable-next-line @typescript-eslint/no-namespace -- augmenting Express's own namespace
+  // Augments Express's own namespace (the only way to type req.user).
   namespace Express {
     interface User {
       id: number;

@@ -7,6 +7,7 @@ export function safeLocalPath(candidate: unknown, fallback = '/'): string {
   if (!candidate.startsWith('/')) return fallback;
   // "//host" and "/\host" are protocol-relative in browsers.
   if (candidate.startsWith('//') || candidate.startsWith('/\\')) return fallback;
+  // eslint-disable-next-line no-control-regex -- rejecting control characters is the point
   if (/[\u0000-\u001f\u007f]/.test(candidate)) return fallback;
   try {
     const resolved = new URL(candidate, 'http://local.invalid');
