@@ -1,0 +1,86 @@
+import { checkCompletion, CompletionFacts, isModuleDone, isPostTestOpen, knowledgeGain, ModuleState, nextStep, progressSteps } from './completion-rule';
+
+const lesson = (key: string, state: Partial<ModuleState> = {}): ModuleState => ({ key, hasQuiz: true, completed: false, quizPassed: false, ...state });
+const everything = { modules: true, quizzes: true, postTest: true };
+const facts = (overrides: Partial<CompletionFacts> = {}): CompletionFacts => ({
+  rule: everything,
+  modules: [lesson('01-a'), lesson('02-b', { hasQuiz: false })],
+  hasPostTest: true,
+  postTestScore: null,
+  passMark: 80,
+  ...overrides,
+});
+const finished = [lesson('01-a', { completed: true, quizPassed: true }), lesson('02-b', { hasQuiz: false, completed: true })];
+
+describe('checkCompletion', () => {
+  it('is not complete at the start', () => {
+    expect(checkCompletion(facts())).toEqual({ complete: false, modulesDone: false, quizzesDone: false, postTestDone: false });
+  });
+
+  it('is complete when modules are marked, quizzes passed and the post-test reaches the pass mark', () => {
+    expect(checkCompletion(facts({ modules: finished, postTestScore: 80 })).complete).toBe(true);
+    expect(checkCompletion(facts({ modules: finished, postTestScore: 79.99 }))).toMatchObject({ complete: false, postTestDone: false });
+  });
+
+  it('requires each part only when the course switches it on', () => {
+    const unmarked = [lesson('01-a', { quizPassed: true }), lesson('02-b', { hasQuiz: false })];
+    expect(checkCompletion(facts({ rule: { modules: false, quizzes: true, postTest: false }, modules: unmarked })).complete).toBe(true);
+    expect(checkCompletion(facts({ rule: { modules: true, quizzes: false, postTest: false }, modules: unmarked })).complete).toBe(false);
+    const markedNoQuiz = [lesson('01-a', { completed: true }), lesson('02-b', { hasQuiz: false, completed: true })];
+    expect(checkCompletion(facts({ rule: { modules: true, quizzes: false, postTest: false }, modules: markedNoQuiz })).complete).toBe(true);
+    expect(checkCompletion(facts({ rule: { modules: false, quizzes: false, postTest: true }, modules: [lesson('01-a')], postTestScore: 95 })).complete).toBe(true);
+  });
+
+  it('does not require a post-test the course does not offer', () => {
+    expect(checkCompletion(facts({ hasPostTest: false, modules: finished })).complete).toBe(true);
+  });
+
+  it('falls back to "modules completed" when the rule asks for nothing', () => {
+    const none = { modules: false, quizzes: false, postTest: false };
+    expect(checkCompletion(facts({ rule: none, hasPostTest: false })).complete).toBe(false);
+    expect(checkCompletion(facts({ rule: none, hasPostTest: false, modules: finished })).complete).toBe(true);
+  });
+});
+
+describe('module steps', () => {
+  it('counts a module as done when it asks nothing more of the learner', () => {
+    expect(isModuleDone(lesson('x', { completed: true }), everything)).toBe(false);
+    expect(isModuleDone(lesson('x', { completed: true, quizPassed: true }), everything)).toBe(true);
+    expect(isModuleDone(lesson('x', { hasQuiz: false, completed: true }), everything)).toBe(true);
+    expect(isModuleDone(lesson('x', { quizPassed: true }), { modules: false, quizzes: true, postTest: false })).toBe(true);
+  });
+
+  it('opens the post-test once every module is done', () => {
+    expect(isPostTestOpen(facts())).toBe(false);
+    expect(isPostTestOpen(facts({ modules: finished }))).toBe(true);
+    expect(isPostTestOpen(facts({ modules: finished, hasPostTest: false }))).toBe(false);
+  });
+
+  it('measures progress in the steps the rule asks for', () => {
+    expect(progressSteps(facts())).toEqual({ done: 0, total: 4, percent: 0 });
+    expect(progressSteps(facts({ modules: [lesson('01-a', { completed: true }), lesson('02-b', { hasQuiz: false })] }))).toEqual({ done: 1, total: 4, percent: 25 });
+    expect(progressSteps(facts({ modules: finished, postTestScore: 90 }))).toEqual({ done: 4, total: 4, percent: 100 });
+  });
+
+  it('leads "continue" to the first unfinished module, then to the post-test, then nowhere', () => {
+    expect(nextStep(facts())).toEqual({ kind: 'module', key: '01-a' });
+    expect(nextStep(facts({ modules: [finished[0], lesson('02-b', { hasQuiz: false })] }))).toEqual({ kind: 'module', key: '02-b' });
+    expect(nextStep(facts({ modules: finished }))).toEqual({ kind: 'postTest' });
+    expect(nextStep(facts({ modules: finished, postTestScore: 50 }))).toEqual({ kind: 'postTest' });
+    expect(nextStep(facts({ modules: finished, postTestScore: 85 }))).toEqual({ kind: 'done' });
+  });
+
+  it('suggests an optional post-test once, then is done whatever the score', () => {
+    const optional = { modules: true, quizzes: true, postTest: false };
+    expect(nextStep(facts({ rule: optional, modules: finished }))).toEqual({ kind: 'postTest' });
+    expect(nextStep(facts({ rule: optional, modules: finished, postTestScore: 40 }))).toEqual({ kind: 'done' });
+  });
+});
+
+describe('knowledgeGain', () => {
+  it('is the difference in percentage points once both scores exist', () => {
+    expect(knowledgeGain(40, 85)).toBe(45);
+    expect(knowledgeGain(90, 80)).toBe(-10);
+    expect(knowledgeGain(null, 80)).toBeNull();
+  });
+});

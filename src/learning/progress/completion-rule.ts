@@ -1,0 +1,106 @@
+import type { CompletionRule } from '../../content/entities/course.entity';
+
+/** What the rules need to know about one lesson module for one learner. */
+export interface ModuleState {
+  key: string;
+  hasQuiz: boolean;
+  /** Marked as complete by the learner. */
+  completed: boolean;
+  /** The module quiz's grade across attempts is a pass. */
+  quizPassed: boolean;
+}
+
+export interface CompletionFacts {
+  rule: CompletionRule;
+  modules: ModuleState[];
+  hasPostTest: boolean;
+  postTestScore: number | null;
+  passMark: number;
+}
+
+export interface CompletionCheck {
+  complete: boolean;
+  modulesDone: boolean;
+  quizzesDone: boolean;
+  postTestDone: boolean;
+}
+
+/**
+ * The parts that count. A course whose rule switches everything off (the
+ * content checker refuses that) falls back to "modules completed", so no
+ * course is complete before it is started. A required post-test the course
+ * does not offer cannot be taken, so it is not required.
+ */
+export function effectiveRule(rule: CompletionRule, hasPostTest: boolean): CompletionRule {
+  const effective = { modules: !!rule.modules, quizzes: !!rule.quizzes, postTest: !!rule.postTest && hasPostTest };
+  return effective.modules || effective.quizzes || effective.postTest ? effective : { modules: true, quizzes: false, postTest: false };
+}
+
+/** Whether one module asks nothing more of the learner under the rule. */
+export function isModuleDone(module: ModuleState, rule: CompletionRule): boolean {
+  return (!rule.modules || module.completed) && (!rule.quizzes || !module.hasQuiz || module.quizPassed);
+}
+
+/** The post-test opens once every module is done. */
+export function isPostTestOpen(facts: CompletionFacts): boolean {
+  const rule = effectiveRule(facts.rule, facts.hasPostTest);
+  return facts.hasPostTest && facts.modules.every((module) => isModuleDone(module, rule));
+}
+
+/** The completion rule: every switched-on part must be met. */
+export function checkCompletion(facts: CompletionFacts): CompletionCheck {
+  const rule = effectiveRule(facts.rule, facts.hasPostTest);
+  const modulesDone = !rule.modules || facts.modules.every((module) => module.completed);
+  const quizzesDone = !rule.quizzes || facts.modules.every((module) => !module.hasQuiz || module.quizPassed);
+  const postTestDone = !rule.postTest || (facts.postTestScore !== null && facts.postTestScore >= facts.passMark);
+  return { complete: modulesDone && quizzesDone && postTestDone, modulesDone, quizzesDone, postTestDone };
+}
+
+export interface ProgressSteps {
+  done: number;
+  total: number;
+  percent: number;
+}
+
+/** Progress counted in the steps the rule asks for: module marks, quiz passes, the post-test. */
+export function progressSteps(facts: CompletionFacts): ProgressSteps {
+  const rule = effectiveRule(facts.rule, facts.hasPostTest);
+  let done = 0;
+  let total = 0;
+  for (const module of facts.modules) {
+    if (rule.modules) {
+      total += 1;
+      if (module.completed) done += 1;
+    }
+    if (rule.quizzes && module.hasQuiz) {
+      total += 1;
+      if (module.quizPassed) done += 1;
+    }
+  }
+  if (rule.postTest) {
+    total += 1;
+    if (checkCompletion(facts).postTestDone) done += 1;
+  }
+  const percent = total > 0 ? Math.floor((done * 100) / total) : checkCompletion(facts).complete ? 100 : 0;
+  return { done, total, percent };
+}
+
+export type NextStep = { kind: 'module'; key: string } | { kind: 'postTest' } | { kind: 'done' };
+
+/** Where "continue" leads: the first module with something left to do, then the post-test. */
+export function nextStep(facts: CompletionFacts): NextStep {
+  const rule = effectiveRule(facts.rule, facts.hasPostTest);
+  const pending = facts.modules.find((module) => !isModuleDone(module, rule));
+  if (pending) return { kind: 'module', key: pending.key };
+  if (facts.hasPostTest) {
+    const passed = facts.postTestScore !== null && facts.postTestScore >= facts.passMark;
+    // A post-test the rule does not require is still suggested once, for the learner's own before/after.
+    if (!passed && (rule.postTest || facts.postTestScore === null)) return { kind: 'postTest' };
+  }
+  return { kind: 'done' };
+}
+
+/** Knowledge gain in percentage points, derived from the stored scores (null until both exist). */
+export function knowledgeGain(preTestScore: number | null, postTestScore: number | null): number | null {
+  return preTestScore === null || postTestScore === null ? null : Math.round((postTestScore - preTestScore) * 100) / 100;
+}
