@@ -1,0 +1,37 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { Clock } from '../common/clock';
+import { FormError } from '../common/errors';
+import { User } from '../users/user.entity';
+import { UsersService } from '../users/users.service';
+import { AccountTokensService } from './account-tokens.service';
+
+/** Stored instead of a hash for accounts created without a password: no password ever verifies against it. */
+export const NO_PASSWORD_HASH = '!unset';
+
+@Injectable()
+export class AccountService {
+  constructor(
+    private readonly tokens: AccountTokensService,
+    private readonly users: UsersService,
+    @InjectRepository(User) private readonly userRepository: Repository<User>,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The account behind a set-password link, or a 404 explaining that the link no longer works. */
+  async accountForLink(token: string): Promise<User> {
+    const found = await this.tokens.findUsable(token, 'set-password');
+    if (!found) throw new NotFoundException('account.setPassword.invalid');
+    return found.user;
+  }
+
+  async setPasswordWithLink(token: string, password: string, confirmation: string): Promise<User> {
+    if (password !== confirmation) throw FormError.field('passwordConfirmation', 'auth.password.mismatch');
+    const userId = await this.tokens.redeem(token, 'set-password');
+    if (userId === null) throw new NotFoundException('account.setPassword.invalid');
+    await this.users.setPassword(userId, password);
+    await this.userRepository.update({ id: userId }, { dataConsentAt: this.clock.now() });
+    return this.userRepository.findOneByOrFail({ id: userId });
+  }
+}

@@ -1,0 +1,44 @@
+import { Transform } from 'class-transformer';
+import { IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { COUNTRIES } from '../../users/profile-options';
+import type { EnrolmentMode } from '../entities/cohort.entity';
+import { emptyToUndefined, idList, optionalNumber, trimmed } from './form-transforms';
+
+export const ENROLMENT_MODES: EnrolmentMode[] = ['open', 'key', 'approval', 'invitation'];
+export const COHORT_COUNTRIES = COUNTRIES.filter((code) => code !== 'other');
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+export class CohortFormDto {
+  @Transform(optionalNumber) @IsInt() @Min(1)
+  courseId: number;
+
+  @Transform(trimmed) @IsString() @MinLength(3) @MaxLength(160)
+  name: string;
+
+  @IsIn(COHORT_COUNTRIES)
+  country: string;
+
+  @Matches(DAY)
+  startsOn: string;
+
+  @Matches(DAY)
+  endsOn: string;
+
+  @Transform(emptyToUndefined) @IsOptional() @Matches(DAY)
+  enrolmentOpensOn?: string;
+
+  @Transform(emptyToUndefined) @IsOptional() @Matches(DAY)
+  enrolmentClosesOn?: string;
+
+  @Transform(optionalNumber) @IsOptional() @IsInt() @Min(1) @Max(100000)
+  capacity?: number;
+
+  @IsIn(ENROLMENT_MODES)
+  enrolmentMode: EnrolmentMode;
+
+  @Transform(emptyToUndefined) @IsOptional() @IsString() @MaxLength(100)
+  enrolmentKey?: string;
+
+  @Transform(idList) @IsArray() @IsInt({ each: true })
+  facilitatorIds: number[] = [];
+}

@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, Not } from 'typeorm';
+import { Clock } from '../../common/clock';
+import { Enrolment, EnrolmentStatus } from '../../learning/entities/enrolment.entity';
+import { Cohort } from '../entities/cohort.entity';
+import { EnrolmentProblem } from './enrolment-errors';
+import { checkEligibility, EnrolRoute } from './enrolment-rules';
+
+/** Progress that travels with a learner moved to another cohort of the same course. */
+export type CarriedProgress = Pick<Enrolment, 'completedAt' | 'preTestScore' | 'postTestScore' | 'lastModuleKey' | 'lastActivityAt'>;
+
+export type Placement =
+  | { ok: true; enrolment: Enrolment }
+  | { ok: false; reason: EnrolmentProblem; params?: Record<string, string | number> };
+
+export function activeCount(manager: EntityManager, cohortId: number): Promise<number> {
+  return manager.getRepository(Enrolment).countBy({ cohortId, status: 'active' });
+}
+
+/**
+ * The one place a learner is put into a cohort, for every route (self, approval,
+ * invitation, bulk, move). Must run inside withCohortLock so the seat count it
+ * reads cannot change before its insert. Refusals are returned, not thrown, so
+ * the caller decides whether the transaction goes on (bulk) or stops.
+ */
+@Injectable()
+export class EnrolmentPlacement {
+  constructor(private readonly clock: Clock) {}
+
+  async place(
+    manager: EntityManager,
+    cohort: Cohort,
+    userId: number,
+    attempt: { route: EnrolRoute; key?: string; carry?: CarriedProgress; seatsTaken?: number },
+  ): Promise<Placement> {
+    const repository = manager.getRepository(Enrolment);
+    const existing = await repository.findOne({ where: { userId, cohortId: cohort.id }, order: { id: 'DESC' } });
+    if (existing?.status === 'active') return { ok: false, reason: 'alreadyEnrolled' };
+    if (existing?.status === 'pending' && attempt.route === 'self') return { ok: false, reason: 'alreadyRequested' };
+    const taken = attempt.seatsTaken ?? (await activeCount(manager, cohort.id));
+    const eligibility = checkEligibility(cohort, { now: this.clock.now(), activeCount: taken, route: attempt.route, key: attempt.key });
+    if (!eligibility.ok) return { ok: false, reason: eligibility.reason };
+    const elsewhere = await repository.findOne({
+      where: { userId, courseId: cohort.courseId, status: 'active', cohortId: Not(cohort.id) }, relations: { cohort: true },
+    });
+    if (elsewhere) return { ok: false, reason: 'activeElsewhere', params: { cohort: elsewhere.cohort?.name ?? '' } };
+    const status: EnrolmentStatus = eligibility.status;
+    // One row per learner and cohort: coming back after withdrawing, a refusal or a move reuses it.
+    if (existing) {
+      await repository.update({ id: existing.id }, { status, ...(attempt.carry ?? {}) });
+      return { ok: true, enrolment: { ...existing, status, ...(attempt.carry ?? {}) } };
+    }
+    const enrolment = repository.create({ userId, courseId: cohort.courseId, cohortId: cohort.id, status, ...(attempt.carry ?? {}) });
+    return { ok: true, enrolment: await repository.save(enrolment) };
+  }
+}

@@ -1,0 +1,120 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, In, IsNull, MoreThanOrEqual, Repository } from 'typeorm';
+import { Clock } from '../../common/clock';
+import { Course } from '../../content/entities/course.entity';
+import { Enrolment } from '../../learning/entities/enrolment.entity';
+import { User } from '../../users/user.entity';
+import { CohortNotFoundError } from '../cohort-errors';
+import { CohortsService } from '../cohorts.service';
+import { Cohort } from '../entities/cohort.entity';
+import { withCohortLock, isActivePerCourseViolation } from './cohort-transaction';
+import { EnrolmentRefusedError } from './enrolment-errors';
+import { EnrolmentPlacement, Placement } from './enrolment-placement';
+import { checkEligibility, RefusalReason, seatsLeft } from './enrolment-rules';
+
+export interface CohortOffer {
+  cohort: Cohort;
+  seatsLeft: number | null;
+  /** The learner's own enrolment in this cohort, if any (any status). */
+  enrolment: Enrolment | null;
+  /** Why the learner cannot enrol right now, or null when the form is offered. */
+  blockedBy: RefusalReason | null;
+}
+
+/** Runs a placement under the cohort lock; turns a refusal or the one-active-per-course index into a typed error. */
+export async function placeUnderLock(
+  dataSource: DataSource,
+  cohortId: number,
+  work: (manager: import('typeorm').EntityManager, cohort: Cohort) => Promise<Placement>,
+): Promise<Enrolment> {
+  let placement: Placement;
+  try {
+    placement = await withCohortLock(dataSource, cohortId, async (manager, cohort) => {
+      if (!cohort) throw new CohortNotFoundError();
+      return work(manager, cohort);
+    });
+  } catch (error) {
+    // Two enrolments of one learner in one course raced past the check: the database kept only one.
+    if (isActivePerCourseViolation(error)) throw new EnrolmentRefusedError('activeElsewhere', { cohort: '' });
+    throw error;
+  }
+  if (!placement.ok) throw new EnrolmentRefusedError(placement.reason, placement.params);
+  return placement.enrolment;
+}
+
+/** The learner's side: which cohorts of a course are open to them, enrolling, requesting, leaving. */
+@Injectable()
+export class EnrolmentsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(Course) private readonly courses: Repository<Course>,
+    @InjectRepository(Cohort) private readonly cohorts: Repository<Cohort>,
+    @InjectRepository(Enrolment) private readonly enrolments: Repository<Enrolment>,
+    private readonly cohortsService: CohortsService,
+    private readonly placement: EnrolmentPlacement,
+    private readonly clock: Clock,
+  ) {}
+
+  async courseBySlug(slug: string): Promise<Course> {
+    const course = typeof slug === 'string' && slug.length <= 80 ? await this.courses.findOneBy({ slug, published: true }) : null;
+    if (!course) throw new NotFoundException();
+    return course;
+  }
+
+  /**
+   * Cohorts of the course a learner may look at: not archived, not finished;
+   * invitation-only ones only when the learner is already in them.
+   */
+  async offers(course: Course, user: Pick<User, 'id'> | null): Promise<CohortOffer[]> {
+    const now = this.clock.now();
+    const cohorts = await this.cohorts.find({
+      where: { courseId: course.id, archivedAt: IsNull(), endsAt: MoreThanOrEqual(now) },
+      order: { startsAt: 'ASC', country: 'ASC', name: 'ASC' },
+    });
+    const counts = await this.cohortsService.counts(cohorts.map((cohort) => cohort.id));
+    const mine = user && cohorts.length
+      ? await this.enrolments.find({ where: { userId: user.id, cohortId: In(cohorts.map((cohort) => cohort.id)) }, order: { id: 'ASC' } })
+      : [];
+    return cohorts
+      .map((cohort) => {
+        const active = counts.get(cohort.id)?.active ?? 0;
+        const eligibility = checkEligibility(cohort, { now, activeCount: active, route: 'self' });
+        return {
+          cohort,
+          seatsLeft: seatsLeft(cohort.capacity, active),
+          enrolment: mine.filter((enrolment) => enrolment.cohortId === cohort.id).pop() ?? null,
+          blockedBy: eligibility.ok ? null : eligibility.reason,
+        };
+      })
+      .filter((offer) => offer.cohort.enrolmentMode !== 'invitation' || offer.enrolment?.status === 'active');
+  }
+
+  /** The course's cohort the learner is active in, if any. */
+  activeEnrolment(userId: number, courseId: number): Promise<Enrolment | null> {
+    return this.enrolments.findOne({ where: { userId, courseId, status: 'active' }, relations: { cohort: true } });
+  }
+
+  /** Enrol directly, with the key, or as a request for approval, depending on the cohort's mode. */
+  async enrolSelf(user: Pick<User, 'id'>, course: Course, cohortId: number, key?: string): Promise<Enrolment> {
+    await this.visibleCohort(course, cohortId);
+    return placeUnderLock(this.dataSource, cohortId, (manager, cohort) =>
+      this.placement.place(manager, cohort, user.id, { route: 'self', key: key ?? (cohort.enrolmentMode === 'key' ? '' : undefined) }),
+    );
+  }
+
+  /** Leaving a cohort, or taking back a request: the record stays, as 'withdrawn'. */
+  async withdrawSelf(user: Pick<User, 'id'>, course: Course, cohortId: number): Promise<Enrolment> {
+    await this.visibleCohort(course, cohortId);
+    const enrolment = await this.enrolments.findOne({ where: { userId: user.id, cohortId, status: In(['active', 'pending']) } });
+    if (!enrolment) throw new NotFoundException();
+    await this.enrolments.update({ id: enrolment.id }, { status: 'withdrawn' });
+    return { ...enrolment, status: 'withdrawn' };
+  }
+
+  private async visibleCohort(course: Course, cohortId: number): Promise<Cohort> {
+    const cohort = Number.isInteger(cohortId) ? await this.cohorts.findOneBy({ id: cohortId, courseId: course.id }) : null;
+    if (!cohort) throw new CohortNotFoundError();
+    return cohort;
+  }
+}
