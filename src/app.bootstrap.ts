@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
 import { AppConfig } from './config/app-config';
+import { importContentAtStartup } from './content/import/startup-import';
 import { seedDemoAccounts } from './seed/demo-accounts';
 import { UsersService } from './users/users.service';
 
@@ -26,5 +27,6 @@ export async function prepareData(app: NestExpressApplication, config: AppConfig
   const logger = new Logger('Startup');
   const applied = await app.get(DataSource).runMigrations({ transaction: 'each' });
   if (applied.length) logger.log(`Applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}`);
+  if (config.importContentOnStart) await importContentAtStartup(app, config.contentDir);
   if (config.seedDemo) await seedDemoAccounts(app.get(UsersService));
 }

@@ -6,6 +6,7 @@ import { AuthModule } from './auth/auth.module';
 import { AccessGuard } from './common/access.guard';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { CommonModule } from './common/common.module';
+import { ContentModule } from './content/content.module';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
 import { HealthController } from './health/health.controller';
@@ -23,6 +24,7 @@ export class AppModule {
         TypeOrmModule.forRoot({ ...buildDataSourceOptions(config.database), retryAttempts: 2, retryDelay: 1000 }),
         UsersModule,
         AuthModule,
+        ContentModule,
       ],
       controllers: [HealthController, LanguageController, HomeController],
       providers: [

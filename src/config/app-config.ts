@@ -12,6 +12,8 @@ export interface AppConfig {
   sessionSecret: string;
   publicUrl: string;
   contentDir: string;
+  /** Import the content folder at start (CONTENT_IMPORT_ON_START, default true); tests turn it off. */
+  importContentOnStart: boolean;
   seedDemo: boolean;
   trustProxy: boolean;
   smtpUrl?: string;
@@ -68,11 +70,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const contentDir = isAbsolute(contentDirRaw) ? contentDirRaw : join(PROJECT_ROOT, contentDirRaw);
 
   const database = parseDatabaseUrl(env.DATABASE_URL, problems);
+  const importContentOnStart = parseBoolean('CONTENT_IMPORT_ON_START', env.CONTENT_IMPORT_ON_START, true, problems);
   const seedDemo = parseBoolean('SEED_DEMO', env.SEED_DEMO, !production, problems) && !production;
   const trustProxy = parseBoolean('TRUST_PROXY', env.TRUST_PROXY, false, problems);
   const smtpUrl = env.SMTP_URL || undefined;
   if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) problems.push('SMTP_URL must start with smtp:// or smtps://');
 
   if (problems.length) throw new ConfigError(problems);
-  return { production, port, database, sessionSecret, publicUrl, contentDir, seedDemo, trustProxy, smtpUrl };
+  return { production, port, database, sessionSecret, publicUrl, contentDir, importContentOnStart, seedDemo, trustProxy, smtpUrl };
 }

@@ -32,7 +32,7 @@ async function startInstance(config: AppConfig): Promise<TestInstance> {
 /** The real app (same configureApp as main.ts) on a fresh database with migrations applied. */
 export async function createTestApp(overrides: Partial<AppConfig> = {}, env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
   const database: TestDatabase = await createTestDatabase();
-  const config: AppConfig = { ...loadConfig({ SEED_DEMO: 'false', ...env }), database: database.config, seedDemo: false, ...overrides };
+  const config: AppConfig = { ...loadConfig({ SEED_DEMO: 'false', ...env }), database: database.config, seedDemo: false, importContentOnStart: false, ...overrides };
   const first = await startInstance(config);
   const others: TestInstance[] = [];
   return {

@@ -70,6 +70,10 @@ export class Course {
   @Column({ type: 'text', nullable: true })
   sourceText: string | null;
 
+  /** Hash of the content folder at the last import from disk, so a restart does not undo browser edits (migration 1795300002000). */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  importedFolderHash: string | null;
+
   @Column({ type: 'boolean', default: true })
   published: boolean;
 

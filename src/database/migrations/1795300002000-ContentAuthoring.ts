@@ -4,13 +4,18 @@ import { timestampColumn } from '../portable-columns';
 /**
  * Authoring in the browser: who may edit which course (course_editor), who
  * changed what and when (content_change), and the course.md text itself so
- * the editor and the zip export give back exactly what was written.
+ * the editor and the zip export give back exactly what was written, and the
+ * hash of the folder last imported from disk.
  */
 export class ContentAuthoring1795300002000 implements MigrationInterface {
   name = 'ContentAuthoring1795300002000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.addColumn('course', new TableColumn({ name: 'sourceText', type: 'text', isNullable: true }));
+    await queryRunner.addColumns('course', [
+      new TableColumn({ name: 'sourceText', type: 'text', isNullable: true }),
+      // The content folder as last imported from disk: a restart skips an unchanged folder, so edits made in the browser stay.
+      new TableColumn({ name: 'importedFolderHash', type: 'varchar', length: '64', isNullable: true }),
+    ]);
     await queryRunner.createTable(new Table({
       name: 'course_editor',
       columns: [
@@ -48,6 +53,6 @@ export class ContentAuthoring1795300002000 implements MigrationInterface {
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.dropTable('content_change');
     await queryRunner.dropTable('course_editor');
-    await queryRunner.dropColumn('course', 'sourceText');
+    await queryRunner.dropColumns('course', ['sourceText', 'importedFolderHash']);
   }
 }
