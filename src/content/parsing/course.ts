@@ -35,7 +35,12 @@ export function parseCourseFolder(files: ContentFiles, slug: string): CoursePars
   const languagesDeclared = settings.languages.length > 0;
   const languages = languagesDeclared ? settings.languages : languagesOfFiles(sorted);
 
-  for (const [path, content] of sorted.media) problems.push(...checkMediaFile(`${slug}/${path}`, path, content));
+  const faultyMedia = new Set<string>();
+  for (const [path, content] of sorted.media) {
+    const mediaProblems = checkMediaFile(`${slug}/${path}`, path, content);
+    if (mediaProblems.length > 0) faultyMedia.add(path);
+    problems.push(...mediaProblems);
+  }
   const targets: CourseLinkTargets = { moduleKeys: new Set(sorted.modules.keys()), mediaFiles: new Set(sorted.media.keys()) };
 
   const modules = readModules(sorted, languages, settings, { slug, targets }, problems);
@@ -45,7 +50,7 @@ export function parseCourseFolder(files: ContentFiles, slug: string): CoursePars
   const assessments = readAssessments(sorted, languages, courseFile, { slug, targets }, problems);
   const usedMedia = new Set([...modules.flatMap((module) => module.drafts), ...assessments].flatMap((draft) => draft.usedMedia));
   for (const path of sorted.media.keys()) {
-    if (!usedMedia.has(path)) problems.push(createProblem(`${slug}/${path}`, 1, 'media.unused', { path }));
+    if (!usedMedia.has(path) && !faultyMedia.has(path)) problems.push(createProblem(`${slug}/${path}`, 1, 'media.unused', { path }));
   }
 
   const sortedProblems = sortProblems(problems);

@@ -50,7 +50,8 @@ function parseYaml(yamlLines: string[], closingLine: number, report: ProblemRepo
     if (!isYamlError(error)) throw error;
     // The text we gave starts with "---\n", so YAML line n (0-based) is file line n + 1.
     const line = Math.min(error.mark.line + 1, closingLine);
-    report.add(line, 'front-matter.bad-yaml', { reason: error.reason, hint: yamlHint(yamlLines[line - 2] ?? '') });
+    // The parser often notices a slip one line late, so look at the line before too.
+    report.add(line, 'front-matter.bad-yaml', { reason: error.reason, hint: yamlHint(yamlLines[line - 2] ?? '', yamlLines[line - 3] ?? '') });
     return undefined;
   }
   if (data === null || data === undefined) return {};
@@ -73,8 +74,8 @@ function isYamlError(error: unknown): error is YamlError {
 }
 
 /** The two mistakes authors make most, named in their words rather than the YAML parser's. */
-function yamlHint(line: string): string {
-  if (/^\t| \t/.test(line)) return 'indent with spaces, not tabs';
+function yamlHint(line: string, previousLine: string): string {
+  if (/^\s*\t/.test(line) || /^\s*\t/.test(previousLine)) return 'indent with spaces, not tabs';
   if (/^\s*[\w-]+:\s+[^"'\s[{|>].*:\s/.test(line)) return 'put a value that contains ": " in quotes';
   return '';
 }

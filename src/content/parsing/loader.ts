@@ -42,8 +42,8 @@ async function readInto(root: string, dir: string, files: ContentFiles): Promise
     if (entry.isSymbolicLink()) {
       const target = await realpath(path).catch(() => null);
       if (target === null) continue; // dangling link: nothing to read
+      if (!(await stat(target)).isFile()) continue; // folders are not followed, inside or out
       if (!isInside(root, target)) throw new UnsafeSymlinkError(key);
-      if (!(await stat(target)).isFile()) continue;
     } else if (!(await lstat(path)).isFile()) {
       continue; // sockets, devices, fifos
     }

@@ -153,7 +153,7 @@ export const PROBLEM_CATALOGUE = {
     severity: 'warning',
     message: (p) => `Link to a module without the language: write ${p.suggested} (each learner gets their own language)`,
   },
-  'image.not-media': { severity: 'error', message: (p) => `Image "${p.src}" must be a file under media/ or an https:// address` },
+  'image.not-media': { severity: 'error', message: (p) => `Image "${p.src}" must be a file under media/ or an http(s) address` },
   'image.external': {
     severity: 'warning',
     message: (p) => `Image "${p.src}" is loaded from another site; copy it into media/ so it keeps working and learners' visits are not shared`,
@@ -165,7 +165,7 @@ export const PROBLEM_CATALOGUE = {
   'media.bad-extension': { severity: 'error', message: (p) => `${p.path}: ".${p.extension}" files are not allowed; allowed: ${p.allowed}` },
   'media.empty': { severity: 'error', message: (p) => `${p.path} is empty` },
   'media.unsafe-svg': { severity: 'error', message: (p) => `${p.path} contains scripts or event handlers, which are not allowed in SVG images` },
-  'media.unused': { severity: 'warning', message: (p) => `${p.path} is not linked from any module` },
+  'media.unused': { severity: 'warning', message: (p) => `${p.path} is not linked from any module or assessment` },
 } satisfies Record<string, ProblemDefinition>;
 
 export type ProblemCode = keyof typeof PROBLEM_CATALOGUE;

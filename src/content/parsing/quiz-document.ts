@@ -53,7 +53,13 @@ export function readQuizDocument(text: string, report: ProblemReport, targets: C
 
   // Links and HTML are checked everywhere in the body, questions included.
   const findings = analyseMarkdown(lines.map((line, index) => (index < bodyStartIndex ? '' : line)));
-  for (const html of findings.rawHtml) report.add(html.line, 'lesson.raw-html', { html: excerpt(html.html, 40) });
+  // One warning per line is enough to find it; closing tags add nothing.
+  const linesWithHtml = new Set<number>();
+  for (const html of findings.rawHtml) {
+    if (linesWithHtml.has(html.line) || /^<\//.test(html.html)) continue;
+    linesWithHtml.add(html.line);
+    report.add(html.line, 'lesson.raw-html', { html: excerpt(html.html, 40) });
+  }
   document.usedMedia = checkReferences(findings.references, targets, report);
   document.levelOneHeadingLines = findings.levelOneHeadings.filter((line) => !insideQuiz.has(line - 1));
   return document;
