@@ -33,11 +33,12 @@ export function sortCourseFiles(files: ContentFiles, slug: string): CourseFiles 
       sorted.media.set(path, content);
       continue;
     }
-    if (role.kind === 'ignored' || role.kind === 'bad-name') {
-      const name = path;
-      sorted.problems.push(
-        role.kind === 'ignored' ? createProblem(file, 1, 'file.ignored', { name }) : createProblem(file, 1, 'file.bad-name', { name, hint: role.hint }),
-      );
+    if (role.kind === 'ignored') {
+      sorted.problems.push(createProblem(file, 1, 'file.ignored', { name: path }));
+      continue;
+    }
+    if (role.kind === 'bad-name') {
+      sorted.problems.push(createProblem(file, 1, 'file.bad-name', { name: path, hint: role.hint }));
       continue;
     }
     const text = decodeUtf8(content);

@@ -35,6 +35,8 @@ export interface CourseSettingsResult {
   problems: ContentProblem[];
   /** Line of a key in course.md ("post_test", "completion.quizzes"), for problems found elsewhere. */
   lineOf(path: readonly string[]): number;
+  /** false when the settings could not be read at all (no front matter, bad YAML): they are only defaults. */
+  readable: boolean;
 }
 
 /** Reads course.md. `file` is the path used in problems, e.g. "trata-de-personas/course.md". */
@@ -42,7 +44,7 @@ export function parseCourseSettings(text: string, file: string): CourseSettingsR
   const report = new ProblemReport(file);
   const { frontMatter } = readFrontMatter(splitLines(text), report);
   const settings = defaultCourseSettings();
-  if (!frontMatter) return { settings, problems: report.problems, lineOf: () => 1 };
+  if (!frontMatter) return { settings, problems: report.problems, lineOf: () => 1, readable: false };
 
   const reader = new SettingsReader(frontMatter, report);
   reader.rejectUnknownKeys([], COURSE_KEYS);
@@ -73,7 +75,7 @@ export function parseCourseSettings(text: string, file: string): CourseSettingsR
     report.add(reader.lineOf(['completion']), 'course.nothing-required');
   }
   settings.quiz = { ...DEFAULT_QUIZ_SETTINGS, ...readQuizOverrides(reader) };
-  return { settings, problems: report.problems, lineOf: (path) => reader.lineOf(path) };
+  return { settings, problems: report.problems, lineOf: (path) => reader.lineOf(path), readable: true };
 }
 
 /** The `quiz:` group of course.md or of a module: only the keys that are present and valid. */

@@ -76,9 +76,18 @@ describe('parseCourseFolder', () => {
     expect(course).not.toBeNull();
   });
 
-  it('still checks modules when course.md is unusable, in the languages the files use', () => {
-    const { problems } = parseCourseFolder(folder({ 'course.md': null, '02-inicio.en.md': null }), 'demo');
-    expect(problems.map((problem) => `${problem.file}:${problem.code}`)).toEqual(['demo/course.md:course.missing-course-file']);
+  it('still checks modules when course.md is unusable, without warnings that only its defaults would cause', () => {
+    const assessment = '---\ntitle: E\n---\n\n::: quiz\n\n### p1 (single)\n¿?\n\n- [x] A\n- [ ] B\n\n:::\n';
+    const noQuiz = '---\ntitle: T\nminutes: 5\norder: 3\n---\n\nTexto.\n';
+    const files = folder({ 'course.md': '---\ntitle: a: b\n---\n', '02-inicio.en.md': null, '03-x.es.md': noQuiz, 'assessment.es.md': assessment });
+    expect(parseCourseFolder(files, 'demo').problems.map((problem) => `${problem.file}:${problem.code}`)).toEqual([
+      'demo/course.md:front-matter.bad-yaml',
+    ]);
+    const broken = folder({ 'course.md': null, '10-cierre.en.md': moduleText('Closing', 1).replace('- [x] A', '- [ ] A\n- [x] C') });
+    expect(parseCourseFolder(broken, 'demo').problems.map((problem) => `${problem.file}:${problem.code}`)).toEqual([
+      'demo/10-cierre.es.md:translation.option-count-mismatch',
+      'demo/course.md:course.missing-course-file',
+    ]);
   });
 
   it('includes present assessments and warns when no test uses them', () => {

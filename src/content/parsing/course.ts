@@ -30,7 +30,10 @@ export function parseCourseFolder(files: ContentFiles, slug: string): CoursePars
   problems.push(...sorted.problems);
 
   const courseFile = readCourseFile(sorted, slug, problems);
-  const { settings } = courseFile;
+  // Unreadable settings are only defaults: do not warn about what they would require.
+  const settings = courseFile.readable
+    ? courseFile.settings
+    : { ...courseFile.settings, completion: { modules: true, quizzes: false, postTest: false } };
   // With unusable "languages", keep checking in the languages the files are written in.
   const languagesDeclared = settings.languages.length > 0;
   const languages = languagesDeclared ? settings.languages : languagesOfFiles(sorted);
@@ -44,7 +47,7 @@ export function parseCourseFolder(files: ContentFiles, slug: string): CoursePars
   const targets: CourseLinkTargets = { moduleKeys: new Set(sorted.modules.keys()), mediaFiles: new Set(sorted.media.keys()) };
 
   const modules = readModules(sorted, languages, settings, { slug, targets }, problems);
-  if (languagesDeclared) problems.push(...checkModuleConsistency(modules, languages));
+  problems.push(...checkModuleConsistency(modules, languagesDeclared ? languages : []));
   if (modules.length === 0) problems.push(createProblem(`${slug}/${COURSE_FILE}`, 1, 'course.no-modules'));
 
   const assessments = readAssessments(sorted, languages, courseFile, { slug, targets }, problems);
@@ -61,7 +64,7 @@ export function parseCourseFolder(files: ContentFiles, slug: string): CoursePars
 function readCourseFile(sorted: CourseFiles, slug: string, problems: ContentProblem[]): CourseSettingsResult {
   if (!sorted.courseFile) {
     problems.push(createProblem(`${slug}/${COURSE_FILE}`, 1, 'course.missing-course-file'));
-    return { settings: defaultCourseSettings(), problems: [], lineOf: () => 1 };
+    return { settings: defaultCourseSettings(), problems: [], lineOf: () => 1, readable: false };
   }
   const result = parseCourseSettings(sorted.courseFile.text, sorted.courseFile.file);
   problems.push(...result.problems);
@@ -105,14 +108,14 @@ function readAssessments(
   context: { slug: string; targets: CourseLinkTargets },
   problems: ContentProblem[],
 ): AssessmentDraft[] {
-  const { settings } = courseFile;
+  const { settings, readable } = courseFile;
   const required = settings.preTest || settings.postTest;
   const drafts: AssessmentDraft[] = [];
   for (const language of languages) {
     const textFile = sorted.assessments.get(language);
     if (textFile) {
       drafts.push(readAssessmentDraft(textFile.text, textFile.file, language, required, context));
-      if (!required) problems.push(createProblem(textFile.file, 1, 'assessment.unused'));
+      if (!required && readable) problems.push(createProblem(textFile.file, 1, 'assessment.unused'));
     } else if (required) {
       const line = courseFile.lineOf([settings.postTest ? 'post_test' : 'pre_test']);
       problems.push(createProblem(`${context.slug}/${COURSE_FILE}`, line, 'assessment.missing', { language, expectedFile: assessmentFileName(language) }));

@@ -39,13 +39,41 @@ const analyser = createAnalyser();
 export function analyseMarkdown(lines: readonly string[]): MarkdownFindings {
   const findings: MarkdownFindings = { references: [], rawHtml: [], levelOneHeadings: [] };
   const tokens = analyser.parse(lines.join('\n'), {});
+  // Table cells carry no line map of their own: they take the one of their row (the last block seen).
+  let blockMap: [number, number] = [0, 1];
   for (const token of tokens) {
-    const firstLine = (token.map?.[0] ?? 0) + 1;
+    if (token.map) blockMap = token.map;
+    const firstLine = blockMap[0] + 1;
     if (token.type === 'heading_open' && token.tag === 'h1') findings.levelOneHeadings.push(firstLine);
     if (token.type === 'html_block') findings.rawHtml.push({ line: firstLine, html: token.content.trim().split('\n')[0] });
-    if (token.type === 'inline' && token.children) collectInline(token.children, firstLine, findings);
+    if (token.type === 'inline' && token.children) {
+      const before = findings.references.length;
+      collectInline(token.children, firstLine, findings);
+      for (const reference of findings.references.slice(before)) reference.line = confirmLine(reference, lines, blockMap[1]);
+    }
   }
   return findings;
+}
+
+/**
+ * Counting line breaks can fall one line short (see collectInline); when the
+ * counted line does not show the address but a later line of the same block
+ * does, that later line is the one the author has to fix.
+ */
+function confirmLine(reference: MarkdownReference, lines: readonly string[], blockEnd: number): number {
+  const written = [reference.href, safeDecode(reference.href)];
+  const shows = (line: number) => written.some((text) => text !== '' && (lines[line - 1] ?? '').includes(text));
+  if (shows(reference.line)) return reference.line;
+  for (let line = reference.line + 1; line <= blockEnd; line += 1) if (shows(line)) return line;
+  return reference.line;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 /**

@@ -12,17 +12,17 @@ export interface ModuleVersions {
 }
 
 /**
- * Checks that need several module files at once: every declared language is
- * present, the languages of a module agree on order, quiz settings and
+ * Checks that need several module files at once: every required (declared)
+ * language is present, the languages of a module agree on order, quiz settings and
  * questions, and no two modules share a position.
  */
-export function checkModuleConsistency(modules: readonly ModuleVersions[], languages: readonly Language[]): ContentProblem[] {
+export function checkModuleConsistency(modules: readonly ModuleVersions[], requiredLanguages: readonly Language[]): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const moduleByOrder = new Map<number, ModuleDraft>();
   for (const { key, drafts } of modules) {
     const [main, ...others] = drafts;
     if (!main) continue;
-    for (const language of languages) {
+    for (const language of requiredLanguages) {
       if (drafts.some((draft) => draft.language === language)) continue;
       const expectedFile = moduleFileName(key, language);
       problems.push(createProblem(main.file, 1, 'module.missing-language', { key, language, expectedFile }));

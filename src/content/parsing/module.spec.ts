@@ -98,6 +98,10 @@ describe('parseModuleText', () => {
     expect(module?.lessonHtml).toContain('<h2>Introducción</h2>');
   });
 
+  it('warns when the file is in a language the course does not declare', () => {
+    expect(codesAndLines(parseModuleText(VALID, '01-conceptos.en.md', settings).problems)).toEqual(['1:file.undeclared-language']);
+  });
+
   it('refuses a file name that is not a module name', () => {
     const { module, problems } = parseModuleText(VALID, 'conceptos.md', settings);
     expect(module).toBeNull();

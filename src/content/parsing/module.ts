@@ -3,7 +3,7 @@ import type { ContentProblem, CourseSettings, Language, ParsedModuleVersion, Par
 import { readQuizOverrides } from './course-settings';
 import { parseModuleFileName } from './file-names';
 import { createCourseLinkResolver, type CourseLinkTargets } from './links';
-import { hasErrors, ProblemReport } from './problems';
+import { createProblem, hasErrors, ProblemReport } from './problems';
 import { firstLessonLine, firstLineAfterQuiz, readQuizDocument, renderQuestions } from './quiz-document';
 import type { RawQuestion } from './questions';
 import { SettingsReader } from './settings-reader';
@@ -117,6 +117,9 @@ export function parseModuleText(
   const targets =
     context.moduleKeys && context.mediaFiles ? { moduleKeys: new Set(context.moduleKeys), mediaFiles: new Set(context.mediaFiles) } : undefined;
   const draft = readModuleDraft(text, fileName, identity, courseSettings, { slug: context.slug, targets });
+  if (courseSettings.languages.length > 0 && !courseSettings.languages.includes(identity.language)) {
+    draft.problems.unshift(createProblem(fileName, 1, 'file.undeclared-language', { language: identity.language }));
+  }
   return { module: hasErrors(draft.problems) ? null : toModuleVersion(draft), problems: draft.problems };
 }
 
