@@ -6,8 +6,7 @@ const facts = (overrides: Partial<CompletionFacts> = {}): CompletionFacts => ({
   rule: everything,
   modules: [lesson('01-a'), lesson('02-b', { hasQuiz: false })],
   hasPostTest: true,
-  postTestScore: null,
-  passMark: 80,
+  postTest: { taken: false, passed: false },
   ...overrides,
 });
 const finished = [lesson('01-a', { completed: true, quizPassed: true }), lesson('02-b', { hasQuiz: false, completed: true })];
@@ -18,8 +17,8 @@ describe('checkCompletion', () => {
   });
 
   it('is complete when modules are marked, quizzes passed and the post-test reaches the pass mark', () => {
-    expect(checkCompletion(facts({ modules: finished, postTestScore: 80 })).complete).toBe(true);
-    expect(checkCompletion(facts({ modules: finished, postTestScore: 79.99 }))).toMatchObject({ complete: false, postTestDone: false });
+    expect(checkCompletion(facts({ modules: finished, postTest: { taken: true, passed: true } })).complete).toBe(true);
+    expect(checkCompletion(facts({ modules: finished, postTest: { taken: true, passed: false } }))).toMatchObject({ complete: false, postTestDone: false });
   });
 
   it('requires each part only when the course switches it on', () => {
@@ -28,7 +27,7 @@ describe('checkCompletion', () => {
     expect(checkCompletion(facts({ rule: { modules: true, quizzes: false, postTest: false }, modules: unmarked })).complete).toBe(false);
     const markedNoQuiz = [lesson('01-a', { completed: true }), lesson('02-b', { hasQuiz: false, completed: true })];
     expect(checkCompletion(facts({ rule: { modules: true, quizzes: false, postTest: false }, modules: markedNoQuiz })).complete).toBe(true);
-    expect(checkCompletion(facts({ rule: { modules: false, quizzes: false, postTest: true }, modules: [lesson('01-a')], postTestScore: 95 })).complete).toBe(true);
+    expect(checkCompletion(facts({ rule: { modules: false, quizzes: false, postTest: true }, modules: [lesson('01-a')], postTest: { taken: true, passed: true } })).complete).toBe(true);
   });
 
   it('does not require a post-test the course does not offer', () => {
@@ -59,21 +58,21 @@ describe('module steps', () => {
   it('measures progress in the steps the rule asks for', () => {
     expect(progressSteps(facts())).toEqual({ done: 0, total: 4, percent: 0 });
     expect(progressSteps(facts({ modules: [lesson('01-a', { completed: true }), lesson('02-b', { hasQuiz: false })] }))).toEqual({ done: 1, total: 4, percent: 25 });
-    expect(progressSteps(facts({ modules: finished, postTestScore: 90 }))).toEqual({ done: 4, total: 4, percent: 100 });
+    expect(progressSteps(facts({ modules: finished, postTest: { taken: true, passed: true } }))).toEqual({ done: 4, total: 4, percent: 100 });
   });
 
   it('leads "continue" to the first unfinished module, then to the post-test, then nowhere', () => {
     expect(nextStep(facts())).toEqual({ kind: 'module', key: '01-a' });
     expect(nextStep(facts({ modules: [finished[0], lesson('02-b', { hasQuiz: false })] }))).toEqual({ kind: 'module', key: '02-b' });
     expect(nextStep(facts({ modules: finished }))).toEqual({ kind: 'postTest' });
-    expect(nextStep(facts({ modules: finished, postTestScore: 50 }))).toEqual({ kind: 'postTest' });
-    expect(nextStep(facts({ modules: finished, postTestScore: 85 }))).toEqual({ kind: 'done' });
+    expect(nextStep(facts({ modules: finished, postTest: { taken: true, passed: false } }))).toEqual({ kind: 'postTest' });
+    expect(nextStep(facts({ modules: finished, postTest: { taken: true, passed: true } }))).toEqual({ kind: 'done' });
   });
 
   it('suggests an optional post-test once, then is done whatever the score', () => {
     const optional = { modules: true, quizzes: true, postTest: false };
     expect(nextStep(facts({ rule: optional, modules: finished }))).toEqual({ kind: 'postTest' });
-    expect(nextStep(facts({ rule: optional, modules: finished, postTestScore: 40 }))).toEqual({ kind: 'done' });
+    expect(nextStep(facts({ rule: optional, modules: finished, postTest: { taken: true, passed: false } }))).toEqual({ kind: 'done' });
   });
 });
 

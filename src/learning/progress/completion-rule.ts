@@ -14,8 +14,8 @@ export interface CompletionFacts {
   rule: CompletionRule;
   modules: ModuleState[];
   hasPostTest: boolean;
-  postTestScore: number | null;
-  passMark: number;
+  /** The post-test's grade across attempts: taken at all, and at or above the pass mark. */
+  postTest: { taken: boolean; passed: boolean };
 }
 
 export interface CompletionCheck {
@@ -52,7 +52,7 @@ export function checkCompletion(facts: CompletionFacts): CompletionCheck {
   const rule = effectiveRule(facts.rule, facts.hasPostTest);
   const modulesDone = !rule.modules || facts.modules.every((module) => module.completed);
   const quizzesDone = !rule.quizzes || facts.modules.every((module) => !module.hasQuiz || module.quizPassed);
-  const postTestDone = !rule.postTest || (facts.postTestScore !== null && facts.postTestScore >= facts.passMark);
+  const postTestDone = !rule.postTest || facts.postTest.passed;
   return { complete: modulesDone && quizzesDone && postTestDone, modulesDone, quizzesDone, postTestDone };
 }
 
@@ -93,9 +93,8 @@ export function nextStep(facts: CompletionFacts): NextStep {
   const pending = facts.modules.find((module) => !isModuleDone(module, rule));
   if (pending) return { kind: 'module', key: pending.key };
   if (facts.hasPostTest) {
-    const passed = facts.postTestScore !== null && facts.postTestScore >= facts.passMark;
     // A post-test the rule does not require is still suggested once, for the learner's own before/after.
-    if (!passed && (rule.postTest || facts.postTestScore === null)) return { kind: 'postTest' };
+    if (!facts.postTest.passed && (rule.postTest || !facts.postTest.taken)) return { kind: 'postTest' };
   }
   return { kind: 'done' };
 }

@@ -1,0 +1,99 @@
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { CohortFacilitator } from '../cohorts/entities/cohort-facilitator.entity';
+import { Cohort } from '../cohorts/entities/cohort.entity';
+import { Clock } from '../common/clock';
+import { Course } from '../content/entities/course.entity';
+import { AccessDecision, decideAccess, pickLanguage } from './access/access-rule';
+import { Enrolment } from './entities/enrolment.entity';
+
+/** Who is asking: the signed-in user, or nobody. */
+export type Viewer = { id: number; role: string } | null | undefined;
+
+/** A course together with what one user may do in it. */
+export interface CourseAccess {
+  course: Course;
+  decision: AccessDecision;
+  /** The user's active enrolment, if any. */
+  enrolment: Enrolment | null;
+  cohort: Cohort | null;
+  /** The language the course's modules are shown in for this user. */
+  language: string;
+}
+
+/**
+ * The one access rule for course content, for every feature that needs it:
+ * an active enrolment, or staff (coordinators, admins, the course's facilitators).
+ * Anyone else gets 404, the same answer as for a course that does not exist.
+ */
+@Injectable()
+export class CourseAccessService {
+  constructor(
+    @InjectRepository(Course) private readonly courses: Repository<Course>,
+    @InjectRepository(Enrolment) private readonly enrolments: Repository<Enrolment>,
+    @InjectRepository(Cohort) private readonly cohorts: Repository<Cohort>,
+    @InjectRepository(CohortFacilitator) private readonly facilitators: Repository<CohortFacilitator>,
+    private readonly clock: Clock,
+  ) {}
+
+  /** What the viewer may do in the course (nothing for a visitor). */
+  async accessTo(viewer: Viewer, course: Course, wantedLanguage?: string): Promise<CourseAccess> {
+    const language = pickLanguage(course.languages, wantedLanguage);
+    if (!viewer) return { course, decision: decideAccess({ role: 'visitor', enrolment: null, cohort: null, facilitatesCourse: false, now: this.clock.now() }), enrolment: null, cohort: null, language };
+    const enrolment = await this.enrolments.findOneBy({ userId: viewer.id, courseId: course.id, status: 'active' });
+    const cohort = enrolment?.cohortId ? await this.cohorts.findOneBy({ id: enrolment.cohortId }) : null;
+    const facilitatesCourse = viewer.role === 'facilitator' && !enrolment ? await this.facilitates(viewer.id, course.id) : false;
+    const decision = decideAccess({ role: viewer.role, enrolment, cohort, facilitatesCourse, now: this.clock.now() });
+    return { course, decision, enrolment, cohort, language };
+  }
+
+  /**
+   * The course page's view of a course: published courses for everyone,
+   * unpublished ones only for those who may read them.
+   */
+  async findVisibleCourse(viewer: Viewer, slug: string, wantedLanguage?: string): Promise<CourseAccess> {
+    const course = await this.courses.findOneBy({ slug });
+    if (!course) throw new NotFoundException();
+    const access = await this.accessTo(viewer, course, wantedLanguage);
+    if (!course.published && !access.decision.read) throw new NotFoundException();
+    return access;
+  }
+
+  /** For the lessons and quizzes: 404 unless the viewer may read the course. */
+  async requireReader(viewer: Viewer, slug: string, wantedLanguage?: string): Promise<CourseAccess> {
+    const course = await this.courses.findOneBy({ slug });
+    if (!course) throw new NotFoundException();
+    const access = await this.accessTo(viewer, course, wantedLanguage);
+    if (!access.decision.read) throw new NotFoundException();
+    return access;
+  }
+
+  /** For anything that records progress or starts an attempt: an enrolled learner whose access is still open. */
+  async requireRecorder(viewer: Viewer, slug: string, wantedLanguage?: string): Promise<CourseAccess & { enrolment: Enrolment }> {
+    const access = await this.requireReader(viewer, slug, wantedLanguage);
+    assertCanRecord(access);
+    return access as CourseAccess & { enrolment: Enrolment };
+  }
+
+  /** For other features: may this user read this course's content? */
+  async canRead(viewer: Viewer, courseId: number): Promise<boolean> {
+    const course = await this.courses.findOneBy({ id: courseId });
+    return course ? (await this.accessTo(viewer, course)).decision.read : false;
+  }
+
+  private facilitates(userId: number, courseId: number): Promise<boolean> {
+    return this.facilitators
+      .createQueryBuilder('assignment')
+      .innerJoin(Cohort, 'cohort', 'cohort.id = assignment.cohortId')
+      .where('assignment.userId = :userId', { userId })
+      .andWhere('cohort.courseId = :courseId', { courseId })
+      .getExists();
+  }
+}
+
+/** Staff only look; a learner whose cohort has ended reads but records nothing new. */
+export function assertCanRecord(access: CourseAccess): asserts access is CourseAccess & { enrolment: Enrolment } {
+  if (access.decision.as !== 'learner' || !access.enrolment) throw new ForbiddenException('learning.errors.staffPreview');
+  if (!access.decision.record) throw new ForbiddenException('learning.errors.cohortEnded');
+}

@@ -1,0 +1,157 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { localized } from './catalogue.service';
+import { CompletionOutcome, CompletionService } from './completion.service';
+import { assertCanRecord, CourseAccess, CourseAccessService, Viewer } from './course-access.service';
+import { CourseContentService } from './course-content.service';
+import { CourseProgress, ProgressService } from './progress.service';
+import { NextStep } from './progress/completion-rule';
+
+/** Course-relative links, built in one place. */
+export const links = {
+  course: (slug: string) => `/courses/${encodeURIComponent(slug)}`,
+  module: (slug: string, key: string) => `/courses/${encodeURIComponent(slug)}/modules/${encodeURIComponent(key)}`,
+  cohorts: (slug: string) => `/courses/${encodeURIComponent(slug)}/cohorts`,
+  preTest: (slug: string) => `/courses/${encodeURIComponent(slug)}/pre-test`,
+  postTest: (slug: string) => `/courses/${encodeURIComponent(slug)}/post-test`,
+  attempts: (slug: string) => `/courses/${encodeURIComponent(slug)}/attempts`,
+};
+
+export function nextStepHref(slug: string, next: NextStep): string {
+  if (next.kind === 'module') return links.module(slug, next.key);
+  if (next.kind === 'postTest') return links.postTest(slug);
+  return links.course(slug);
+}
+
+/** Course header data shared by the course, module and quiz pages. */
+export function courseSummary(access: CourseAccess) {
+  const { course } = access;
+  return {
+    slug: course.slug,
+    title: localized(course.title, course.languages, access.language),
+    summary: localized(course.summary, course.languages, access.language),
+    topic: course.topic,
+    hours: course.hours,
+    languages: course.languages,
+    href: links.course(course.slug),
+  };
+}
+
+/** The learner-facing pages of a course: its page (syllabus, progress) and its module pages. */
+@Injectable()
+export class LearningService {
+  constructor(
+    private readonly access: CourseAccessService,
+    private readonly content: CourseContentService,
+    private readonly progress: ProgressService,
+    private readonly completion: CompletionService,
+  ) {}
+
+  async coursePage(viewer: Viewer, slug: string, language: string) {
+    const access = await this.access.findVisibleCourse(viewer, slug, language);
+    const { decision, course } = access;
+    const isLearner = decision.as === 'learner' && !!viewer;
+    const progress = isLearner && viewer ? await this.progress.courseProgress(viewer.id, course, access.language) : null;
+    const lessons = progress?.lessons ?? (await this.content.lessons(course, access.language)).map((entry) => ({ ...entry, state: null, done: false, quizScore: null }));
+    return {
+      pageTitle: localized(course.title, course.languages, access.language),
+      course: { ...courseSummary(access), certificateType: course.certificateType, passMark: course.passMark },
+      canRead: decision.read,
+      isLearner,
+      isStaff: decision.as === 'staff',
+      readOnlyReason: decision.reason,
+      totalMinutes: lessons.reduce((sum, entry) => sum + entry.module.minutes, 0),
+      syllabus: lessons.map((entry, index) => ({
+        position: index + 1,
+        key: entry.module.key,
+        title: entry.title,
+        minutes: entry.module.minutes,
+        questionCount: entry.questionCount,
+        href: decision.read ? links.module(course.slug, entry.module.key) : null,
+        completed: entry.state?.completed ?? false,
+        quizPassed: entry.state?.quizPassed ?? false,
+        quizScore: entry.quizScore,
+        done: entry.done,
+      })),
+      cohortsHref: links.cohorts(course.slug),
+      attemptsHref: links.attempts(course.slug),
+      enrolment: access.enrolment
+        ? { completedAt: access.enrolment.completedAt, cohortName: access.cohort?.name ?? null, startsAt: access.cohort?.startsAt ?? null, endsAt: access.cohort?.endsAt ?? null }
+        : null,
+      learner: progress ? this.learnerPanel(course.slug, progress, access) : null,
+      staffStartHref: decision.as === 'staff' && lessons[0] ? links.module(course.slug, lessons[0].module.key) : null,
+    };
+  }
+
+  private learnerPanel(slug: string, progress: CourseProgress, access: CourseAccess) {
+    const complete = !!access.enrolment?.completedAt;
+    const started = progress.started || progress.preTest.score !== null;
+    return {
+      percent: progress.steps.percent,
+      stepsDone: progress.steps.done,
+      stepsTotal: progress.steps.total,
+      actionHref: nextStepHref(slug, progress.next),
+      actionKey: complete || progress.next.kind === 'done' ? 'learning.course.review' : started ? 'learning.course.continue' : 'learning.course.start',
+      preTest: progress.preTest.offered ? { ...progress.preTest, href: links.preTest(slug) } : null,
+      postTest: progress.postTest.offered ? { ...progress.postTest, href: links.postTest(slug) } : null,
+      complete,
+      completedAt: access.enrolment?.completedAt ?? null,
+    };
+  }
+
+  async modulePage(viewer: Viewer, slug: string, key: string, language: string) {
+    const access = await this.access.requireReader(viewer, slug, language);
+    const { course, decision } = access;
+    const module = await this.content.findLesson(course, key);
+    const version = module ? await this.content.currentVersion(course, module, access.language) : null;
+    if (!module || !version) throw new NotFoundException();
+    const isLearner = decision.as === 'learner' && !!viewer;
+    const progress = isLearner && viewer ? await this.progress.courseProgress(viewer.id, course, access.language) : null;
+    const lessons = progress?.lessons ?? (await this.content.lessons(course, access.language)).map((entry) => ({ ...entry, state: null, done: false, quizScore: null }));
+    const index = lessons.findIndex((entry) => entry.module.id === module.id);
+    const here = progress?.lessons[index];
+    const neighbour = (entry: (typeof lessons)[number] | undefined) => (entry ? { href: links.module(slug, entry.module.key), title: entry.title } : null);
+    const isLast = index === lessons.length - 1;
+    return {
+      pageTitle: version.title,
+      course: courseSummary(access),
+      module: {
+        key: module.key,
+        title: version.title,
+        language: version.language,
+        minutes: module.minutes,
+        position: index + 1,
+        count: lessons.length,
+        lessonHtml: version.lessonHtml,
+        questionCount: version.questions.length,
+      },
+      isLearner,
+      isStaff: decision.as === 'staff',
+      canRecord: isLearner && decision.record,
+      readOnlyReason: decision.reason,
+      percent: progress?.steps.percent ?? 0,
+      markComplete: isLearner && course.completionRule.modules ? { completed: !!here?.state.completed, action: `${links.module(slug, module.key)}/complete` } : null,
+      quiz: version.questions.length > 0
+        ? { href: `${links.module(slug, module.key)}/quiz`, questionCount: version.questions.length, passed: here?.state.quizPassed ?? false, score: here?.quizScore ?? null }
+        : null,
+      preTestHref: index === 0 && progress?.preTest.available ? links.preTest(slug) : null,
+      postTestHref: isLast && progress?.postTest.open && !progress.postTest.passed ? links.postTest(slug) : null,
+      prev: neighbour(lessons[index - 1]),
+      next: neighbour(lessons[index + 1]),
+    };
+  }
+
+  /** Marks a module as complete and says where to go next (the next module, else the course page). */
+  async markComplete(viewer: Viewer, slug: string, key: string): Promise<{ redirect: string; outcome: CompletionOutcome }> {
+    const access = await this.access.requireReader(viewer, slug);
+    const module = await this.content.findLesson(access.course, key);
+    if (!module) throw new NotFoundException();
+    assertCanRecord(access);
+    const { enrolment, course } = access;
+    await this.progress.markComplete(enrolment.userId, course.id, module.id);
+    await this.progress.touch(enrolment.id, module.key);
+    const outcome = await this.completion.markCompletedIfDone(enrolment.userId, course.id);
+    const lessons = await this.content.lessons(course, access.language);
+    const next = lessons[lessons.findIndex((entry) => entry.module.id === module.id) + 1];
+    return { redirect: next && !outcome.newlyCompleted ? links.module(slug, next.module.key) : links.course(slug), outcome };
+  }
+}
