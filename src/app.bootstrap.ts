@@ -8,6 +8,7 @@ import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
 import { AppConfig } from './config/app-config';
 import { importContentAtStartup } from './content/import/startup-import';
+import { seedDemoCohorts } from './cohorts/demo-cohorts';
 import { seedDemoAccounts } from './seed/demo-accounts';
 import { UsersService } from './users/users.service';
 
@@ -29,4 +30,5 @@ export async function prepareData(app: NestExpressApplication, config: AppConfig
   if (applied.length) logger.log(`Applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}`);
   if (config.importContentOnStart) await importContentAtStartup(app, config.contentDir);
   if (config.seedDemo) await seedDemoAccounts(app.get(UsersService));
+  if (config.seedDemo) await seedDemoCohorts(app);
 }

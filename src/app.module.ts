@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { buildDataSourceOptions } from '../ormconfig';
 import { AuthModule } from './auth/auth.module';
+import { CohortsModule } from './cohorts/cohorts.module';
 import { AccessGuard } from './common/access.guard';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { CommonModule } from './common/common.module';
@@ -25,6 +26,7 @@ export class AppModule {
         UsersModule,
         AuthModule,
         ContentModule,
+        CohortsModule,
       ],
       controllers: [HealthController, LanguageController, HomeController],
       providers: [

@@ -42,7 +42,7 @@ export function parseCsv(buffer: Buffer): SheetRow[] {
   try {
     const records = parse(text, {
       delimiter: detectDelimiter(text), relax_column_count: true, relax_quotes: true, skip_empty_lines: true, trim: true, info: true,
-    }) as { record: string[]; info: { lines: number } }[];
+    }) as unknown as { record: string[]; info: { lines: number } }[];
     return records.map(({ record, info }) => ({ line: info.lines, cells: record }));
   } catch (error) {
     throw new UnreadableSpreadsheetError((error as Error).message);

@@ -36,7 +36,7 @@ export async function placeUnderLock(
     });
   } catch (error) {
     // Two enrolments of one learner in one course raced past the check: the database kept only one.
-    if (isActivePerCourseViolation(error)) throw new EnrolmentRefusedError('activeElsewhere', { cohort: '' });
+    if (isActivePerCourseViolation(error)) throw new EnrolmentRefusedError('activeInCourse');
     throw error;
   }
   if (!placement.ok) throw new EnrolmentRefusedError(placement.reason, placement.params);
@@ -103,13 +103,13 @@ export class EnrolmentsService {
     );
   }
 
-  /** Leaving a cohort, or taking back a request: the record stays, as 'withdrawn'. */
+  /** Leaving a cohort, or taking back a request: the record stays, as 'withdrawn'. Returns it as it was before. */
   async withdrawSelf(user: Pick<User, 'id'>, course: Course, cohortId: number): Promise<Enrolment> {
     await this.visibleCohort(course, cohortId);
     const enrolment = await this.enrolments.findOne({ where: { userId: user.id, cohortId, status: In(['active', 'pending']) } });
     if (!enrolment) throw new NotFoundException();
     await this.enrolments.update({ id: enrolment.id }, { status: 'withdrawn' });
-    return { ...enrolment, status: 'withdrawn' };
+    return enrolment;
   }
 
   private async visibleCohort(course: Course, cohortId: number): Promise<Cohort> {
