@@ -1,8 +1,18 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { User } from '../users/user.entity';
+import { AuthoringController } from './authoring/authoring.controller';
+import { AuthoringService } from './authoring/authoring.service';
+import { registerAuthoringPartials } from './authoring/authoring.view-partials';
+import { CourseAccessService } from './authoring/course-access.service';
+import { CourseEditorsController } from './authoring/course-editors.controller';
+import { CourseEditorsService } from './authoring/course-editors.service';
+import { CourseOverviewService } from './authoring/course-overview.service';
+import { CourseTransferController } from './authoring/course-transfer.controller';
+import { CourseTransferService } from './authoring/course-transfer.service';
 import { ContentChange } from './authoring/entities/content-change.entity';
 import { CourseEditor } from './authoring/entities/course-editor.entity';
+import { NewModuleController } from './authoring/new-module.controller';
 import { Course } from './entities/course.entity';
 import { CourseMedia } from './entities/course-media.entity';
 import { CourseModule } from './entities/course-module.entity';
@@ -14,8 +24,13 @@ import { MediaService } from './media/media.service';
 /** Course content: import from the content folder, media serving, authoring in the browser. */
 @Module({
   imports: [TypeOrmModule.forFeature([Course, CourseModule, ModuleVersion, CourseMedia, CourseEditor, ContentChange, User])],
-  controllers: [MediaController],
-  providers: [ContentImportService, MediaService],
-  exports: [ContentImportService, MediaService],
+  // NewModuleController before AuthoringController: both live under /authoring/courses/:slug/...
+  controllers: [MediaController, NewModuleController, CourseEditorsController, CourseTransferController, AuthoringController],
+  providers: [ContentImportService, MediaService, CourseAccessService, AuthoringService, CourseOverviewService, CourseTransferService, CourseEditorsService],
+  exports: [ContentImportService, MediaService, CourseAccessService],
 })
-export class ContentModule {}
+export class ContentModule implements OnModuleInit {
+  onModuleInit(): void {
+    registerAuthoringPartials();
+  }
+}

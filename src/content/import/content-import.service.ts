@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { Course } from '../entities/course.entity';
 import { type ContentFiles, type ContentProblem, loadFolder, parseCourseFolder, type ParsedCourse } from '../parsing';
@@ -25,6 +25,9 @@ export interface ImportOptions {
   /** Refuse to create a course that does not exist yet (a facilitator may only update assigned courses). */
   mustExist?: boolean;
 }
+
+/** Builds the course folder to import from what is stored; may throw to abort without writing. */
+export type FolderBuilder = (manager: EntityManager, course: Course | null) => Promise<ContentFiles>;
 
 export type CourseImportResult =
   | { slug: string; status: 'invalid'; problems: ContentProblem[] }
@@ -65,21 +68,27 @@ export class ContentImportService {
     private readonly clock: Clock,
   ) {}
 
-  async importCourse(slug: string, files: ContentFiles, options: ImportOptions): Promise<CourseImportResult> {
-    const { course: parsed, problems } = parseCourseFolder(files, slug);
-    if (!parsed) return { slug, status: 'invalid', problems };
-    const record = courseRecord(parsed.settings, courseFileOf(files));
-    const modules = moduleRecords(parsed);
-    const media = mediaOf(parsed, files);
-    const mediaRecords = [...media].map(([path, file]) => ({ path, sha256: file.sha256 }));
+  /**
+   * Checks a course folder whole and, when it has no errors, brings the
+   * database in line with it. `files` may be a function that builds the folder
+   * inside the import's transaction (the editor: the live folder with one file
+   * replaced), so a concurrent save cannot slip in between reading and writing.
+   */
+  async importCourse(slug: string, files: ContentFiles | FolderBuilder, options: ImportOptions): Promise<CourseImportResult> {
     return this.dataSource.transaction(async (manager) => {
       const stored = await loadStoredState(manager, slug);
       if (!stored && options.mustExist) return { slug, status: 'missing' } as const;
+      const folder = typeof files === 'function' ? await files(manager, stored?.course ?? null) : files;
+      const { course: parsed, problems } = parseCourseFolder(folder, slug);
+      if (!parsed) return { slug, status: 'invalid', problems } as const;
       const fromFolder = options.source === 'folder';
       if (stored && fromFolder && !options.force && stored.course.importedFolderHash === parsed.courseSourceHash) {
         return { slug, status: 'unchanged', courseId: stored.course.id, changes: [], problems } as const;
       }
-      const plan = planCourseImport(record, modules, mediaRecords, stored?.state ?? null);
+      const record = courseRecord(parsed.settings, courseFileOf(folder));
+      const media = mediaOf(parsed, folder);
+      const mediaRecords = [...media].map(([path, file]) => ({ path, sha256: file.sha256 }));
+      const plan = planCourseImport(record, moduleRecords(parsed), mediaRecords, stored?.state ?? null);
       let courseId = stored?.course.id ?? null;
       if (!isEmptyPlan(plan)) {
         courseId = await writePlan(manager, plan, { slug, courseId, course: record, media, actorId: options.actorId, now: this.clock.now() });
