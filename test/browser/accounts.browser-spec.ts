@@ -53,7 +53,7 @@ describe('accounts in a real browser, on a phone', () => {
     const page = await phonePage(browser);
     await page.goto(`${served.baseUrl}/auth/login`);
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Saltar al contenido');
+    expect(await page.evaluate<string>('document.activeElement.textContent')).toBe('Saltar al contenido');
     await page.getByLabel('Correo electrónico').fill(user.email);
     await page.getByLabel('Contraseña', { exact: false }).fill(DEFAULT_PASSWORD);
     await page.getByRole('button', { name: 'Entrar' }).click();

@@ -45,5 +45,6 @@ export async function seriousAccessibilityViolations(page: Page): Promise<string
 }
 
 export async function hasNoHorizontalScroll(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+  // A string expression: it runs in the page, and the server code's types have no DOM.
+  return page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth');
 }
