@@ -13,6 +13,7 @@ import { AppConfig } from './config/app-config';
 import { HealthController } from './health/health.controller';
 import { HomeController } from './home/home.controller';
 import { LanguageController } from './language/language.controller';
+import { LearningModule } from './learning/learning.module';
 import { UsersModule } from './users/users.module';
 
 @Module({})
@@ -27,6 +28,7 @@ export class AppModule {
         AuthModule,
         ContentModule,
         CohortsModule,
+        LearningModule,
       ],
       controllers: [HealthController, LanguageController, HomeController],
       providers: [

@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomInt } from 'node:crypto';
-import { QueryFailedError, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { Clock } from '../common/clock';
 import { CompletionService } from '../learning/completion.service';
 import { assertCanRecord, CourseAccess, CourseAccessService, Viewer } from '../learning/course-access.service';
@@ -69,24 +69,24 @@ export class AttemptsService {
     if (quiz.settings.maxAttempts > 0 && existing.length >= quiz.settings.maxAttempts) throw new QuizRefusedError('quizzes.errors.noAttemptsLeft');
     const startedAt = this.clock.now();
     const questions = quiz.version.questions;
-    try {
-      const created = await this.attempts.save(this.attempts.create({
-        userId, courseId: course.id, moduleId: quiz.module.id, moduleVersionId: quiz.version.id, kind: quiz.kind,
-        attemptNumber: existing.length + 1, status: 'open', language: quiz.version.language,
-        layout: buildLayout(questions, quiz.settings.shuffle, randomInt(0, 2 ** 31 - 1)),
-        answers: null, startedAt, deadlineAt: deadlineFor(startedAt, quiz.settings.timeLimitMinutes), submittedAt: null,
-        late: false, questionCount: questions.length, correctCount: null, score: null, passed: null, passMark: quiz.settings.passMark,
-      }));
+    // INSERT ... ON CONFLICT DO NOTHING (INSERT OR IGNORE on SQLite), no wrapping transaction: when another
+    // request (double click, second tab, second instance) started an attempt first, the unique indexes
+    // make this insert a no-op and that attempt is the one to use.
+    const inserted = await this.attempts.createQueryBuilder().insert().into(QuizAttempt).values({
+      userId, courseId: course.id, moduleId: quiz.module.id, moduleVersionId: quiz.version.id, kind: quiz.kind,
+      attemptNumber: existing.length + 1, status: 'open', language: quiz.version.language,
+      layout: buildLayout(questions, quiz.settings.shuffle, randomInt(0, 2 ** 31 - 1)),
+      answers: null, startedAt, deadlineAt: deadlineFor(startedAt, quiz.settings.timeLimitMinutes), submittedAt: null,
+      late: false, questionCount: questions.length, correctCount: null, score: null, passed: null, passMark: quiz.settings.passMark,
+    }).orIgnore().execute();
+    const winner = await this.attempts.findOneBy({ userId, moduleId: quiz.module.id, kind: quiz.kind, status: 'open' });
+    if (!winner) throw new QuizRefusedError('quizzes.errors.tryAgain');
+    const createdId: unknown = inserted.identifiers[0]?.id;
+    if (createdId !== undefined && Number(createdId) === winner.id) {
       if (quiz.kind === 'module') await this.progress.ensureRow(userId, course.id, quiz.module.id);
       await this.progress.touch(enrolment.id, quiz.kind === 'module' ? quiz.module.key : null);
-      return created.id;
-    } catch (error) {
-      // Another request (double click, second tab, second instance) started one first: use that one.
-      if (!(error instanceof QueryFailedError)) throw error;
-      const winner = await this.attempts.findOneBy({ userId, moduleId: quiz.module.id, kind: quiz.kind, status: 'open' });
-      if (!winner) throw new QuizRefusedError('quizzes.errors.tryAgain');
-      return winner.id;
     }
+    return winner.id;
   }
 
   /**
