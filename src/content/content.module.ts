@@ -1,10 +1,11 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { LearningCoreModule } from '../learning/learning-core.module';
 import { User } from '../users/user.entity';
 import { AuthoringController } from './authoring/authoring.controller';
 import { AuthoringService } from './authoring/authoring.service';
 import { registerAuthoringPartials } from './authoring/authoring.view-partials';
-import { CourseAccessService } from './authoring/course-access.service';
+import { AuthoringAccessService } from './authoring/authoring-access.service';
 import { CourseEditorsController } from './authoring/course-editors.controller';
 import { CourseEditorsService } from './authoring/course-editors.service';
 import { CourseOverviewService } from './authoring/course-overview.service';
@@ -23,11 +24,11 @@ import { MediaService } from './media/media.service';
 
 /** Course content: import from the content folder, media serving, authoring in the browser. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Course, CourseModule, ModuleVersion, CourseMedia, CourseEditor, ContentChange, User])],
+  imports: [TypeOrmModule.forFeature([Course, CourseModule, ModuleVersion, CourseMedia, CourseEditor, ContentChange, User]), LearningCoreModule],
   // NewModuleController before AuthoringController: both live under /authoring/courses/:slug/...
   controllers: [MediaController, NewModuleController, CourseEditorsController, CourseTransferController, AuthoringController],
-  providers: [ContentImportService, MediaService, CourseAccessService, AuthoringService, CourseOverviewService, CourseTransferService, CourseEditorsService],
-  exports: [ContentImportService, MediaService, CourseAccessService],
+  providers: [ContentImportService, MediaService, AuthoringAccessService, AuthoringService, CourseOverviewService, CourseTransferService, CourseEditorsService],
+  exports: [ContentImportService, MediaService, AuthoringAccessService],
 })
 export class ContentModule implements OnModuleInit {
   onModuleInit(): void {

@@ -9,7 +9,7 @@ export type Actor = Pick<User, 'id' | 'role'>;
 
 /** Who may edit which course: admins every course, facilitators the courses an admin assigned to them. */
 @Injectable()
-export class CourseAccessService {
+export class AuthoringAccessService {
   constructor(
     @InjectRepository(Course) private readonly courses: Repository<Course>,
     @InjectRepository(CourseEditor) private readonly editors: Repository<CourseEditor>,

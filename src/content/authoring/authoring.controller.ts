@@ -9,7 +9,7 @@ import { translator } from '../../i18n/i18n';
 import type { User } from '../../users/user.entity';
 import { ContentRejectedError, StaleEditError } from './authoring.errors';
 import { AuthoringService } from './authoring.service';
-import { CourseAccessService } from './course-access.service';
+import { AuthoringAccessService } from './authoring-access.service';
 import { CourseOverviewService } from './course-overview.service';
 import { courseTitle } from './course-title';
 import { EditFileDto } from './dto/edit-file.dto';
@@ -23,7 +23,7 @@ const fileHref = (slug: string, file: string) => `/authoring/courses/${encodeURI
 @Roles('facilitator')
 export class AuthoringController {
   constructor(
-    private readonly access: CourseAccessService,
+    private readonly access: AuthoringAccessService,
     private readonly overview: CourseOverviewService,
     private readonly authoring: AuthoringService,
   ) {}

@@ -11,7 +11,7 @@ import { loadCourseFiles } from '../import/course-store';
 import { parseCourseFolder } from '../parsing';
 import { MODULE_KEY_PATTERN } from '../parsing/file-names';
 import { ContentRejectedError, StaleEditError } from './authoring.errors';
-import { type Actor, CourseAccessService } from './course-access.service';
+import { type Actor, AuthoringAccessService } from './authoring-access.service';
 import { type EditableFile, editableFile, newModuleTemplate, normaliseEditorText } from './editable-files';
 import { type FilePreview, previewFile } from './file-preview';
 import { type ProblemList, problemList } from './problem-view';
@@ -48,7 +48,7 @@ function hashOf(text: string): string {
 export class AuthoringService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly access: CourseAccessService,
+    private readonly access: AuthoringAccessService,
     private readonly importer: ContentImportService,
   ) {}
 

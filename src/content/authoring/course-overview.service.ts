@@ -6,7 +6,7 @@ import { CourseMedia } from '../entities/course-media.entity';
 import { CourseModule } from '../entities/course-module.entity';
 import { ModuleVersion } from '../entities/module-version.entity';
 import { mediaUrl } from '../media/media-paths';
-import { type Actor, CourseAccessService } from './course-access.service';
+import { type Actor, AuthoringAccessService } from './authoring-access.service';
 import { ContentChange } from './entities/content-change.entity';
 
 export const HISTORY_PAGE_SIZE = 20;
@@ -49,7 +49,7 @@ export interface CourseOverview {
 export class CourseOverviewService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly access: CourseAccessService,
+    private readonly access: AuthoringAccessService,
   ) {}
 
   async overview(actor: Actor, slug: string, page: number): Promise<CourseOverview> {

@@ -9,7 +9,7 @@ import type { ContentFiles } from '../parsing';
 import { classifyCoursePath, COURSE_SLUG_PATTERN, MEDIA_FOLDER } from '../parsing/file-names';
 import { ALLOWED_MEDIA_EXTENSIONS } from '../parsing/media';
 import { ContentRejectedError, UploadRefusedError } from './authoring.errors';
-import { type Actor, CourseAccessService } from './course-access.service';
+import { type Actor, AuthoringAccessService } from './authoring-access.service';
 
 /** Uploads are read into memory, so they are capped; a whole course with its media fits comfortably. */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
@@ -40,7 +40,7 @@ function extensionOf(name: string): string {
 export class CourseTransferService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly access: CourseAccessService,
+    private readonly access: AuthoringAccessService,
     private readonly importer: ContentImportService,
   ) {}
 

@@ -1,13 +1,14 @@
 import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Authenticated } from '../../common/access.decorators';
+import { CurrentUser } from '../../common/current-user.decorator';
+import type { User } from '../../users/user.entity';
 import { isNotModified, mediaResponseHeaders } from './media-types';
 import { MediaService } from './media.service';
 
 /**
  * Media files of a course (images, PDFs, audio, video, documents), served from
- * the database so every instance has them. Signed-in users only: the files
- * are course material, not public pages.
+ * the database so every instance has them, to the people who may see the course.
  */
 @Controller('courses')
 export class MediaController {
@@ -15,9 +16,9 @@ export class MediaController {
 
   @Get(':slug/media/*path')
   @Authenticated()
-  async serve(@Param('slug') slug: string, @Param('path') path: string | string[], @Req() request: Request, @Res() response: Response): Promise<void> {
+  async serve(@Param('slug') slug: string, @Param('path') path: string | string[], @CurrentUser() user: User, @Req() request: Request, @Res() response: Response): Promise<void> {
     const pathInMedia = Array.isArray(path) ? path.join('/') : path;
-    const meta = await this.media.findMeta(slug, pathInMedia);
+    const meta = await this.media.findMeta(user, slug, pathInMedia);
     const headers = mediaResponseHeaders(meta);
     response.set({ ...headers });
     if (isNotModified(request.get('if-none-match'), headers.ETag)) {
