@@ -34,7 +34,7 @@ export class AuthoringController {
     const courses = await this.access.editableCourses(user);
     return {
       pageTitle: translator(request.lang ?? 'es')('content.authoring.title'),
-      courses: courses.map((course) => ({ slug: course.slug, title: courseTitle(course, request.lang ?? 'es'), languages: course.languages, updatedAt: course.updatedAt })),
+      courses: courses.map((course) => ({ slug: course.slug, title: courseTitle(course, request.lang ?? 'es'), languages: course.languages.join(', '), updatedAt: course.updatedAt })),
       mayCreate: this.access.mayCreateCourses(user),
     };
   }
@@ -45,7 +45,7 @@ export class AuthoringController {
     const model = await this.overview.overview(user, slug, query.page ?? 1);
     const title = courseTitle(model.course, request.lang ?? 'es');
     const links = pageLinks(`/authoring/courses/${encodeURIComponent(slug)}`, {}, model.history.page, model.history.pageCount);
-    return { ...model, ...links, pageTitle: title, title, slug };
+    return { ...model, ...links, pageTitle: title, title, slug, languages: model.course.languages.join(', ') };
   }
 
   @Get('courses/:slug/files/:file')

@@ -126,7 +126,7 @@ describe('authoring in the browser', () => {
     expect(change.createdAt).toBeInstanceOf(Date);
 
     const history = await editor.get(COURSE);
-    expect(history.text).toMatch(/Marta Editora<\/td>\s*<td>02-cierre\.es\.md<\/td>\s*<td>modificado \(v2\)<\/td>/);
+    expect(history.text).toMatch(/<strong>02-cierre\.es\.md<\/strong>: modificado \(v2\)<br>\s*<span class="muted">[^<]+ · Marta Editora<\/span>/);
   });
 
   it('makes no version when the text is saved unchanged', async () => {
