@@ -50,7 +50,7 @@ export class LearningService {
     const access = await this.access.findVisibleCourse(viewer, slug, language);
     const { decision, course } = access;
     const isLearner = decision.as === 'learner' && !!viewer;
-    const progress = isLearner && viewer ? await this.progress.courseProgress(viewer.id, course, access.language) : null;
+    const progress = isLearner && viewer ? await this.progress.courseProgress(viewer.id, course, access.language, access.enrolment?.lastModuleKey) : null;
     const lessons = progress?.lessons ?? (await this.content.lessons(course, access.language)).map((entry) => ({ ...entry, state: null, done: false, quizScore: null }));
     return {
       pageTitle: localized(course.title, course.languages, access.language),

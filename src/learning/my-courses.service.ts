@@ -37,14 +37,19 @@ export class MyCoursesService {
         items.push({ ...base, percent: 0, next: null });
         continue;
       }
-      const progress = await this.progress.courseProgress(userId, course, shown);
+      const progress = await this.progress.courseProgress(userId, course, shown, enrolment.lastModuleKey);
       const nextEntry = progress.next.kind === 'module' ? progress.lessons.find((entry) => entry.module.key === (progress.next as { key: string }).key) : undefined;
       items.push({
         ...base,
         percent: progress.steps.percent,
         next: enrolment.completedAt || progress.next.kind === 'done'
           ? null
-          : { href: nextStepHref(course.slug, progress.next), kind: progress.next.kind, title: nextEntry?.title ?? null },
+          : {
+              href: nextStepHref(course.slug, progress.next),
+              kind: progress.next.kind,
+              title: nextEntry?.title ?? null,
+              labelKey: progress.started || progress.preTest.score !== null ? 'learning.my.continue' : 'learning.course.start',
+            },
       });
     }
     return { items };

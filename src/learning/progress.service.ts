@@ -43,7 +43,7 @@ export class ProgressService {
     private readonly clock: Clock,
   ) {}
 
-  async courseProgress(userId: number, course: Course, language: string): Promise<CourseProgress> {
+  async courseProgress(userId: number, course: Course, language: string, lastModuleKey: string | null = null): Promise<CourseProgress> {
     const [entries, assessment, rows, preAttempt] = await Promise.all([
       this.content.lessons(course, language),
       this.content.findAssessment(course),
@@ -63,6 +63,7 @@ export class ProgressService {
       modules: states,
       hasPostTest,
       postTest: { taken: postRow?.quizScore != null, passed: !!postRow?.quizPassed },
+      lastModuleKey,
     };
     const rule = effectiveRule(facts.rule, hasPostTest);
     const lessonIds = new Set(entries.map((entry) => entry.module.id));

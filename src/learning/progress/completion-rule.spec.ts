@@ -69,6 +69,15 @@ describe('module steps', () => {
     expect(nextStep(facts({ modules: finished, postTest: { taken: true, passed: true } }))).toEqual({ kind: 'done' });
   });
 
+  it('resumes at the module last acted on, moving forward from it before going back', () => {
+    const three = [lesson('01-a', { completed: true, quizPassed: true }), lesson('02-b'), lesson('03-c', { completed: true, quizPassed: true }), lesson('04-d')];
+    expect(nextStep(facts({ modules: three, lastModuleKey: '02-b' }))).toEqual({ kind: 'module', key: '02-b' });
+    expect(nextStep(facts({ modules: three, lastModuleKey: '03-c' }))).toEqual({ kind: 'module', key: '04-d' });
+    const lastDone = three.map((module) => (module.key === '04-d' ? { ...module, completed: true, quizPassed: true } : module));
+    expect(nextStep(facts({ modules: lastDone, lastModuleKey: '04-d' }))).toEqual({ kind: 'module', key: '02-b' });
+    expect(nextStep(facts({ modules: three, lastModuleKey: 'removed-module' }))).toEqual({ kind: 'module', key: '02-b' });
+  });
+
   it('suggests an optional post-test once, then is done whatever the score', () => {
     const optional = { modules: true, quizzes: true, postTest: false };
     expect(nextStep(facts({ rule: optional, modules: finished }))).toEqual({ kind: 'postTest' });

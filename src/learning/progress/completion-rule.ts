@@ -16,6 +16,8 @@ export interface CompletionFacts {
   hasPostTest: boolean;
   /** The post-test's grade across attempts: taken at all, and at or above the pass mark. */
   postTest: { taken: boolean; passed: boolean };
+  /** The module the learner last acted on (marked, started a quiz), to resume from. */
+  lastModuleKey?: string | null;
 }
 
 export interface CompletionCheck {
@@ -87,10 +89,16 @@ export function progressSteps(facts: CompletionFacts): ProgressSteps {
 
 export type NextStep = { kind: 'module'; key: string } | { kind: 'postTest' } | { kind: 'done' };
 
-/** Where "continue" leads: the first module with something left to do, then the post-test. */
+/**
+ * Where "continue" leads: the module the learner last acted on if it still
+ * asks something, else the next one after it that does, else the first
+ * unfinished module anywhere; then the post-test.
+ */
 export function nextStep(facts: CompletionFacts): NextStep {
   const rule = effectiveRule(facts.rule, facts.hasPostTest);
-  const pending = facts.modules.find((module) => !isModuleDone(module, rule));
+  const last = facts.lastModuleKey ? facts.modules.findIndex((module) => module.key === facts.lastModuleKey) : -1;
+  const pending = facts.modules.find((module, index) => index >= last && last >= 0 && !isModuleDone(module, rule))
+    ?? facts.modules.find((module) => !isModuleDone(module, rule));
   if (pending) return { kind: 'module', key: pending.key };
   if (facts.hasPostTest) {
     // A post-test the rule does not require is still suggested once, for the learner's own before/after.

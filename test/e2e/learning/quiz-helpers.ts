@@ -1,5 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
+import type { StoredQuestion } from '../../../src/content/entities/module-version.entity';
 import { QuizAttempt, QuizKind } from '../../../src/quizzes/entities/quiz-attempt.entity';
 import type { QuestionSpec } from '../../utils/course-factories';
 import { Agent, csrfToken } from '../../utils/test-app';
@@ -57,4 +58,13 @@ export async function takeQuiz(
   const skipped = attempt.layout.length !== new Set(pairs.map(([name]) => name)).size;
   const response = await postPairs(agent, basePath, `${basePath}/attempts/${attempt.id}`, skipped ? [...pairs, ['confirmIncomplete', '1']] : pairs);
   return { attempt, response, pairs };
+}
+
+/** Right answers read from the stored questions themselves (for imported content, whose answers the test does not write). */
+export function rightPairsFromQuestions(attempt: QuizAttempt, questions: StoredQuestion[]): [string, string][] {
+  return attempt.layout.flatMap((entry) => {
+    const question = questions.find((candidate) => candidate.id === entry.questionId);
+    const right = (question?.options ?? []).filter((option) => option.correct).map((option) => option.id);
+    return right.map((optionId): [string, string] => [`answers[q-${entry.questionId}]`, 'abcdefgh'[entry.optionIds.indexOf(optionId)]]);
+  });
 }
