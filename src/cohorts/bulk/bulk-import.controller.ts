@@ -78,7 +78,7 @@ export class BulkImportController {
     try {
       const result = await this.bulk.confirm(user, id, importId, request.lang ?? 'es');
       const cohort = await this.bulk.cohortFor(user, id);
-      response.render('cohorts/bulk-result', { pageTitle: cohort.name, cohort, ...result, justApplied: true, canManage: true });
+      response.status(200).render('cohorts/bulk-result', { pageTitle: cohort.name, cohort, ...result, justApplied: true, canManage: true });
     } catch (error) {
       if (!(error instanceof FormError)) throw error;
       const preview = await this.bulk.preview(user, id, importId);

@@ -39,7 +39,7 @@ export class InvitationsController {
     try {
       const dto = await validateForm(InviteDto, body);
       const result = await this.invitations.invite(user, id, dto.emails, request.lang ?? 'es');
-      response.render('cohorts/invitations-sent', { pageTitle: result.cohort.name, ...result, canManage: managesCohorts(user) });
+      response.status(200).render('cohorts/invitations-sent', { pageTitle: result.cohort.name, ...result, canManage: managesCohorts(user) });
     } catch (error) {
       if (!(error instanceof FormError)) throw error;
       const result = await this.invitations.list(user, id, 1);
