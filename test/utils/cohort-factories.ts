@@ -1,5 +1,5 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DataSource, DeepPartial } from 'typeorm';
+import { DataSource, DeepPartial, FindOptionsWhere } from 'typeorm';
 import { CohortFacilitator } from '../../src/cohorts/entities/cohort-facilitator.entity';
 import { Cohort } from '../../src/cohorts/entities/cohort.entity';
 import { Course } from '../../src/content/entities/course.entity';
@@ -48,6 +48,6 @@ export async function enrol(app: NestExpressApplication, user: User, cohort: Coh
   return repository.save(repository.create({ userId: user.id, courseId: cohort.courseId, cohortId: cohort.id, status, ...extra }));
 }
 
-export function enrolmentsOf(app: NestExpressApplication, where: Partial<Pick<Enrolment, 'userId' | 'cohortId' | 'courseId' | 'status'>>): Promise<Enrolment[]> {
+export function enrolmentsOf(app: NestExpressApplication, where: FindOptionsWhere<Enrolment>): Promise<Enrolment[]> {
   return app.get(DataSource).getRepository(Enrolment).find({ where, order: { id: 'ASC' } });
 }

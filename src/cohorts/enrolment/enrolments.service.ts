@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, In, IsNull, MoreThanOrEqual, Repository } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, MoreThanOrEqual, Repository } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { Course } from '../../content/entities/course.entity';
 import { Enrolment } from '../../learning/entities/enrolment.entity';
@@ -26,7 +26,7 @@ export interface CohortOffer {
 export async function placeUnderLock(
   dataSource: DataSource,
   cohortId: number,
-  work: (manager: import('typeorm').EntityManager, cohort: Cohort) => Promise<Placement>,
+  work: (manager: EntityManager, cohort: Cohort) => Promise<Placement>,
 ): Promise<Enrolment> {
   let placement: Placement;
   try {
@@ -66,7 +66,7 @@ export class EnrolmentsService {
    * Cohorts of the course a learner may look at: not archived, not finished;
    * invitation-only ones only when the learner is already in them.
    */
-  async offers(course: Course, user: Pick<User, 'id'> | null): Promise<CohortOffer[]> {
+  async offers(course: Course, user: Pick<User, 'id' | 'country'> | null): Promise<CohortOffer[]> {
     const now = this.clock.now();
     const cohorts = await this.cohorts.find({
       where: { courseId: course.id, archivedAt: IsNull(), endsAt: MoreThanOrEqual(now) },
@@ -87,7 +87,9 @@ export class EnrolmentsService {
           blockedBy: eligibility.ok ? null : eligibility.reason,
         };
       })
-      .filter((offer) => offer.cohort.enrolmentMode !== 'invitation' || offer.enrolment?.status === 'active');
+      .filter((offer) => offer.cohort.enrolmentMode !== 'invitation' || offer.enrolment?.status === 'active')
+      // The learner's own country first: most people join the edition where they work.
+      .sort((a, b) => Number(b.cohort.country === user?.country) - Number(a.cohort.country === user?.country));
   }
 
   /** The course's cohort the learner is active in, if any. */

@@ -86,7 +86,9 @@ export class CohortLearnersController {
       flash(request, 'success', key, params);
     } catch (error) {
       if (!(error instanceof EnrolmentRefusedError)) throw error;
-      flash(request, 'error', error.messageRef.key, error.messageRef.params);
+      // The learner-facing wording speaks to the learner; staff get their own where it differs.
+      const key = error.reason === 'activeElsewhere' ? 'cohorts.learners.activeElsewhere' : error.messageRef.key;
+      flash(request, 'error', key, error.messageRef.params);
     }
     response.redirect(303, back);
   }

@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { Brackets, DataSource, In, IsNull, Not, Repository } from 'typeorm';
+import { Brackets, DataSource, IsNull, Repository } from 'typeorm';
 import { Enrolment, EnrolmentStatus } from '../../learning/entities/enrolment.entity';
 import { CohortNotFoundError } from '../cohort-errors';
 import { Actor, CohortsService, managesCohorts } from '../cohorts.service';

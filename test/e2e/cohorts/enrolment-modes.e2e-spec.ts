@@ -84,6 +84,24 @@ describe('enrolling in a cohort, by mode', () => {
     expect((await luis.agent.get(path)).text).toContain('Su solicitud anterior fue rechazada');
   });
 
+  it('does not approve a request once the learner is active in another cohort of the course', async () => {
+    const courseE = await createCourse(testApp.app);
+    const approval = await createCohort(testApp.app, courseE, { enrolmentMode: 'approval', name: 'Por solicitud GT', country: 'GT' });
+    const open = await createCohort(testApp.app, courseE, { name: 'Abierta SV' });
+    const facilitator = await createUser(testApp.app, { role: 'facilitator' });
+    await assignFacilitator(testApp.app, approval, facilitator);
+    const staff = await signedInAgent(testApp.app, facilitator);
+    const path = `/courses/${courseE.slug}/cohorts`;
+    const { user, agent } = await learner();
+    await submitForm(agent, path, `${path}/${approval.id}/enrol`, {});
+    await submitForm(agent, path, `${path}/${open.id}/enrol`, {});
+    const [request_] = await enrolmentsOf(testApp.app, { userId: user.id, cohortId: approval.id });
+    const res = await submitForm(staff, `/cohorts/${approval.id}/requests`, `/cohorts/${approval.id}/requests/${request_.id}/approve`, {});
+    expect(res.status).toBe(303);
+    expect((await staff.get(res.headers.location)).text).toContain('La persona ya está activa en otra cohorte de este curso (Abierta SV)');
+    expect((await enrolmentsOf(testApp.app, { userId: user.id, cohortId: approval.id }))[0].status).toBe('pending');
+  });
+
   it('refuses self-enrolment in an invitation-only cohort', async () => {
     const cohort = await createCohort(testApp.app, course, { enrolmentMode: 'invitation' });
     const { user, agent } = await learner();
