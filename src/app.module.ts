@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource, DataSourceOptions } from 'typeorm';
 import { buildDataSourceOptions } from '../ormconfig';
 import { AuthModule } from './auth/auth.module';
 import { CohortsModule } from './cohorts/cohorts.module';
@@ -9,6 +10,7 @@ import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { CommonModule } from './common/common.module';
 import { ContentModule } from './content/content.module';
 import { createValidationPipe } from './common/validation';
+import { serialiseSqliteTransactions } from './database/sqlite-transactions';
 import { AppConfig } from './config/app-config';
 import { HealthController } from './health/health.controller';
 import { HomeController } from './home/home.controller';
@@ -23,7 +25,10 @@ export class AppModule {
       module: AppModule,
       imports: [
         CommonModule.register(config),
-        TypeOrmModule.forRoot({ ...buildDataSourceOptions(config.database), retryAttempts: 2, retryDelay: 1000 }),
+        TypeOrmModule.forRootAsync({
+          useFactory: () => ({ ...buildDataSourceOptions(config.database), retryAttempts: 2, retryDelay: 1000 }),
+          dataSourceFactory: async (options) => serialiseSqliteTransactions(await new DataSource(options as DataSourceOptions).initialize()),
+        }),
         UsersModule,
         AuthModule,
         ContentModule,

@@ -1,22 +1,9 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { Cohort } from '../entities/cohort.entity';
 
-/**
- * TypeORM's SQLite driver runs everything on ONE connection: two transactions
- * started at once would interleave on it (the second becomes a savepoint of the
- * first). So on SQLite the transactions of this feature take turns through an
- * in-process queue, which together with SQLite's single writer makes
- * "count seats, then insert" atomic. SQLite is the single-instance setup;
- * several instances need PostgreSQL, where the cohort row lock does the work.
- */
-const queues = new WeakMap<DataSource, Promise<unknown>>();
-
-function serialised<T>(dataSource: DataSource, work: () => Promise<T>): Promise<T> {
-  const previous = queues.get(dataSource) ?? Promise.resolve();
-  const result = previous.then(work, work);
-  queues.set(dataSource, result.catch(() => undefined));
-  return result;
-}
+// On SQLite every transaction already takes its turn (src/database/sqlite-transactions.ts),
+// which with SQLite's single writer makes "count seats, then insert" atomic.
+// On PostgreSQL the cohort row lock below does that work.
 
 export function isPostgres(dataSource: DataSource): boolean {
   return dataSource.options.type === 'postgres';
@@ -25,34 +12,30 @@ export function isPostgres(dataSource: DataSource): boolean {
 /**
  * Runs `work` in a transaction holding the cohort's lock: PostgreSQL
  * `SELECT ... FOR UPDATE` on the cohort row (other enrolments in the same
- * cohort wait until commit), SQLite the queue above. `work` gets the cohort as
+ * cohort wait until commit); SQLite transactions run one at a time. `work` gets the cohort as
  * read under the lock, or null when it does not exist.
  */
 export function withCohortLock<T>(dataSource: DataSource, cohortId: number, work: (manager: EntityManager, cohort: Cohort | null) => Promise<T>): Promise<T> {
-  const run = () =>
-    dataSource.transaction(async (manager) => {
-      const query = manager.getRepository(Cohort).createQueryBuilder('cohort').where('cohort.id = :cohortId', { cohortId });
-      if (isPostgres(dataSource)) query.setLock('pessimistic_write');
-      return work(manager, await query.getOne());
-    });
-  return isPostgres(dataSource) ? run() : serialised(dataSource, run);
+  return dataSource.transaction(async (manager) => {
+    const query = manager.getRepository(Cohort).createQueryBuilder('cohort').where('cohort.id = :cohortId', { cohortId });
+    if (isPostgres(dataSource)) query.setLock('pessimistic_write');
+    return work(manager, await query.getOne());
+  });
 }
 
 /** Moves lock two cohorts; always in id order so two opposite moves cannot deadlock. */
 export function withCohortLocks<T>(dataSource: DataSource, cohortIds: [number, number], work: (manager: EntityManager, cohorts: Map<number, Cohort>) => Promise<T>): Promise<T> {
   const ids = [...new Set(cohortIds)].sort((a, b) => a - b);
-  const run = () =>
-    dataSource.transaction(async (manager) => {
-      const cohorts = new Map<number, Cohort>();
-      for (const id of ids) {
-        const query = manager.getRepository(Cohort).createQueryBuilder('cohort').where('cohort.id = :id', { id });
-        if (isPostgres(dataSource)) query.setLock('pessimistic_write');
-        const cohort = await query.getOne();
-        if (cohort) cohorts.set(id, cohort);
-      }
-      return work(manager, cohorts);
-    });
-  return isPostgres(dataSource) ? run() : serialised(dataSource, run);
+  return dataSource.transaction(async (manager) => {
+    const cohorts = new Map<number, Cohort>();
+    for (const id of ids) {
+      const query = manager.getRepository(Cohort).createQueryBuilder('cohort').where('cohort.id = :id', { id });
+      if (isPostgres(dataSource)) query.setLock('pessimistic_write');
+      const cohort = await query.getOne();
+      if (cohort) cohorts.set(id, cohort);
+    }
+    return work(manager, cohorts);
+  });
 }
 
 /** The partial unique index UQ_enrolment_active_per_course refused a second active enrolment in one course. */
