@@ -115,7 +115,7 @@ describe('roles, language and health', () => {
   });
 
   describe('health', () => {
-    it('answers 200 while the database answers, 503 when it does not', async () => {
+    it('answers 200 while the database answers, 503 when it does not, and pages show a 500 without a stack trace', async () => {
       const other = await testApp.anotherInstance();
       const up = await request(other.server).get('/healthz');
       expect(up.status).toBe(200);
@@ -124,6 +124,10 @@ describe('roles, language and health', () => {
       const down = await request(other.server).get('/healthz');
       expect(down.status).toBe(503);
       expect(down.body).toEqual({ status: 'unavailable', database: 'down' });
+      const page = await request(other.server).get('/courses');
+      expect(page.status).toBe(500);
+      expect(page.text).toContain('Algo salió mal');
+      expect(page.text).not.toMatch(/Error:|at .*\.(ts|js):\d+/);
     });
   });
 });
