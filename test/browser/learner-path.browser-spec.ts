@@ -82,6 +82,7 @@ describe('a learner takes a course from the catalogue to completion, on a phone'
     await follow(page, 'Volver al módulo');
     await press(page, 'Marcar como completado');
     expect(page.url()).toBe(`${base}/modules/02-indicadores`);
+    expect(await main(page).locator('progress').getAttribute('value')).toBe('40'); // 2 of 5 steps
 
     // Module 2, passed at the first try.
     await follow(page, 'Ir al cuestionario');
@@ -111,6 +112,7 @@ describe('a learner takes a course from the catalogue to completion, on a phone'
     expect(dashboard).toContain(title);
     expect(dashboard).toContain('Completado el');
     expect(dashboard).toContain('Avance: 100 %');
+    expect(await main(page).locator('progress').getAttribute('value')).toBe('100');
     expect(await inspect(page, 'learner-10-my-courses')).toEqual(GOOD_PAGE);
 
     const enrolment = await served.app.get(DataSource).getRepository(Enrolment).findOneByOrFail({ id: built.enrolment.id });
