@@ -16,6 +16,7 @@ import { HealthController } from './health/health.controller';
 import { HomeController } from './home/home.controller';
 import { LanguageController } from './language/language.controller';
 import { LearningModule } from './learning/learning.module';
+import { MailModule } from './mail/mail.module';
 import { UsersModule } from './users/users.module';
 
 @Module({})
@@ -34,6 +35,7 @@ export class AppModule {
         ContentModule,
         CohortsModule,
         LearningModule,
+        MailModule,
       ],
       controllers: [HealthController, LanguageController, HomeController],
       providers: [

@@ -1,8 +1,6 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountModule } from '../account/account.module';
-import { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.token';
 import { CourseModule } from '../content/entities/course-module.entity';
 import { Course } from '../content/entities/course.entity';
 import { Enrolment } from '../learning/entities/enrolment.entity';
@@ -23,7 +21,6 @@ import { Cohort } from './entities/cohort.entity';
 import { CohortInvitation } from './invitations/cohort-invitation.entity';
 import { InvitationsController } from './invitations/invitations.controller';
 import { InvitationsService } from './invitations/invitations.service';
-import { LinkMailer, LogLinkMailer } from './invitations/link-mailer';
 import { CohortLearnersController } from './learners/cohort-learners.controller';
 import { CohortLearnersService } from './learners/cohort-learners.service';
 import { LearnerProgressReader } from './learners/learner-progress';
@@ -37,8 +34,8 @@ import { LearnerProgressReader } from './learners/learner-progress';
   ],
   controllers: [CohortsController, CohortLearnersController, InvitationsController, BulkImportController, CourseCohortsController],
   providers: [
+    // Links are mailed through the global MailModule's LinkMailer.
     CohortsService, EnrolmentsService, EnrolmentPlacement, CohortLearnersService, LearnerProgressReader, InvitationsService, BulkImportService,
-    { provide: LinkMailer, useFactory: (config: AppConfig) => new LogLinkMailer(config), inject: [APP_CONFIG] },
   ],
   exports: [CohortsService, EnrolmentsService],
 })

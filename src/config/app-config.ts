@@ -16,7 +16,10 @@ export interface AppConfig {
   importContentOnStart: boolean;
   seedDemo: boolean;
   trustProxy: boolean;
+  /** SMTP server for links (SMTP_URL, smtp:// or smtps://); without it links are only shown and logged. */
   smtpUrl?: string;
+  /** Sender of those emails (SMTP_FROM). */
+  smtpFrom: string;
 }
 
 export class ConfigError extends Error {
@@ -26,6 +29,7 @@ export class ConfigError extends Error {
 }
 
 const DEV_SESSION_SECRET = 'development-only-secret-change-me';
+export const DEFAULT_SMTP_FROM = 'Aprende Protección <no-reply@localhost>';
 
 export function parseDatabaseUrl(raw: string | undefined, problems: string[]): DatabaseConfig {
   if (!raw) return { kind: 'sqlite', path: join(PROJECT_ROOT, 'data', 'app.sqlite') };
@@ -75,7 +79,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const trustProxy = parseBoolean('TRUST_PROXY', env.TRUST_PROXY, false, problems);
   const smtpUrl = env.SMTP_URL || undefined;
   if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) problems.push('SMTP_URL must start with smtp:// or smtps://');
+  const smtpFrom = env.SMTP_FROM || DEFAULT_SMTP_FROM;
+  if (!/^[^\r\n]*@[^\r\n]+$/.test(smtpFrom)) problems.push(`SMTP_FROM must be an address such as "Aprende Protección <no-reply@example.org>", got "${env.SMTP_FROM}"`);
 
   if (problems.length) throw new ConfigError(problems);
-  return { production, port, database, sessionSecret, publicUrl, contentDir, importContentOnStart, seedDemo, trustProxy, smtpUrl };
+  return { production, port, database, sessionSecret, publicUrl, contentDir, importContentOnStart, seedDemo, trustProxy, smtpUrl, smtpFrom };
 }

@@ -1,14 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, LessThan, Not, QueryFailedError, Repository } from 'typeorm';
-import { AccountTokensService } from '../../account/account-tokens.service';
+import { AccountTokensService, SET_PASSWORD_LINK_DAYS } from '../../account/account-tokens.service';
 import { NO_PASSWORD_HASH } from '../../account/account.service';
 import { Clock } from '../../common/clock';
 import { FormError } from '../../common/errors';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.token';
-import { translator } from '../../i18n/i18n';
 import { Enrolment } from '../../learning/entities/enrolment.entity';
+import { LinkDelivery, LinkMailer, summariseDeliveries } from '../../mail/link-mailer';
 import { AGE_GROUPS } from '../../users/profile-options';
 import { User } from '../../users/user.entity';
 import { CohortNotFoundError } from '../cohort-errors';
@@ -17,7 +17,6 @@ import { Cohort } from '../entities/cohort.entity';
 import { isActivePerCourseViolation, withCohortLock } from '../enrolment/cohort-transaction';
 import { EnrolmentPlacement } from '../enrolment/enrolment-placement';
 import { seatsLeft } from '../enrolment/enrolment-rules';
-import { LinkMailer } from '../invitations/link-mailer';
 import { AccountState, PlannedRow, planRows, summarise } from './bulk-plan';
 import { BulkImport } from './bulk-import.entity';
 import { ParsedRow, parseSheet } from './bulk-rows';
@@ -129,12 +128,14 @@ export class BulkImportService {
       }
       throw error;
     }
-    const t = translator(lang);
+    // The new accounts were created in the coordinator's language: their emails use it too.
+    const expiresAt = new Date(this.clock.now().getTime() + SET_PASSWORD_LINK_DAYS * 24 * 60 * 60 * 1000);
+    const delivered: (typeof links[number] & { delivery: LinkDelivery })[] = [];
     for (const link of links) {
-      await this.mailer.send({ to: link.email, link: link.link, subject: t('cohorts.bulk.mail.subject'), text: t('cohorts.bulk.mail.text', { name: link.name, link: link.link }) });
+      delivered.push({ ...link, delivery: await this.mailer.send({ to: link.email, kind: 'newAccount', link: link.link, expiresAt, lang, params: { name: link.name } }) });
     }
     this.logger.log(`Bulk import ${importId} applied to cohort ${cohortId}: ${JSON.stringify(summarise(outcome.planned))}`);
-    return { ...outcome, links, summary: summarise(outcome.planned) };
+    return { ...outcome, links: delivered, mail: summariseDeliveries(delivered.map((link) => link.delivery)), summary: summarise(outcome.planned) };
   }
 
   async discard(actor: Actor, cohortId: number, importId: number): Promise<void> {

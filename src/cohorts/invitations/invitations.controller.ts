@@ -38,7 +38,7 @@ export class InvitationsController {
   async invite(@Param('id', idParam) id: number, @Body() body: Record<string, unknown>, @CurrentUser() user: User, @Req() request: Request, @Res() response: Response): Promise<void> {
     try {
       const dto = await validateForm(InviteDto, body);
-      const result = await this.invitations.invite(user, id, dto.emails, request.lang ?? 'es');
+      const result = await this.invitations.invite(user, id, dto.emails);
       response.status(200).render('cohorts/invitations-sent', { pageTitle: result.cohort.name, ...result, canManage: managesCohorts(user) });
     } catch (error) {
       if (!(error instanceof FormError)) throw error;

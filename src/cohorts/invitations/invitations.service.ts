@@ -7,8 +7,8 @@ import { FormError } from '../../common/errors';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.token';
 import { hashSecretToken, looksLikeSecretToken, newSecretToken } from '../../account/secret-token';
-import { formatDate, translator } from '../../i18n/i18n';
 import { Enrolment } from '../../learning/entities/enrolment.entity';
+import { LinkDelivery, LinkMailer, summariseDeliveries } from '../../mail/link-mailer';
 import { User } from '../../users/user.entity';
 import { normalizeEmail, UsersService } from '../../users/users.service';
 import { localized } from '../cohort-labels';
@@ -18,7 +18,6 @@ import { EnrolmentRefusedError } from '../enrolment/enrolment-errors';
 import { EnrolmentPlacement } from '../enrolment/enrolment-placement';
 import { placeUnderLock } from '../enrolment/enrolments.service';
 import { CohortInvitation, invitationState } from './cohort-invitation.entity';
-import { LinkMailer } from './link-mailer';
 
 export const INVITATION_DAYS = 30;
 export const MAX_INVITATIONS_AT_ONCE = 200;
@@ -65,10 +64,11 @@ export class InvitationsService {
 
   /**
    * One invitation per address (a new one replaces an unused older one), each
-   * with its own link: sent through the mailer and returned so the page can
-   * show it for copying. The raw tokens exist only in this answer.
+   * with its own link: sent through the mailer (in the invitee's language when
+   * they have an account, else Spanish) and returned so the page can show it
+   * for copying, with how it was delivered. The raw tokens exist only in this answer.
    */
-  async invite(actor: Actor, cohortId: number, text: string, lang: string) {
+  async invite(actor: Actor, cohortId: number, text: string) {
     const cohort = await this.cohorts.accessible(actor, cohortId);
     if (cohort.archivedAt) throw FormError.field('emails', 'cohorts.invitations.archived');
     const { valid, invalid } = splitEmails(text);
@@ -76,8 +76,7 @@ export class InvitationsService {
     if (valid.length > MAX_INVITATIONS_AT_ONCE) throw FormError.field('emails', 'cohorts.invitations.tooMany', { limit: MAX_INVITATIONS_AT_ONCE });
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + INVITATION_DAYS * DAY_MS);
-    const t = translator(lang);
-    const sent: { email: string; link: string }[] = [];
+    const sent: { email: string; link: string; delivery: LinkDelivery }[] = [];
     const alreadyEnrolled: string[] = [];
     for (const email of valid) {
       const user = await this.users.findByEmail(email);
@@ -89,11 +88,11 @@ export class InvitationsService {
       const { token, hash } = newSecretToken();
       await this.invitations.insert({ cohortId, email, tokenHash: hash, invitedById: actor.id, expiresAt, acceptedAt: null, acceptedUserId: null, revokedAt: null });
       const link = `${this.config.publicUrl}/invitations/${token}`;
-      const params = { cohort: cohort.name, course: localized(cohort.course.title, lang), link, date: formatDate(expiresAt, lang) };
-      await this.mailer.send({ to: email, link, subject: t('cohorts.invitations.mail.subject', params), text: t('cohorts.invitations.mail.text', params) });
-      sent.push({ email, link });
+      const lang = user?.preferredLanguage ?? 'es';
+      const params = { cohort: cohort.name, course: localized(cohort.course.title, lang) };
+      sent.push({ email, link, delivery: await this.mailer.send({ to: email, kind: 'invitation', link, expiresAt, lang, params }) });
     }
-    return { cohort, sent, invalid, alreadyEnrolled, expiresAt };
+    return { cohort, sent, invalid, alreadyEnrolled, expiresAt, mail: summariseDeliveries(sent.map((item) => item.delivery)) };
   }
 
   async revoke(actor: Actor, cohortId: number, invitationId: number): Promise<CohortInvitation> {
