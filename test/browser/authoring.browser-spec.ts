@@ -61,6 +61,8 @@ describe('a facilitator edits a module on a phone, and learners see the change',
     expect(await mainText(page)).toContain('Sin errores: se puede guardar.');
     expect(await preview.locator('strong', { hasText: 'módulo de bienvenida' }).count()).toBe(1);
     expect(await preview.innerText()).toContain('correcta');
+    // The course's media load in the preview as they will for learners (the fixture map is 4 px wide).
+    expect(await page.evaluate<number>('document.querySelector(".authoring-preview img").naturalWidth')).toBe(4);
     expect(await inspect(page, 'authoring-04-preview')).toEqual(GOOD_PAGE);
     expect(await versionsOf(served.app, courseId, '01-bienvenida', 'es')).toHaveLength(1);
 
@@ -81,6 +83,7 @@ describe('a facilitator edits a module on a phone, and learners see the change',
     const lesson = await mainText(learnerPage);
     expect(lesson).toContain('Este es el módulo de bienvenida.');
     expect(lesson).not.toContain('primer módulo');
+    expect(await learnerPage.evaluate<number>('document.querySelector(".lesson img").naturalWidth')).toBe(4);
     expect(await inspect(learnerPage, 'authoring-06-learner-module')).toEqual(GOOD_PAGE);
     await learnerPage.context().close();
     await page.context().close();
