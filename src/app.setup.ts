@@ -30,7 +30,9 @@ const { generateToken, csrfSynchronisedProtection } = csrfSync({
 });
 
 function csrf(request: Request, response: Response, next: NextFunction): void {
-  response.locals.csrfToken = generateToken(request);
+  // Made on first use (when a page with a form renders), so health checks and
+  // redirects never create a session just to hold a token nobody reads.
+  Object.defineProperty(response.locals, 'csrfToken', { enumerable: true, configurable: true, get: () => generateToken(request) });
   csrfSynchronisedProtection(request, response, (error?: unknown) => {
     if (error) return next(error);
     // The token has done its job; validation must not see it as an unknown field.

@@ -3,7 +3,15 @@ import { LessThan, Repository } from 'typeorm';
 import { SessionRecord } from './session.entity';
 
 const DEFAULT_TTL_MS = 24 * 60 * 60 * 1000;
+
+/** Pure: the id Passport keeps for the signed-in user (see SessionSerializer), or null. */
+export function sessionUserId(session: SessionData): number | null {
+  const user = (session as SessionData & { passport?: { user?: unknown } }).passport?.user;
+  return typeof user === 'number' && Number.isInteger(user) ? user : null;
+}
 const CLEANUP_EVERY_MS = 15 * 60 * 1000;
+const TOUCH_EVERY_MS = 60 * 1000;
+const MAX_REMEMBERED_TOUCHES = 10_000;
 
 /**
  * Sessions kept in the application database, so they survive restarts and are
@@ -12,6 +20,7 @@ const CLEANUP_EVERY_MS = 15 * 60 * 1000;
  */
 export class DatabaseSessionStore extends Store {
   private lastCleanup = 0;
+  private readonly lastTouched = new Map<string, number>();
 
   constructor(private readonly sessions: Repository<SessionRecord>) {
     super();
@@ -28,7 +37,7 @@ export class DatabaseSessionStore extends Store {
   }
 
   override set(sid: string, session: SessionData, callback?: (err?: unknown) => void): void {
-    const row = { id: sid, data: JSON.stringify(session), expiresAt: this.expiryOf(session) };
+    const row = { id: sid, data: JSON.stringify(session), expiresAt: this.expiryOf(session), userId: sessionUserId(session) };
     this.sessions
       .upsert(row, ['id'])
       .then(() => this.cleanupNowAndThen())
@@ -37,6 +46,11 @@ export class DatabaseSessionStore extends Store {
   }
 
   override touch(sid: string, session: SessionData, callback?: (err?: unknown) => void): void {
+    // A rolling 12-hour session need not be re-dated on every page view: once a minute is plenty.
+    const now = Date.now();
+    if (now - (this.lastTouched.get(sid) ?? 0) < TOUCH_EVERY_MS) return callback?.();
+    if (this.lastTouched.size > MAX_REMEMBERED_TOUCHES) this.lastTouched.clear();
+    this.lastTouched.set(sid, now);
     this.sessions
       .update({ id: sid }, { expiresAt: this.expiryOf(session) })
       .then(() => callback?.())
@@ -44,6 +58,7 @@ export class DatabaseSessionStore extends Store {
   }
 
   override destroy(sid: string, callback?: (err?: unknown) => void): void {
+    this.lastTouched.delete(sid);
     this.sessions
       .delete({ id: sid })
       .then(() => callback?.())
