@@ -22,8 +22,14 @@ export function registerCohortViewHelpers(): void {
   hbs.registerHelper('localized', function (text: Localized, options: HelperOptions) {
     return localized(text, languageOf(options));
   });
-  /** Checkbox state for multi-value fields, whose posted values arrive as strings or numbers. */
-  hbs.registerHelper('includes', (list: unknown, value: unknown) => Array.isArray(list) && list.map(String).includes(String(value)));
+  /**
+   * Checkbox state for multi-value fields, whose posted values arrive as strings or numbers.
+   * A form re-rendered after an error gets the raw body, where one ticked box is a single string, not a list.
+   */
+  hbs.registerHelper('includes', (list: unknown, value: unknown) => {
+    const values = Array.isArray(list) ? list : list === undefined || list === null || list === '' ? [] : [list];
+    return values.map(String).includes(String(value));
+  });
   for (const file of readdirSync(PARTIALS_DIR).filter((name) => name.endsWith('.hbs'))) {
     hbs.registerPartial(`cohorts/${file.replace(/\.hbs$/, '')}`, readFileSync(join(PARTIALS_DIR, file), 'utf8'));
   }
