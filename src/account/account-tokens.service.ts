@@ -6,7 +6,12 @@ import { AccountToken, AccountTokenPurpose } from './account-token.entity';
 import { hashSecretToken, looksLikeSecretToken, newSecretToken } from './secret-token';
 
 export const SET_PASSWORD_LINK_DAYS = 14;
-const DAY_MS = 24 * 60 * 60 * 1000;
+const HOUR_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * HOUR_MS;
+/** An admin passes the link on by hand (a call, a message): a few days. */
+export const ADMIN_LINK_MS = 3 * DAY_MS;
+/** Asked for by email by whoever typed the address: one day is enough to open the mail. */
+export const REQUESTED_LINK_MS = 24 * HOUR_MS;
 
 /** Issues and redeems single-use account links; the raw token only ever exists in the link. */
 @Injectable()
@@ -18,12 +23,21 @@ export class AccountTokensService {
 
   /** Pass the manager of an open transaction to issue the token as part of it (bulk enrolment does). */
   async issue(userId: number, purpose: AccountTokenPurpose, manager?: EntityManager): Promise<string> {
+    return (await this.issueFor(userId, purpose, SET_PASSWORD_LINK_DAYS * DAY_MS, manager)).token;
+  }
+
+  /** A token valid for lifetimeMs from now, with its expiry (to tell the person). */
+  async issueFor(userId: number, purpose: AccountTokenPurpose, lifetimeMs: number, manager?: EntityManager): Promise<{ token: string; expiresAt: Date }> {
     const { token, hash } = newSecretToken();
     const repository = manager ? manager.getRepository(AccountToken) : this.tokens;
-    await repository.insert({
-      userId, purpose, tokenHash: hash, expiresAt: new Date(this.clock.now().getTime() + SET_PASSWORD_LINK_DAYS * DAY_MS), usedAt: null,
-    });
-    return token;
+    const expiresAt = new Date(this.clock.now().getTime() + lifetimeMs);
+    await repository.insert({ userId, purpose, tokenHash: hash, expiresAt, usedAt: null });
+    return { token, expiresAt };
+  }
+
+  /** Links not used yet stop working (after the password was changed another way). */
+  async revokeUnused(userId: number, purpose: AccountTokenPurpose): Promise<void> {
+    await this.tokens.update({ userId, purpose, usedAt: IsNull() }, { usedAt: this.clock.now() });
   }
 
   /** The unused, unexpired token behind a link, or null (same answer for unknown, used and expired). */

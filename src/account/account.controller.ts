@@ -25,6 +25,8 @@ export class AccountController {
   async setPassword(@Param('token') token: string, @Body() body: SetPasswordDto, @Req() request: Request, @Res() response: Response): Promise<void> {
     const user = await this.account.setPasswordWithLink(token, body.password, body.passwordConfirmation);
     await logIn(request, user);
+    // logIn gave this browser a fresh session id: keep it, end every other session of the account.
+    await this.account.endOtherSessions(user.id, request.sessionID);
     request.session.lang = user.preferredLanguage;
     flash(request, 'success', 'account.setPassword.done', { name: user.name });
     response.redirect(303, '/');

@@ -1,6 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import { UserSessionsService } from '../auth/user-sessions.service';
 import { Clock } from '../common/clock';
 import { FormError } from '../common/errors';
 import { User } from '../users/user.entity';
@@ -16,6 +17,7 @@ export class AccountService {
     private readonly tokens: AccountTokensService,
     private readonly users: UsersService,
     @InjectRepository(User) private readonly userRepository: Repository<User>,
+    private readonly sessions: UserSessionsService,
     private readonly clock: Clock,
   ) {}
 
@@ -33,5 +35,10 @@ export class AccountService {
     await this.users.setPassword(userId, password);
     await this.userRepository.update({ id: userId }, { dataConsentAt: this.clock.now() });
     return this.userRepository.findOneByOrFail({ id: userId });
+  }
+
+  /** Once the new password is set and this browser is signed in (keepSessionId): every other session of the account ends. */
+  async endOtherSessions(userId: number, keepSessionId: string): Promise<void> {
+    await this.sessions.endOtherSessions(userId, keepSessionId);
   }
 }

@@ -76,6 +76,7 @@ export class AuthController {
   async changePassword(@CurrentUser() user: User, @Body() body: ChangePasswordDto, @Req() request: Request, @Res() response: Response): Promise<void> {
     await this.auth.changePassword(user.id, body.currentPassword, body.newPassword, body.passwordConfirmation);
     await regenerateSession(request);
+    await this.auth.afterPasswordChange(user.id, request.sessionID);
     flash(request, 'success', 'auth.password.changed');
     response.redirect(303, '/profile');
   }

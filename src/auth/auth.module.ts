@@ -1,19 +1,23 @@
 import { Module } from '@nestjs/common';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccountModule } from '../account/account.module';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { ForgotPasswordController } from './forgot-password.controller';
+import { ForgotPasswordService } from './forgot-password.service';
 import { LocalStrategy } from './local.strategy';
 import { LoginThrottle } from './login-throttle.entity';
 import { LoginThrottleService } from './login-throttle.service';
 import { SessionRecord } from './session.entity';
 import { SessionSerializer } from './session.serializer';
+import { SessionsModule } from './sessions.module';
 
 @Module({
-  imports: [PassportModule.register({ session: true }), TypeOrmModule.forFeature([LoginThrottle, SessionRecord]), UsersModule],
-  controllers: [AuthController],
-  providers: [AuthService, LocalStrategy, SessionSerializer, LoginThrottleService],
+  imports: [PassportModule.register({ session: true }), TypeOrmModule.forFeature([LoginThrottle, SessionRecord]), UsersModule, AccountModule, SessionsModule],
+  controllers: [AuthController, ForgotPasswordController],
+  providers: [AuthService, LocalStrategy, SessionSerializer, LoginThrottleService, ForgotPasswordService],
   exports: [AuthService],
 })
 export class AuthModule {}

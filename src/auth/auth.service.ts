@@ -1,9 +1,11 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
+import { AccountTokensService } from '../account/account-tokens.service';
 import { FormError } from '../common/errors';
 import { User } from '../users/user.entity';
 import { UsersService, normalizeEmail } from '../users/users.service';
 import { ACCOUNT_RULE, ADDRESS_RULE, LoginThrottleService } from './login-throttle.service';
 import { PasswordHasher } from './password-hasher';
+import { UserSessionsService } from './user-sessions.service';
 
 // Verifying against a real hash when the account does not exist keeps the
 // response time the same, so timing does not reveal which emails are registered.
@@ -17,6 +19,8 @@ export class AuthService {
     private readonly users: UsersService,
     private readonly hasher: PasswordHasher,
     private readonly throttle: LoginThrottleService,
+    private readonly sessions: UserSessionsService,
+    private readonly tokens: AccountTokensService,
   ) {}
 
   /** Same message and status for an unknown email and a wrong password. */
@@ -45,5 +49,15 @@ export class AuthService {
       throw FormError.field('currentPassword', 'auth.password.currentWrong');
     }
     await this.users.setPassword(userId, newPassword);
+  }
+
+  /**
+   * Once the password changed and the session that changed it has its new id
+   * (keepSessionId): every other session of the account ends, and set-password
+   * links not used yet stop working.
+   */
+  async afterPasswordChange(userId: number, keepSessionId: string): Promise<void> {
+    await this.sessions.endOtherSessions(userId, keepSessionId);
+    await this.tokens.revokeUnused(userId, 'set-password');
   }
 }

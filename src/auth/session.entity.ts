@@ -12,4 +12,9 @@ export class SessionRecord {
 
   @Column({ type: 'text' })
   data: string;
+
+  /** The signed-in user (passport.user), so their other sessions can be ended; null before sign-in. */
+  @Index()
+  @Column({ type: 'integer', nullable: true })
+  userId: number | null;
 }

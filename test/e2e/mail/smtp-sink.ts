@@ -78,6 +78,14 @@ export class SmtpSink {
     return new Promise((resolve) => this.waiting.push({ count, resolve }));
   }
 
+  /** Resolves with the first message to this address, once it has arrived. */
+  async firstTo(address: string): Promise<CapturedMail> {
+    for (let count = 1; ; count += 1) {
+      const message = (await this.received(count))[count - 1];
+      if (message.to.includes(address)) return message;
+    }
+  }
+
   to(address: string): CapturedMail[] {
     return this.messages.filter((message) => message.to.includes(address));
   }

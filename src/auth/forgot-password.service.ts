@@ -1,0 +1,50 @@
+import { HttpStatus, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { PasswordLinksService } from '../account/password-links.service';
+import { FormError } from '../common/errors';
+import { LinkMailer } from '../mail/link-mailer';
+import { normalizeEmail } from '../users/users.service';
+import { ACCOUNT_RULE, ADDRESS_RULE, LoginThrottleService } from './login-throttle.service';
+
+/** Throttle keys of their own, so asking for links neither uses up nor resets sign-in attempts. */
+export const forgotKeys = (email: string, address: string) => ({ account: `forgot-account:${normalizeEmail(email)}`, address: `forgot-address:${address}` });
+
+/**
+ * "Forgot password" by email. Every request is counted like a failed sign-in
+ * (per address typed and per client address), whether or not an account
+ * exists, and the answer is always the same. The lookup and the mail happen
+ * after the answer, so its timing does not tell whether the account exists.
+ */
+@Injectable()
+export class ForgotPasswordService implements OnModuleDestroy {
+  private readonly logger = new Logger('ForgotPassword');
+  private readonly pending = new Set<Promise<void>>();
+
+  constructor(
+    private readonly throttle: LoginThrottleService,
+    private readonly links: PasswordLinksService,
+    private readonly mailer: LinkMailer,
+  ) {}
+
+  get available(): boolean {
+    return this.mailer.mailEnabled;
+  }
+
+  async request(email: string, address: string): Promise<void> {
+    const keys = forgotKeys(email, address);
+    if (await this.throttle.anyBlocked([keys.account, keys.address])) {
+      throw FormError.field('_form', 'auth.forgot.throttled', undefined, HttpStatus.TOO_MANY_REQUESTS);
+    }
+    await this.throttle.recordFailure(keys.account, ACCOUNT_RULE);
+    await this.throttle.recordFailure(keys.address, ADDRESS_RULE);
+    const work = this.links.mailRequestedLink(email).catch((error: unknown) => {
+      this.logger.error(`Could not prepare a requested password link: ${error instanceof Error ? error.message : String(error)}`);
+    });
+    this.pending.add(work);
+    void work.finally(() => this.pending.delete(work));
+  }
+
+  /** Links still being prepared are finished before the database closes. */
+  async onModuleDestroy(): Promise<void> {
+    await Promise.all([...this.pending]);
+  }
+}
