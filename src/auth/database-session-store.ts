@@ -3,15 +3,15 @@ import { LessThan, Repository } from 'typeorm';
 import { SessionRecord } from './session.entity';
 
 const DEFAULT_TTL_MS = 24 * 60 * 60 * 1000;
+const CLEANUP_EVERY_MS = 15 * 60 * 1000;
+const TOUCH_EVERY_MS = 60 * 1000;
+const MAX_REMEMBERED_TOUCHES = 10_000;
 
 /** Pure: the id Passport keeps for the signed-in user (see SessionSerializer), or null. */
 export function sessionUserId(session: SessionData): number | null {
   const user = (session as SessionData & { passport?: { user?: unknown } }).passport?.user;
   return typeof user === 'number' && Number.isInteger(user) ? user : null;
 }
-const CLEANUP_EVERY_MS = 15 * 60 * 1000;
-const TOUCH_EVERY_MS = 60 * 1000;
-const MAX_REMEMBERED_TOUCHES = 10_000;
 
 /**
  * Sessions kept in the application database, so they survive restarts and are
