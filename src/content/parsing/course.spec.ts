@@ -65,9 +65,14 @@ describe('parseCourseFolder', () => {
     expect(course).toBeNull();
     expect(problems.map((problem) => `${problem.file}:${problem.line}:${problem.code}`)).toEqual([
       'demo/02-inicio.en.md:13:question.no-correct-option',
-      'demo/02-inicio.en.md:13:translation.correct-mismatch',
       'demo/notes.txt:1:file.ignored',
     ]);
+  });
+
+  it('reports a translation that marks a different option as correct', () => {
+    const swapped = moduleText('Start', 2).replace('- [x] A', '- [ ] A').replace('- [ ] B', '- [x] B');
+    const { problems } = parseCourseFolder(folder({ '02-inicio.en.md': swapped }), 'demo');
+    expect(problems.map((problem) => `${problem.file}:${problem.code}`)).toContain('demo/02-inicio.en.md:translation.correct-mismatch');
   });
 
   it('keeps the course when there are only warnings', () => {

@@ -48,7 +48,8 @@ function compareQuestion(main: RawQuestion, other: RawQuestion, mainFile: string
   }
   const correct = correctLetters(other);
   const otherCorrect = correctLetters(main);
-  if (correct !== otherCorrect) {
+  // A side with no correct option already has its own "no correct option" error; comparing would only repeat it.
+  if (correct && otherCorrect && correct !== otherCorrect) {
     return [createProblem(otherFile, other.line, 'translation.correct-mismatch', { ...where, correct, otherCorrect })];
   }
   return [];
@@ -56,7 +57,7 @@ function compareQuestion(main: RawQuestion, other: RawQuestion, mainFile: string
 
 function correctLetters(question: RawQuestion): string {
   const letters = question.options.filter((option) => option.correct).map((option) => option.id);
-  return letters.length > 0 ? letters.join(', ') : 'none';
+  return letters.join(', ');
 }
 
 function baseName(path: string): string {
