@@ -56,7 +56,7 @@ describe('learner path: catalogue to completed', () => {
       { 'pt-q1': 'right', 'pt-q2': 'wrong', 'pt-q3': 'wrong', 'pt-q4': 'wrong' }, 'pre');
     expect(response.status).toBe(303);
     const result = await agent.get(response.headers.location);
-    expect(result.text).toContain('25 %');
+    expect(result.text).toContain('25\u00a0%');
     expect(result.text).not.toMatch(/FEEDBACK-|EXPLANATION-|Respuesta correcta/);
     expect(attempt.kind).toBe('pre');
     expect((await enrolment()).preTestScore).toBe(25);
@@ -83,7 +83,7 @@ describe('learner path: catalogue to completed', () => {
     expect(response.status).toBe(303);
     const result = await agent.get(response.headers.location);
     expect(result.text).toContain('¡aprobó!');
-    expect(result.text).toContain('100 %');
+    expect(result.text).toContain('100\u00a0%');
     const marked = await postPairs(agent, modulePath('01-conceptos'), `${modulePath('01-conceptos')}/complete`, []);
     expect(marked.status).toBe(303);
     expect(marked.headers.location).toBe(modulePath('02-indicadores'));
@@ -113,7 +113,7 @@ describe('learner path: catalogue to completed', () => {
     const { response } = await takeQuiz(testApp.app, agent, `/courses/${slug}/post-test`, learner.id, built.assessment!.id, built.questions.assessment, 'right', 'post');
     const result = await agent.get(response.headers.location);
     expect(result.text).toContain('¡Felicitaciones! Completó el curso.');
-    expect(result.text).toContain('Antes: 25 % · Después: 100 %');
+    expect(result.text).toContain('Antes: 25\u00a0% · Después: 100\u00a0%');
     const stored = await enrolment();
     expect(stored.completedAt).not.toBeNull();
     expect(stored.postTestScore).toBe(100);
@@ -127,7 +127,7 @@ describe('learner path: catalogue to completed', () => {
     expect(course.text).toContain('Repasar el curso');
     const dashboard = await agent.get('/my/courses');
     expect(dashboard.text).toContain('Completado el');
-    expect(dashboard.text).toContain('Avance: 100 %');
+    expect(dashboard.text).toContain('Avance: 100\u00a0%');
   });
 
   it('lists every attempt in the history page', async () => {

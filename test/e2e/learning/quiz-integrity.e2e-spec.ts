@@ -218,7 +218,7 @@ describe('quizzes: grading on the server, no leaks, one result per attempt', () 
       expect((await agent.get(base)).text).toContain('Se acabó el tiempo');
       const response = await postPairs(agent, base, `${base}/attempts/${attempt.id}`, answerPairs(attempt, specs, 'right'));
       expect(await reload(attempt.id)).toMatchObject({ status: 'submitted', late: true, correctCount: 3, score: 0, passed: false });
-      expect((await agent.get(response.headers.location)).text).toContain('quedó registrado como tardío y cuenta 0 %');
+      expect((await agent.get(response.headers.location)).text).toContain('quedó registrado como tardío y cuenta 0\u00a0%');
     });
 
     it('closes an expired open attempt as late when a new one starts', async () => {
