@@ -13,6 +13,17 @@ export type Placement =
   | { ok: true; enrolment: Enrolment }
   | { ok: false; reason: EnrolmentProblem; params?: Record<string, string | number> };
 
+/** An enrolment whose cohort has ended and whose access was not extended no longer holds the learner's place in the course. */
+export function hasFinished(enrolment: Pick<Enrolment, 'accessExtendedUntil'> & { cohort: Pick<Cohort, 'endsAt'> | null }, now: Date): boolean {
+  if (!enrolment.cohort || enrolment.cohort.endsAt.getTime() > now.getTime()) return false;
+  return !enrolment.accessExtendedUntil || enrolment.accessExtendedUntil.getTime() <= now.getTime();
+}
+
+export function carriedProgress(enrolment: Enrolment): CarriedProgress {
+  const { completedAt, preTestScore, postTestScore, lastModuleKey, lastActivityAt } = enrolment;
+  return { completedAt, preTestScore, postTestScore, lastModuleKey, lastActivityAt };
+}
+
 export function activeCount(manager: EntityManager, cohortId: number): Promise<number> {
   return manager.getRepository(Enrolment).countBy({ cohortId, status: 'active' });
 }
@@ -43,14 +54,23 @@ export class EnrolmentPlacement {
     const elsewhere = await repository.findOne({
       where: { userId, courseId: cohort.courseId, status: 'active', cohortId: Not(cohort.id) }, relations: { cohort: true },
     });
-    if (elsewhere) return { ok: false, reason: 'activeElsewhere', params: { cohort: elsewhere.cohort?.name ?? '' } };
     const status: EnrolmentStatus = eligibility.status;
+    let carry = attempt.carry;
+    if (elsewhere) {
+      if (!hasFinished(elsewhere, this.clock.now())) return { ok: false, reason: 'activeElsewhere', params: { cohort: elsewhere.cohort?.name ?? '' } };
+      // Last year's edition is over: joining this one moves the learner here, progress and all.
+      // A request only waits for approval; the old enrolment closes when it is approved.
+      if (status === 'active') {
+        await repository.update({ id: elsewhere.id }, { status: 'moved' });
+        carry = carry ?? carriedProgress(elsewhere);
+      }
+    }
     // One row per learner and cohort: coming back after withdrawing, a refusal or a move reuses it.
     if (existing) {
-      await repository.update({ id: existing.id }, { status, ...(attempt.carry ?? {}) });
-      return { ok: true, enrolment: { ...existing, status, ...(attempt.carry ?? {}) } };
+      await repository.update({ id: existing.id }, { status, ...(carry ?? {}) });
+      return { ok: true, enrolment: { ...existing, status, ...(carry ?? {}) } };
     }
-    const enrolment = repository.create({ userId, courseId: cohort.courseId, cohortId: cohort.id, status, ...(attempt.carry ?? {}) });
+    const enrolment = repository.create({ userId, courseId: cohort.courseId, cohortId: cohort.id, status, ...(carry ?? {}) });
     return { ok: true, enrolment: await repository.save(enrolment) };
   }
 }

@@ -8,7 +8,7 @@ import { CohortFacilitator } from '../entities/cohort-facilitator.entity';
 import { Cohort } from '../entities/cohort.entity';
 import { withCohortLocks } from '../enrolment/cohort-transaction';
 import { EnrolmentRefusedError } from '../enrolment/enrolment-errors';
-import { EnrolmentPlacement } from '../enrolment/enrolment-placement';
+import { carriedProgress, EnrolmentPlacement } from '../enrolment/enrolment-placement';
 import { placeUnderLock } from '../enrolment/enrolments.service';
 import { LearnerProgressReader } from './learner-progress';
 
@@ -120,10 +120,7 @@ export class CohortLearnersService {
       if (!current || !lockedTarget) throw new NotFoundException();
       // The old row stops being active first, or the one-active-per-course index would refuse the new one.
       await repository.update({ id: current.id }, { status: 'moved' });
-      const { completedAt, preTestScore, postTestScore, lastModuleKey, lastActivityAt } = current;
-      const placed = await this.placement.place(manager, lockedTarget, current.userId, {
-        route: 'staff', carry: { completedAt, preTestScore, postTestScore, lastModuleKey, lastActivityAt },
-      });
+      const placed = await this.placement.place(manager, lockedTarget, current.userId, { route: 'staff', carry: carriedProgress(current) });
       // Throwing rolls the whole move back, so a refused move leaves the learner where they were.
       if (!placed.ok) throw new EnrolmentRefusedError(placed.reason, placed.params);
       return placed.enrolment;

@@ -153,6 +153,33 @@ describe('enrolling in a cohort, by mode', () => {
     expect(await enrolmentsOf(testApp.app, { userId: user.id, status: 'active' })).toHaveLength(2);
   });
 
+  it('lets a learner of an edition that has ended join the next one, keeping their progress', async () => {
+    const courseE = await createCourse(testApp.app);
+    const lastYear = await createCohort(testApp.app, courseE, { name: 'E — 2025', startsAt: daysFromNow(-400), endsAt: daysFromNow(-30), enrolmentOpensAt: null, enrolmentClosesAt: null });
+    const thisYear = await createCohort(testApp.app, courseE, { name: 'E — 2026' });
+    const { user, agent } = await learner();
+    await enrol(testApp.app, user, lastYear, 'active', { lastModuleKey: '02-indicadores', preTestScore: 40 });
+    const path = `/courses/${courseE.slug}/cohorts`;
+    expect((await submitForm(agent, path, `${path}/${thisYear.id}/enrol`, {})).status).toBe(303);
+    expect(await enrolmentsOf(testApp.app, { userId: user.id, cohortId: lastYear.id })).toEqual([expect.objectContaining({ status: 'moved' })]);
+    expect(await enrolmentsOf(testApp.app, { userId: user.id, cohortId: thisYear.id })).toEqual([
+      expect.objectContaining({ status: 'active', lastModuleKey: '02-indicadores', preTestScore: 40 }),
+    ]);
+  });
+
+  it('still holds the place of an ended edition whose access a facilitator extended', async () => {
+    const courseF = await createCourse(testApp.app);
+    const ended = await createCohort(testApp.app, courseF, { name: 'F — prorrogada', startsAt: daysFromNow(-400), endsAt: daysFromNow(-30), enrolmentOpensAt: null, enrolmentClosesAt: null });
+    const next = await createCohort(testApp.app, courseF);
+    const { user, agent } = await learner();
+    await enrol(testApp.app, user, ended, 'active', { accessExtendedUntil: daysFromNow(10) });
+    const path = `/courses/${courseF.slug}/cohorts`;
+    const refused = await submitForm(agent, path, `${path}/${next.id}/enrol`, {});
+    expect(refused.status).toBe(409);
+    expect(refused.text).toContain('F — prorrogada');
+    expect(await enrolmentsOf(testApp.app, { userId: user.id, status: 'active' })).toEqual([expect.objectContaining({ cohortId: ended.id })]);
+  });
+
   it('lets a learner withdraw (record kept) and enrol again later', async () => {
     const courseD = await createCourse(testApp.app);
     const cohort = await createCohort(testApp.app, courseD);
