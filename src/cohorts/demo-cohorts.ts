@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock';
 import { Course } from '../content/entities/course.entity';
 import { Enrolment } from '../learning/entities/enrolment.entity';
+import { demoAccount } from '../seed/demo-accounts';
 import { User } from '../users/user.entity';
 import { CohortFacilitator } from './entities/cohort-facilitator.entity';
 import { Cohort, EnrolmentMode } from './entities/cohort.entity';
@@ -34,8 +35,8 @@ const DEMO_COHORTS: DemoCohort[] = [
   { course: 'asistencia-psicosocial', name: 'Asistencia psicosocial 2026, Guatemala', country: 'GT', mode: 'open' },
 ];
 
-export const DEMO_FACILITATOR_EMAIL = 'facilitador@demo.test';
-export const DEMO_LEARNER_EMAIL = 'aprendiz@demo.test';
+export const DEMO_FACILITATOR_EMAIL = demoAccount('facilitator').email;
+export const DEMO_LEARNER_EMAIL = demoAccount('learner').email;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**

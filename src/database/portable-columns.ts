@@ -1,9 +1,10 @@
-import { QueryRunner, TableColumnOptions } from 'typeorm';
+import { DataSource, QueryRunner, TableColumnOptions } from 'typeorm';
 
 // Migrations run unchanged on SQLite and PostgreSQL: these helpers pick the
 // column types and defaults that differ between the two.
-export function isPostgres(queryRunner: QueryRunner): boolean {
-  return queryRunner.connection.driver.options.type === 'postgres';
+export function isPostgres(source: QueryRunner | DataSource): boolean {
+  const dataSource = source instanceof DataSource ? source : source.connection;
+  return dataSource.options.type === 'postgres';
 }
 
 export function idColumn(): TableColumnOptions {

@@ -23,6 +23,13 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { role: 'admin', email: 'admin@demo.test', password: 'demo-admin-2026', name: 'Admin (demo)', institution: 'other', position: 'Administración de la plataforma', dutyStation: 'San Salvador', department: 'San Salvador', sex: 'prefer_not_to_say', ageGroup: '35-44' },
 ];
 
+/** The demo account of a role, for demo data that links to it (cohorts, enrolments). */
+export function demoAccount(role: Role): DemoAccount {
+  const account = DEMO_ACCOUNTS.find((candidate) => candidate.role === role);
+  if (!account) throw new Error(`No demo account for role ${role}`);
+  return account;
+}
+
 /** Creates the demo accounts that are missing; existing ones are left as they are. */
 export async function seedDemoAccounts(users: UsersService, logger = new Logger('DemoData')): Promise<void> {
   for (const account of DEMO_ACCOUNTS) {

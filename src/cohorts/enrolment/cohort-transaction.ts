@@ -1,30 +1,23 @@
 import { DataSource, EntityManager } from 'typeorm';
+import { isPostgres } from '../../database/portable-columns';
 import { Cohort } from '../entities/cohort.entity';
 
 // On SQLite every transaction already takes its turn (src/database/sqlite-transactions.ts),
 // which with SQLite's single writer makes "count seats, then insert" atomic.
 // On PostgreSQL the cohort row lock below does that work.
 
-export function isPostgres(dataSource: DataSource): boolean {
-  return dataSource.options.type === 'postgres';
-}
-
 /**
  * Runs `work` in a transaction holding the cohort's lock: PostgreSQL
  * `SELECT ... FOR UPDATE` on the cohort row (other enrolments in the same
- * cohort wait until commit); SQLite transactions run one at a time. `work` gets the cohort as
- * read under the lock, or null when it does not exist.
+ * cohort wait until commit); SQLite transactions run one at a time. `work` gets
+ * the cohort as read under the lock, or null when it does not exist.
  */
 export function withCohortLock<T>(dataSource: DataSource, cohortId: number, work: (manager: EntityManager, cohort: Cohort | null) => Promise<T>): Promise<T> {
-  return dataSource.transaction(async (manager) => {
-    const query = manager.getRepository(Cohort).createQueryBuilder('cohort').where('cohort.id = :cohortId', { cohortId });
-    if (isPostgres(dataSource)) query.setLock('pessimistic_write');
-    return work(manager, await query.getOne());
-  });
+  return withCohortLocks(dataSource, [cohortId], (manager, cohorts) => work(manager, cohorts.get(cohortId) ?? null));
 }
 
-/** Moves lock two cohorts; always in id order so two opposite moves cannot deadlock. */
-export function withCohortLocks<T>(dataSource: DataSource, cohortIds: [number, number], work: (manager: EntityManager, cohorts: Map<number, Cohort>) => Promise<T>): Promise<T> {
+/** Locks several cohorts (a move locks two), always in id order so two opposite moves cannot deadlock. */
+export function withCohortLocks<T>(dataSource: DataSource, cohortIds: number[], work: (manager: EntityManager, cohorts: Map<number, Cohort>) => Promise<T>): Promise<T> {
   const ids = [...new Set(cohortIds)].sort((a, b) => a - b);
   return dataSource.transaction(async (manager) => {
     const cohorts = new Map<number, Cohort>();

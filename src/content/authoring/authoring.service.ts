@@ -1,6 +1,5 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { FormError } from '../../common/errors';
 import { Course } from '../entities/course.entity';
@@ -10,6 +9,7 @@ import { ContentImportService, type CourseImportResult } from '../import/content
 import { loadCourseFiles } from '../import/course-store';
 import { parseCourseFolder } from '../parsing';
 import { MODULE_KEY_PATTERN } from '../parsing/file-names';
+import { sha256 } from '../parsing/source-text';
 import { ContentRejectedError, StaleEditError } from './authoring.errors';
 import { type Actor, AuthoringAccessService } from './authoring-access.service';
 import { type EditableFile, editableFile, newModuleTemplate, normaliseEditorText } from './editable-files';
@@ -36,7 +36,7 @@ export interface SaveOutcome {
 }
 
 function hashOf(text: string): string {
-  return text === '' ? '' : createHash('sha256').update(text).digest('hex');
+  return text === '' ? '' : sha256(text);
 }
 
 /**

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -9,6 +8,7 @@ import { Clock } from '../../common/clock';
 import { Course } from '../entities/course.entity';
 import { type ContentFiles, type ContentProblem, loadFolder, parseCourseFolder, type ParsedCourse } from '../parsing';
 import { createProblem } from '../parsing/problems';
+import { sha256 } from '../parsing/source-text';
 import { COURSE_FILE, courseRecord, moduleRecords } from './course-mapping';
 import { loadStoredState } from './course-store';
 import { isEmptyPlan, planCourseImport, type PlannedChange } from './import-plan';
@@ -34,10 +34,6 @@ export type CourseImportResult =
   | { slug: string; status: 'missing' }
   | { slug: string; status: 'failed'; reason: string }
   | { slug: string; status: 'created' | 'updated' | 'unchanged'; courseId: number; changes: PlannedChange[]; problems: ContentProblem[] };
-
-function sha256(content: string | Buffer): string {
-  return createHash('sha256').update(content).digest('hex');
-}
 
 function courseFileOf(files: ContentFiles): { text: string; hash: string } {
   const content = files.get(COURSE_FILE) ?? '';
