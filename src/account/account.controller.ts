@@ -23,7 +23,7 @@ export class AccountController {
   @Public()
   @FormView('account/set-password')
   async setPassword(@Param('token') token: string, @Body() body: SetPasswordDto, @Req() request: Request, @Res() response: Response): Promise<void> {
-    const user = await this.account.setPasswordWithLink(token, body.password, body.passwordConfirmation);
+    const user = await this.account.setPasswordWithLink(token, body.password);
     await logIn(request, user);
     // logIn gave this browser a fresh session id: keep it, end every other session of the account.
     await this.account.endOtherSessions(user.id, request.sessionID);

@@ -3,7 +3,6 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { UserSessionsService } from '../auth/user-sessions.service';
 import { Clock } from '../common/clock';
-import { FormError } from '../common/errors';
 import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { AccountTokensService } from './account-tokens.service';
@@ -28,8 +27,7 @@ export class AccountService {
     return found.user;
   }
 
-  async setPasswordWithLink(token: string, password: string, confirmation: string): Promise<User> {
-    if (password !== confirmation) throw FormError.field('passwordConfirmation', 'auth.password.mismatch');
+  async setPasswordWithLink(token: string, password: string): Promise<User> {
     const userId = await this.tokens.redeem(token, 'set-password');
     if (userId === null) throw new NotFoundException('account.setPassword.invalid');
     await this.users.setPassword(userId, password);

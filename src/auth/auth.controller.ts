@@ -2,7 +2,6 @@ import { Body, Controller, Get, HttpCode, Post, Query, Render, Req, Res, UseGuar
 import type { Request, Response } from 'express';
 import { Authenticated, FormView, Public } from '../common/access.decorators';
 import { CurrentUser } from '../common/current-user.decorator';
-import { FormError } from '../common/errors';
 import { flash } from '../common/flash';
 import { safeLocalPath } from '../common/safe-redirect';
 import { User } from '../users/user.entity';
@@ -48,7 +47,6 @@ export class AuthController {
   @Public()
   @FormView('auth/register')
   async register(@Body() body: RegisterDto, @Req() request: Request, @Res() response: Response): Promise<void> {
-    if (body.password !== body.passwordConfirmation) throw FormError.field('passwordConfirmation', 'auth.password.mismatch');
     const user = await this.users.create(body);
     await logIn(request, user);
     request.session.lang = user.preferredLanguage;
@@ -74,7 +72,7 @@ export class AuthController {
   @Authenticated()
   @FormView('users/password')
   async changePassword(@CurrentUser() user: User, @Body() body: ChangePasswordDto, @Req() request: Request, @Res() response: Response): Promise<void> {
-    await this.auth.changePassword(user.id, body.currentPassword, body.newPassword, body.passwordConfirmation);
+    await this.auth.changePassword(user.id, body.currentPassword, body.newPassword);
     await regenerateSession(request);
     await this.auth.afterPasswordChange(user.id, request.sessionID);
     flash(request, 'success', 'auth.password.changed');

@@ -42,8 +42,7 @@ export class AuthService {
     return user;
   }
 
-  async changePassword(userId: number, currentPassword: string, newPassword: string, confirmation: string): Promise<void> {
-    if (newPassword !== confirmation) throw FormError.field('passwordConfirmation', 'auth.password.mismatch');
+  async changePassword(userId: number, currentPassword: string, newPassword: string): Promise<void> {
     const user = await this.users.findWithPasswordHash({ id: userId });
     if (!user || !(await this.hasher.verify(user.passwordHash, currentPassword))) {
       throw FormError.field('currentPassword', 'auth.password.currentWrong');

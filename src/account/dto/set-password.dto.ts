@@ -1,11 +1,11 @@
-import { Equals, IsString, MaxLength, MinLength } from 'class-validator';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../auth/password-hasher';
+import { Equals, IsString } from 'class-validator';
+import { MatchesPassword, NewPassword } from '../../auth/dto/password-fields';
 
 export class SetPasswordDto {
-  @IsString() @MinLength(PASSWORD_MIN_LENGTH) @MaxLength(PASSWORD_MAX_LENGTH)
+  @NewPassword()
   password: string;
 
-  @IsString()
+  @IsString() @MatchesPassword('password')
   passwordConfirmation: string;
 
   // The account was created by a coordinator: the person agrees to the data use on first sign-in.

@@ -1,13 +1,14 @@
-import { IsString, MaxLength, MinLength } from 'class-validator';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../password-hasher';
+import { IsString, MaxLength } from 'class-validator';
+import { PASSWORD_MAX_LENGTH } from '../password-hasher';
+import { MatchesPassword, NewPassword } from './password-fields';
 
 export class ChangePasswordDto {
   @IsString() @MaxLength(PASSWORD_MAX_LENGTH)
   currentPassword: string;
 
-  @IsString() @MinLength(PASSWORD_MIN_LENGTH) @MaxLength(PASSWORD_MAX_LENGTH)
+  @NewPassword()
   newPassword: string;
 
-  @IsString()
+  @IsString() @MatchesPassword('newPassword')
   passwordConfirmation: string;
 }

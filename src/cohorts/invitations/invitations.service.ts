@@ -135,7 +135,6 @@ export class InvitationsService {
   /** Someone without an account: the account is created with the invitation's email, then the invitation is accepted. */
   async registerAndAccept(token: string, form: AcceptInvitationDto): Promise<{ user: User; outcome: { invitation: CohortInvitation; enrolment: Enrolment } | EnrolmentRefusedError }> {
     const invitation = await this.usable(token);
-    if (form.password !== form.passwordConfirmation) throw FormError.field('passwordConfirmation', 'auth.password.mismatch');
     if (await this.users.findByEmail(invitation.email)) throw FormError.field('_form', 'cohorts.invitations.accountExists');
     const { passwordConfirmation: _confirmation, dataConsent: _consent, next: _next, ...profile } = form;
     const user = await this.users.create({ ...profile, email: invitation.email });
