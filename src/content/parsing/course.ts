@@ -54,14 +54,15 @@ export function parseCourseFolder(files: ContentFiles, slug: string): CoursePars
   };
 
   const modules = readModules(sorted, languages, settings, { slug, targets }, problems);
-  problems.push(...checkModuleConsistency(modules, languagesDeclared ? languages : []));
+  // With an unusable course.md, the languages the files are written in are still required of every module.
+  problems.push(...checkModuleConsistency(modules, languages));
   if (modules.length === 0) problems.push(createProblem(`${slug}/${COURSE_FILE}`, 1, 'course.no-modules'));
-  const tools = readTools(sorted, languages, languagesDeclared, { slug, targets }, problems);
+  const tools = readTools(sorted, languages, { slug, targets }, problems);
 
   const moduleObjectives = objectivesByModuleNumber(modules);
   const assessments = readAssessments(sorted, languages, courseFile, { slug, targets, moduleObjectives }, problems);
   const estimatedMinutes = courseMinutes(modules, assessments, settings);
-  if (courseFile.readable && modules.length > 0 && hoursDisagree(settings.hours, estimatedMinutes)) {
+  if (courseFile.hoursGiven && modules.length > 0 && hoursDisagree(settings.hours, estimatedMinutes)) {
     const computedHours = Math.round((estimatedMinutes / 60) * 10) / 10;
     problems.push(createProblem(`${slug}/${COURSE_FILE}`, courseFile.lineOf(['hours']), 'course.hours-mismatch', { hours: settings.hours, computedHours, minutes: estimatedMinutes }));
   }
@@ -125,7 +126,6 @@ interface ToolVersions {
 function readTools(
   sorted: CourseFiles,
   languages: readonly Language[],
-  languagesDeclared: boolean,
   context: { slug: string; targets: CourseLinkTargets },
   problems: ContentProblem[],
 ): ToolVersions[] {
@@ -143,7 +143,7 @@ function readTools(
     problems.push(...drafts.flatMap((draft) => draft.problems));
     const [main] = drafts;
     if (!main) continue;
-    for (const language of languagesDeclared ? languages : []) {
+    for (const language of languages) {
       if (drafts.some((draft) => draft.language === language)) continue;
       problems.push(createProblem(main.file, 1, 'tool.missing-language', { key, language, expectedFile: toolFileName(key, language) }));
     }
