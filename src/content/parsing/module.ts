@@ -3,6 +3,7 @@ import type { ContentProblem, CourseSettings, Language, LearningObjective, Parse
 import { readQuizOverrides } from './course-settings';
 import { parseModuleFileName } from './file-names';
 import { createCourseLinkResolver, type CourseLinkTargets } from './links';
+import { checkItemWriting } from './item-writing';
 import { checkModuleObjectives, readObjectives } from './objectives';
 import { createProblem, hasErrors, ProblemReport } from './problems';
 import { firstLessonLine, firstLineAfterQuiz, readQuizDocument, renderQuestions } from './quiz-document';
@@ -89,6 +90,7 @@ export function readModuleDraft(
   if (!document.bodyIsKnown) return draft;
 
   if (reader) checkModuleObjectives(draft.objectives, document.questions, report, (id) => reader.lineOf(['objectives', id]));
+  checkItemWriting(document.questions, report);
   for (const line of document.levelOneHeadingLines) report.add(line, 'lesson.level-1-heading');
   const lessonStart = firstLessonLine(document);
   if (lessonStart === null) report.add(document.bodyStartIndex + 1, 'lesson.empty');

@@ -163,6 +163,28 @@ export const PROBLEM_CATALOGUE = {
     message: (p) => `Indent option feedback by two spaces ("  > ..."); this line was read as feedback for option ${p.option}`,
   },
 
+  // Item writing: cues that let a learner answer without knowing the content (see the guide for thresholds)
+  'quiz.correct-option-longest': {
+    severity: 'warning',
+    message: (p) => `The correct option is the longest one in ${p.count} of the ${p.total} single-choice questions of this quiz (${p.ids}); learners learn to pick the longest answer: make distractors as long and as precise as the key`,
+  },
+  'quiz.true-false-unbalanced': {
+    severity: 'warning',
+    message: (p) => `${p.count} of the ${p.total} true/false questions of this quiz have the answer "${p.answer}"; keep each answer between 30% and 70% so guessing one way does not pay`,
+  },
+  'question.all-or-none-of-the-above': {
+    severity: 'warning',
+    message: (p) => `Option ${p.option} of question "${p.id}" is "all/none of the above", which can be answered by spotting one true or one false option; write a real alternative`,
+  },
+  'quiz.repeated-option': {
+    severity: 'warning',
+    message: (p) => `Option ${p.option} of question "${p.id}" has the same text as an option of question "${p.otherId}"; one question can give away the other`,
+  },
+  'question.uneven-options': {
+    severity: 'warning',
+    message: (p) => `The options of question "${p.id}" differ wildly in length (${p.shortest} to ${p.longest} characters); the odd one out stands out: make them comparable`,
+  },
+
   // Languages of one module or assessment
   'translation.question-missing': { severity: 'error', message: (p) => `Question "${p.id}" is in this file but not in ${p.otherFile}; every language needs the same question ids` },
   'translation.type-mismatch': { severity: 'error', message: (p) => `Question "${p.id}" is ${p.type} here but ${p.otherType} in ${p.otherFile}` },
