@@ -5,6 +5,7 @@ import { Cohort } from '../cohorts/entities/cohort.entity';
 import { Clock } from '../common/clock';
 import { Course } from '../content/entities/course.entity';
 import { pickLanguage } from './access/access-rule';
+import { CourseContentService } from './course-content.service';
 
 export const CATALOGUE_PAGE_SIZE = 20;
 
@@ -14,6 +15,8 @@ export interface CatalogueEntry {
   summary: string;
   topic: string;
   hours: number;
+  /** Computed from the text of the modules and tests (content/parsing/reading-time.ts). */
+  minutes: number;
   languages: string[];
   openCohorts: number;
 }
@@ -38,6 +41,7 @@ export class CatalogueService {
     @InjectRepository(Course) private readonly courses: Repository<Course>,
     @InjectRepository(Cohort) private readonly cohorts: Repository<Cohort>,
     private readonly clock: Clock,
+    private readonly content: CourseContentService,
   ) {}
 
   async list(filter: { topic?: string; language?: string; page?: number }, readerLanguage: string): Promise<CataloguePage> {
@@ -48,6 +52,7 @@ export class CatalogueService {
     if (filter.language) query.andWhere("(',' || course.languages || ',') LIKE :pattern", { pattern: `%,${filter.language},%` });
     const [courses, total] = await query.orderBy('course.id', 'ASC').skip((page - 1) * CATALOGUE_PAGE_SIZE).take(CATALOGUE_PAGE_SIZE).getManyAndCount();
     const open = await this.openCohortCounts(courses.map((course) => course.id));
+    const minutes = await this.content.estimatedMinutes(courses.map((course) => course.id));
     return {
       items: courses.map((course) => ({
         slug: course.slug,
@@ -55,6 +60,7 @@ export class CatalogueService {
         summary: localized(course.summary, course.languages, readerLanguage),
         topic: course.topic,
         hours: course.hours,
+        minutes: minutes.get(course.id) ?? 0,
         languages: course.languages,
         openCohorts: open.get(course.id) ?? 0,
       })),

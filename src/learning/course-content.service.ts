@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { CourseModule } from '../content/entities/course-module.entity';
+import { toolModuleKey } from '../content/import/course-mapping';
 import { Course } from '../content/entities/course.entity';
 import { ModuleVersion } from '../content/entities/module-version.entity';
 
@@ -46,6 +47,25 @@ export class CourseContentService {
       const version = pickVersion(versions.filter((candidate) => candidate.moduleId === module.id), preference);
       return { module, title: version?.title ?? module.key, questionCount: version?.questions?.length ?? 0 };
     });
+  }
+
+  /**
+   * The computed study time of courses: their lessons' minutes plus the pre/post-test's (stored on the
+   * assessment row at import, from the text; see content/parsing/reading-time.ts).
+   */
+  async estimatedMinutes(courseIds: number[]): Promise<Map<number, number>> {
+    if (courseIds.length === 0) return new Map();
+    const rows = await this.modules.createQueryBuilder('module')
+      .select('module.courseId', 'courseId').addSelect('SUM(module.minutes)', 'minutes')
+      .where({ courseId: In(courseIds), kind: In(['lesson', 'assessment']), active: true })
+      .groupBy('module.courseId')
+      .getRawMany<{ courseId: number | string; minutes: number | string | null }>();
+    return new Map(rows.map((row) => [Number(row.courseId), Number(row.minutes ?? 0)]));
+  }
+
+  /** A printable tool (tools/<key>.<lang>.md), stored as a module of kind 'tool' keyed "tools/<key>". */
+  findTool(course: Course, key: string): Promise<CourseModule | null> {
+    return this.modules.findOneBy({ courseId: course.id, key: toolModuleKey(key), kind: 'tool', active: true });
   }
 
   findLesson(course: Course, key: string): Promise<CourseModule | null> {

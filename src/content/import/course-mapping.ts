@@ -156,5 +156,7 @@ export function moduleRecords(course: ParsedCourse): ModuleRecord[] {
     }];
   });
   const files = Object.fromEntries(versions.map((version) => [version.language, `${ASSESSMENT_KEY}.${version.language}.md`]));
-  return [...lessons, ...tools, { key: ASSESSMENT_KEY, kind: 'assessment', position: 0, minutes: 0, files, versions }];
+  // The assessment row carries the computed time of the pre-test and post-test, so the modules' minutes add up to the course's.
+  const testMinutes = Math.max(0, (course.estimatedMinutes ?? 0) - lessons.reduce((sum, lesson) => sum + lesson.minutes, 0));
+  return [...lessons, ...tools, { key: ASSESSMENT_KEY, kind: 'assessment', position: 0, minutes: testMinutes, files, versions }];
 }
