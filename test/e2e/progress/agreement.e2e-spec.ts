@@ -4,6 +4,7 @@ import type { Enrolment } from '../../../src/enrolments/enrolment.entity';
 import type { User } from '../../../src/users/user.entity';
 import { BuiltCourse, assignFacilitator, createCohort, createCourse, enrol, standardQuestions } from '../../utils/course-factories';
 import { createUser, signedInAgent } from '../../utils/factories';
+import { countQueries } from '../../utils/query-counter';
 import { Agent, createTestApp, TestApp } from '../../utils/test-app';
 import { postPairs, takeQuiz } from '../learning/quiz-helpers';
 
@@ -160,5 +161,17 @@ describe('progress agreement between the learner and the staff', () => {
     expect(done.lastActivityAt).toBeInstanceOf(Date);
     const none = summaries.get(learners.get('nada')!.enrolment.id)!;
     expect(none).toMatchObject({ modulesDone: 0, percent: 0, quizzesPassed: 0, quizAverage: null, preTestScore: null, postTestScore: null, knowledgeGain: null, completed: false, completedAt: null });
+  });
+
+  it('reads many enrolments in the same number of queries as one (no query per learner)', async () => {
+    const progress = testApp.app.get(ProgressService);
+    const counter = countQueries(testApp.app);
+    await progress.summariesForEnrolments([learners.get('completo')!.enrolment.id]);
+    const forOne = counter.statements.length;
+    counter.reset();
+    const all = await progress.summariesForEnrolments([...learners.values()].map((learner) => learner.enrolment.id));
+    expect(all.size).toBe(learners.size);
+    expect(counter.statements.length).toBe(forOne);
+    expect(forOne).toBeLessThanOrEqual(8);
   });
 });
