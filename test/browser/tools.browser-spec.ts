@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { Browser } from 'playwright-core';
 import { DataSource } from 'typeorm';
-import { PROJECT_ROOT } from '../../src/common/project-root';
+import { PROJECT_ROOT } from '../../src/config/project-root';
 import { CourseModule } from '../../src/content/entities/course-module.entity';
 import { Course } from '../../src/content/entities/course.entity';
 import { createCohort, enrol } from '../utils/course-factories';

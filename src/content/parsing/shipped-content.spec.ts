@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../../common/project-root';
+import { PROJECT_ROOT } from '../../config/project-root';
 import { checkContentRoot } from './content-root';
 import { correctIsStrictlyLongest, trueFalseKey } from './item-writing';
 import { loadFolder } from './loader';

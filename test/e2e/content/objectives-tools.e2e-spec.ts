@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { PROJECT_ROOT } from '../../../src/common/project-root';
+import { PROJECT_ROOT } from '../../../src/config/project-root';
 import { CourseModule } from '../../../src/content/entities/course-module.entity';
 import { Course } from '../../../src/content/entities/course.entity';
 import { ModuleVersion } from '../../../src/content/entities/module-version.entity';

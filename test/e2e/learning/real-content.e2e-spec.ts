@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { PROJECT_ROOT } from '../../../src/common/project-root';
+import { PROJECT_ROOT } from '../../../src/config/project-root';
 import { CourseModule } from '../../../src/content/entities/course-module.entity';
 import { Course } from '../../../src/content/entities/course.entity';
 import { ModuleVersion } from '../../../src/content/entities/module-version.entity';
-import { Enrolment } from '../../../src/learning/entities/enrolment.entity';
+import { Enrolment } from '../../../src/enrolments/enrolment.entity';
 import { createCohort, enrol } from '../../utils/course-factories';
 import { createUser, signedInAgent } from '../../utils/factories';
 import { Agent, createTestApp, TestApp } from '../../utils/test-app';
