@@ -6,6 +6,9 @@ import { Course } from '../content/entities/course.entity';
 import { Enrolment } from './entities/enrolment.entity';
 import { ProgressService } from './progress.service';
 
+/** Told once per completion, after it is recorded (certificates register one at start). */
+export type CompletionListener = (completion: { enrolmentId: number; userId: number; courseId: number }) => Promise<void>;
+
 export interface CompletionOutcome {
   complete: boolean;
   /** True only for the one call that recorded the completion. */
@@ -22,6 +25,7 @@ export interface CompletionOutcome {
 @Injectable()
 export class CompletionService {
   private readonly logger = new Logger(CompletionService.name);
+  private readonly listeners: CompletionListener[] = [];
 
   constructor(
     @InjectRepository(Course) private readonly courses: Repository<Course>,
@@ -29,6 +33,11 @@ export class CompletionService {
     private readonly progress: ProgressService,
     private readonly clock: Clock,
   ) {}
+
+  /** Features that act on a completion register here, so this module never imports them. */
+  onCompleted(listener: CompletionListener): void {
+    this.listeners.push(listener);
+  }
 
   async markCompletedIfDone(userId: number, courseId: number): Promise<CompletionOutcome> {
     const course = await this.courses.findOneBy({ id: courseId });
@@ -41,7 +50,14 @@ export class CompletionService {
     // Conditional update: of two requests finishing at once, exactly one records the completion.
     const result = await this.enrolments.update({ id: enrolment.id, completedAt: IsNull() }, { completedAt: this.clock.now() });
     const newlyCompleted = (result.affected ?? 0) > 0;
-    if (newlyCompleted) this.logger.log(`Enrolment ${enrolment.id} completed course ${course.slug}`);
+    if (newlyCompleted) {
+      this.logger.log(`Enrolment ${enrolment.id} completed course ${course.slug}`);
+      for (const listener of this.listeners) {
+        // A listener's failure never undoes the completion; the start-up backfill catches up.
+        await listener({ enrolmentId: enrolment.id, userId, courseId }).catch((error: unknown) =>
+          this.logger.error(`Completion listener failed for enrolment ${enrolment.id}: ${error instanceof Error ? error.message : String(error)}`));
+      }
+    }
     return { complete: true, newlyCompleted };
   }
 }

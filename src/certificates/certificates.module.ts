@@ -1,0 +1,61 @@
+import { Module, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CohortFacilitator } from '../cohorts/entities/cohort-facilitator.entity';
+import { Cohort } from '../cohorts/entities/cohort.entity';
+import { Course } from '../content/entities/course.entity';
+import { Enrolment } from '../learning/entities/enrolment.entity';
+import { CompletionService } from '../learning/completion.service';
+import { LearningCoreModule } from '../learning/learning-core.module';
+import { User } from '../users/user.entity';
+import { CertificateIssuerService } from './certificate-issuer.service';
+import { CertificatePdfStore } from './certificate-pdf.store';
+import { CertificateSettingsService } from './certificate-settings.service';
+import { CertificateSourcesService } from './certificate-sources.service';
+import { CertificatesController } from './certificates.controller';
+import { CertificatesService } from './certificates.service';
+import { CredentialKeysService } from './credential/credential-keys.service';
+import { JwksController } from './credential/jwks.controller';
+import { CertificateEvent } from './entities/certificate-event.entity';
+import { CertificateSettings } from './entities/certificate-settings.entity';
+import { Certificate } from './entities/certificate.entity';
+import { CredentialKey } from './entities/credential-key.entity';
+import { PdfRendererService } from './pdf/pdf-renderer.service';
+import { VerificationController } from './verification/verification.controller';
+import { VerifyThrottle } from './verification/verify-throttle';
+
+/**
+ * Completion certificates: issued once when a course is completed (a listener on
+ * CompletionService, registered here, so learning never imports certificates), the
+ * stored PDF, public verification, the signed credential and its JWKS, and managing.
+ */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Certificate, CertificateEvent, CertificateSettings, CredentialKey, Enrolment, Cohort, CohortFacilitator, Course, User]),
+    LearningCoreModule,
+  ],
+  controllers: [CertificatesController, VerificationController, JwksController],
+  providers: [
+    CertificatesService, CertificateIssuerService, CertificateSourcesService, CertificateSettingsService, CertificatePdfStore,
+    PdfRendererService, CredentialKeysService, VerifyThrottle,
+  ],
+  exports: [CertificatesService],
+})
+export class CertificatesModule implements OnModuleInit, OnApplicationBootstrap {
+  constructor(
+    private readonly completion: CompletionService,
+    private readonly issuer: CertificateIssuerService,
+    private readonly keys: CredentialKeysService,
+  ) {}
+
+  onModuleInit(): void {
+    this.completion.onCompleted(async ({ enrolmentId }) => {
+      await this.issuer.issueOnCompletion(enrolmentId);
+    });
+  }
+
+  /** After the migrations (prepareData runs them before init): the signing key, then certificates for earlier completions. */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.keys.ensureKey();
+    await this.issuer.backfill();
+  }
+}
