@@ -1,5 +1,6 @@
 import { Module, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CohortsModule } from '../cohorts/cohorts.module';
 import { CohortFacilitator } from '../cohorts/entities/cohort-facilitator.entity';
 import { Cohort } from '../cohorts/entities/cohort.entity';
 import { Course } from '../content/entities/course.entity';
@@ -19,6 +20,10 @@ import { CertificateEvent } from './entities/certificate-event.entity';
 import { CertificateSettings } from './entities/certificate-settings.entity';
 import { Certificate } from './entities/certificate.entity';
 import { CredentialKey } from './entities/credential-key.entity';
+import { CertificateSettingsController } from './managing/certificate-settings.controller';
+import { CohortCertificatesController } from './managing/cohort-certificates.controller';
+import { CohortCertificatesService } from './managing/cohort-certificates.service';
+import { StaffCertificatesController } from './managing/staff-certificates.controller';
 import { PdfRendererService } from './pdf/pdf-renderer.service';
 import { VerificationController } from './verification/verification.controller';
 import { VerifyThrottle } from './verification/verify-throttle';
@@ -32,11 +37,12 @@ import { VerifyThrottle } from './verification/verify-throttle';
   imports: [
     TypeOrmModule.forFeature([Certificate, CertificateEvent, CertificateSettings, CredentialKey, Enrolment, Cohort, CohortFacilitator, Course, User]),
     LearningCoreModule,
+    CohortsModule,
   ],
-  controllers: [CertificatesController, VerificationController, JwksController],
+  controllers: [CertificatesController, VerificationController, JwksController, StaffCertificatesController, CohortCertificatesController, CertificateSettingsController],
   providers: [
     CertificatesService, CertificateIssuerService, CertificateSourcesService, CertificateSettingsService, CertificatePdfStore,
-    PdfRendererService, CredentialKeysService, VerifyThrottle,
+    PdfRendererService, CredentialKeysService, VerifyThrottle, CohortCertificatesService,
   ],
   exports: [CertificatesService],
 })

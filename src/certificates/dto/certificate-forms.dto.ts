@@ -51,6 +51,3 @@ export class IssuerSettingsDto {
   @IsOptional() @IsString() @MaxLength(160) signatory2TitleEs?: string;
   @IsOptional() @IsString() @MaxLength(160) signatory2TitleEn?: string;
 }
-
-/** Multipart logo form: only the file (CSRF token in the query). */
-export class LogoUploadDto {}
