@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Not, Repository } from 'typeorm';
+import { DataSource, In, Not, Repository } from 'typeorm';
 import { Clock } from '../common/clock';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.token';
@@ -74,9 +74,10 @@ export class CertificateIssuerService {
     let afterId = 0;
     let issued = 0;
     for (;;) {
-      const ids = await this.sources.completedWithoutCertificate(afterId, BACKFILL_BATCH);
+      const ids = (await this.sources.completedAfter(afterId, BACKFILL_BATCH)).map((enrolment) => enrolment.id);
       if (!ids.length) break;
-      for (const id of ids) {
+      const certified = new Set((await this.certificates.find({ where: { enrolmentId: In(ids), status: Not('replaced') }, select: { id: true, enrolmentId: true } })).map((row) => row.enrolmentId));
+      for (const id of ids.filter((enrolmentId) => !certified.has(enrolmentId))) {
         // PDFs of backfilled certificates are made on first download, so a large backlog does not slow the start.
         const certificate = await this.issueOnCompletion(id, { artifacts: false });
         if (certificate) issued += 1;

@@ -1,102 +1,87 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, IsNull, Not, Repository } from 'typeorm';
-import { CohortFacilitator } from '../cohorts/entities/cohort-facilitator.entity';
-import { Cohort } from '../cohorts/entities/cohort.entity';
+import { CohortsService } from '../cohorts/cohorts.service';
 import { Course } from '../content/entities/course.entity';
-import { Enrolment } from '../learning/entities/enrolment.entity';
-import { User } from '../users/user.entity';
+import { PublishedContentService } from '../content/published-content.service';
+import { Enrolment } from '../enrolments/enrolment.entity';
+import { EnrolmentsService } from '../enrolments/enrolments.service';
+import { UsersService } from '../users/users.service';
 import type { IssueFacts } from './certificate-content';
 
+const COHORT_PAGE = 500;
+
 /**
- * Everything certificates read from other features' tables, in one place: the
- * enrolment with its learner, course and cohort, the facilitators' cohorts, and the
- * completed enrolments still without a certificate. Read-only.
+ * Everything certificates read from other features, in one place and only through
+ * their owners' services: the enrolment with its learner, course and cohort, the
+ * completed enrolments (backfill) and a cohort's active learners. Read-only.
  */
 @Injectable()
 export class CertificateSourcesService {
   constructor(
-    @InjectRepository(Enrolment) private readonly enrolments: Repository<Enrolment>,
-    @InjectRepository(CohortFacilitator) private readonly facilitators: Repository<CohortFacilitator>,
-    @InjectRepository(Cohort) private readonly cohorts: Repository<Cohort>,
-    @InjectRepository(Course) private readonly courses: Repository<Course>,
-    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly enrolments: EnrolmentsService,
+    private readonly users: UsersService,
+    private readonly content: PublishedContentService,
+    private readonly cohorts: CohortsService,
   ) {}
 
-  /** The facts a certificate is made from, or null when the enrolment is gone. */
+  /** The facts a certificate is made from, or null when the enrolment (or its learner or course) is gone. */
   async issueFacts(enrolmentId: number): Promise<IssueFacts | null> {
-    const enrolment = await this.enrolments.findOne({ where: { id: enrolmentId }, relations: { user: true, course: true, cohort: true } });
+    const enrolment = await this.enrolments.findById(enrolmentId);
     if (!enrolment) return null;
-    return factsOf(enrolment);
+    const [user, course, cohort] = await Promise.all([
+      this.users.findById(enrolment.userId),
+      this.content.courseById(enrolment.courseId),
+      enrolment.cohortId === null ? Promise.resolve(null) : this.cohorts.findById(enrolment.cohortId),
+    ]);
+    if (!user || !course) return null;
+    return {
+      enrolmentId: enrolment.id,
+      userId: user.id,
+      courseId: course.id,
+      cohortId: cohort?.id ?? null,
+      completedAt: enrolment.completedAt,
+      holderName: user.name,
+      preferredLanguage: user.preferredLanguage,
+      course: { slug: course.slug, title: course.title, languages: course.languages, hours: course.hours, certificateType: course.certificateType },
+      cohort: cohort ? { name: cohort.name, country: cohort.country } : null,
+    };
   }
 
-  /** Completed enrolments (any status but pending/declined) with no certificate of the course's kind yet, oldest first. */
-  async completedWithoutCertificate(afterId: number, limit: number): Promise<number[]> {
-    const rows = await this.enrolments
-      .createQueryBuilder('e')
-      .select('e.id', 'id')
-      .innerJoin(Course, 'course', 'course.id = e.courseId')
-      .where('e.completedAt IS NOT NULL')
-      .andWhere('e.id > :afterId', { afterId })
-      .andWhere("e.status IN ('active', 'withdrawn', 'moved')")
-      .andWhere(`NOT EXISTS (SELECT 1 FROM "certificate" "c" WHERE "c"."enrolmentId" = e.id AND "c"."kind" = course.certificateType AND "c"."status" <> 'replaced')`)
-      .orderBy('e.id', 'ASC')
-      .limit(limit)
-      .getRawMany<{ id: number }>();
-    return rows.map((row) => Number(row.id));
+  /** Completed enrolments after `afterId`, in id order (the backfill filters those that have a certificate). */
+  completedAfter(afterId: number, limit: number): Promise<Enrolment[]> {
+    return this.enrolments.completedAfter(afterId, limit);
   }
 
-  /** Active enrolments of a cohort, with their learners (bulk participation certificates). */
-  activeInCohort(cohortId: number): Promise<Enrolment[]> {
-    return this.enrolments.find({ where: { cohortId, status: 'active' }, relations: { user: true }, order: { id: 'ASC' } });
+  /** Active enrolments of a cohort (bulk participation certificates), page by page. */
+  async activeInCohort(cohortId: number): Promise<Enrolment[]> {
+    const result: Enrolment[] = [];
+    for (let page = 1; ; page++) {
+      const [rows, total] = await this.enrolments.pageInCohort(cohortId, { status: 'active', page, pageSize: COHORT_PAGE });
+      result.push(...rows);
+      if (result.length >= total || !rows.length) return result;
+    }
   }
 
-  async cohortIdsOfFacilitator(userId: number): Promise<number[]> {
-    return (await this.facilitators.findBy({ userId })).map((row) => row.cohortId);
+  /** The learner's active enrolment in a course, when completed. */
+  async completedEnrolmentFor(userId: number, courseId: number): Promise<Enrolment | null> {
+    const enrolment = await this.enrolments.activeFor(userId, courseId);
+    return enrolment?.completedAt ? enrolment : null;
   }
 
   course(courseId: number): Promise<Course | null> {
-    return this.courses.findOneBy({ id: courseId });
+    return this.content.courseById(courseId);
   }
 
   courseBySlug(slug: string): Promise<Course | null> {
-    return this.courses.findOneBy({ slug });
+    return this.content.courseBySlug(slug);
   }
 
-  cohort(cohortId: number): Promise<Cohort | null> {
-    return this.cohorts.findOneBy({ id: cohortId });
+  mayAccessCohort(actor: { id: number; role: string }, cohortId: number): Promise<boolean> {
+    return this.cohorts.mayAccess(actor as Parameters<CohortsService['mayAccess']>[0], cohortId);
   }
 
-  /** Names of users and titles of courses for lists, in two queries. */
+  /** Names of the users who acted on a certificate (a handful per certificate). */
   async userNames(ids: number[]): Promise<Map<number, string>> {
-    if (!ids.length) return new Map();
-    const users = await this.users.find({ where: { id: In([...new Set(ids)]) }, select: { id: true, name: true } });
-    return new Map(users.map((user) => [user.id, user.name]));
+    const users = await Promise.all([...new Set(ids)].map((id) => this.users.findById(id)));
+    return new Map(users.filter((user) => user !== null).map((user) => [user.id, user.name]));
   }
-
-  async courseSlugs(ids: number[]): Promise<Map<number, Course>> {
-    if (!ids.length) return new Map();
-    const courses = await this.courses.findBy({ id: In([...new Set(ids)]) });
-    return new Map(courses.map((course) => [course.id, course]));
-  }
-
-  /** The learner's completed enrolments in a course, newest first (certificate links by course). */
-  completedEnrolmentsFor(userId: number, courseId: number): Promise<Enrolment[]> {
-    return this.enrolments.find({ where: { userId, courseId, completedAt: Not(IsNull()) }, order: { id: 'DESC' } });
-  }
-}
-
-function factsOf(enrolment: Enrolment & { user: User; course: Course }): IssueFacts {
-  const { user, course, cohort } = enrolment;
-  return {
-    enrolmentId: enrolment.id,
-    userId: user.id,
-    courseId: course.id,
-    cohortId: cohort?.id ?? null,
-    completedAt: enrolment.completedAt,
-    holderName: user.name,
-    preferredLanguage: user.preferredLanguage,
-    course: { slug: course.slug, title: course.title, languages: course.languages, hours: course.hours, certificateType: course.certificateType },
-    cohort: cohort ? { name: cohort.name, country: cohort.country } : null,
-  };
 }

@@ -1,13 +1,11 @@
 import { Module, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CohortsModule } from '../cohorts/cohorts.module';
-import { CohortFacilitator } from '../cohorts/entities/cohort-facilitator.entity';
-import { Cohort } from '../cohorts/entities/cohort.entity';
-import { Course } from '../content/entities/course.entity';
-import { Enrolment } from '../learning/entities/enrolment.entity';
-import { CompletionService } from '../learning/completion.service';
-import { LearningCoreModule } from '../learning/learning-core.module';
-import { User } from '../users/user.entity';
+import { ContentModule } from '../content/content.module';
+import { EnrolmentsModule } from '../enrolments/enrolments.module';
+import { CompletionService } from '../progress/completion.service';
+import { ProgressModule } from '../progress/progress.module';
+import { UsersModule } from '../users/users.module';
 import { CertificateIssuerService } from './certificate-issuer.service';
 import { CertificatePdfStore } from './certificate-pdf.store';
 import { CertificateSettingsService } from './certificate-settings.service';
@@ -35,8 +33,11 @@ import { VerifyThrottle } from './verification/verify-throttle';
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Certificate, CertificateEvent, CertificateSettings, CredentialKey, Enrolment, Cohort, CohortFacilitator, Course, User]),
-    LearningCoreModule,
+    TypeOrmModule.forFeature([Certificate, CertificateEvent, CertificateSettings, CredentialKey]),
+    ProgressModule,
+    EnrolmentsModule,
+    ContentModule,
+    UsersModule,
     CohortsModule,
   ],
   controllers: [CertificatesController, VerificationController, JwksController, StaffCertificatesController, CohortCertificatesController, CertificateSettingsController],

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Writable } from 'node:stream';
 import { CohortsService } from '../../cohorts/cohorts.service';
 import { parseCourseSettings } from '../../content/parsing';
-import { ProgressService } from '../../learning/progress.service';
+import { ProgressService } from '../../progress/progress.service';
 import { CertificateIssuerService } from '../certificate-issuer.service';
 import { CertificateSourcesService } from '../certificate-sources.service';
 import { Actor, CertificatesService } from '../certificates.service';
@@ -43,14 +43,15 @@ export class CohortCertificatesService {
     if (!rule) return outcome;
     const enrolments = await this.sources.activeInCohort(cohort.id);
     const existing = await this.certificates.certificatesForEnrolments(enrolments.map((enrolment) => enrolment.id));
+    // One batch read of everyone's progress (the same figures their own pages show).
+    const summaries = await this.progress.summariesForEnrolments(enrolments.map((enrolment) => enrolment.id));
     for (const enrolment of enrolments) {
       if (existing.has(enrolment.id)) {
         outcome.alreadyHad += 1;
         continue;
       }
-      const progress = await this.progress.courseProgress(enrolment.userId, cohort.course, cohort.course.languages[0] ?? 'es');
-      const done = progress.lessons.filter((lesson) => lesson.state.completed).length;
-      if (!meetsParticipation(rule, done, progress.lessons.length)) {
+      const summary = summaries.get(enrolment.id);
+      if (!summary || !meetsParticipation(rule, summary.modulesDone, summary.modulesTotal)) {
         outcome.notMet += 1;
         continue;
       }

@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { CertificateIssuerService } from '../../../src/certificates/certificate-issuer.service';
 import { CertificateEvent } from '../../../src/certificates/entities/certificate-event.entity';
 import { formatPublicCode } from '../../../src/certificates/public-code';
-import { Enrolment } from '../../../src/learning/entities/enrolment.entity';
+import { Enrolment } from '../../../src/enrolments/enrolment.entity';
 import { UsersService } from '../../../src/users/users.service';
 import { testDatabaseKind } from '../../utils/test-database';
 import { createUser, signedInAgent } from '../../utils/factories';
