@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Not, Repository } from 'typeorm';
 import { Clock } from '../common/clock';
@@ -20,14 +20,25 @@ import { newPublicCode } from './public-code';
 const BACKFILL_BATCH = 200;
 
 /**
+ * When the PDF and credential are made: 'now' (reissue: the staff member downloads next),
+ * 'background' (on completion: the learner's page does not wait), or, by default, on first
+ * download (backfill and bulk: a large batch is issued in seconds).
+ */
+export interface IssueOptions {
+  artifacts?: 'now' | 'background';
+}
+
+/**
  * Issuing, revoking and reissuing, each recorded in certificate_event. Issuing is
  * exactly-once by construction: a unique index on (enrolment, kind) for the current
  * certificate and an insert-or-ignore, so two completions racing (two requests, two
  * instances, the start-up backfill) leave one certificate and one "issued" event.
  */
 @Injectable()
-export class CertificateIssuerService {
+export class CertificateIssuerService implements OnModuleDestroy {
   private readonly logger = new Logger(CertificateIssuerService.name);
+  /** PDFs and credentials being made in the background after an issue. */
+  private readonly background = new Set<Promise<unknown>>();
 
   constructor(
     @InjectRepository(Certificate) private readonly certificates: Repository<Certificate>,
@@ -43,7 +54,7 @@ export class CertificateIssuerService {
   ) {}
 
   /** The completion certificate (or the kind course.md sets) of a completed enrolment; null when not completed. */
-  async issueOnCompletion(enrolmentId: number, options: { artifacts?: boolean } = {}): Promise<Certificate | null> {
+  async issueOnCompletion(enrolmentId: number, options: IssueOptions = {}): Promise<Certificate | null> {
     const facts = await this.sources.issueFacts(enrolmentId);
     if (!facts?.completedAt) return null;
     const { certificate } = await this.issue(facts, facts.course.certificateType, null, null, options);
@@ -51,7 +62,7 @@ export class CertificateIssuerService {
   }
 
   /** Issues a certificate of this kind for the enrolment unless one is current; returns the current one. */
-  async issue(facts: IssueFacts, kind: CertificateKind, actorId: number | null, reason: string | null, options: { artifacts?: boolean } = {}) {
+  async issue(facts: IssueFacts, kind: CertificateKind, actorId: number | null, reason: string | null, options: IssueOptions = {}) {
     const issuer = await this.settings.snapshot();
     for (let attempt = 0; attempt < 3; attempt++) {
       const values = certificateValues(facts, kind, issuer, newPublicCode(), this.clock.now());
@@ -62,7 +73,8 @@ export class CertificateIssuerService {
       if (created) {
         await this.record(current.id, 'issued', actorId, reason);
         this.logger.log(`Certificate ${current.id} (${kind}) issued for enrolment ${facts.enrolmentId}`);
-        if (options.artifacts !== false) await this.ensureArtifacts(current);
+        if (options.artifacts === 'now') await this.ensureArtifacts(current);
+        else if (options.artifacts === 'background') this.inBackground(current);
       }
       return { certificate: current, created };
     }
@@ -79,7 +91,7 @@ export class CertificateIssuerService {
       const certified = new Set((await this.certificates.find({ where: { enrolmentId: In(ids), status: Not('replaced') }, select: { id: true, enrolmentId: true } })).map((row) => row.enrolmentId));
       for (const id of ids.filter((enrolmentId) => !certified.has(enrolmentId))) {
         // PDFs of backfilled certificates are made on first download, so a large backlog does not slow the start.
-        const certificate = await this.issueOnCompletion(id, { artifacts: false });
+        const certificate = await this.issueOnCompletion(id);
         if (certificate) issued += 1;
       }
       afterId = ids[ids.length - 1];
@@ -139,6 +151,19 @@ export class CertificateIssuerService {
       credential = (await this.certificates.findOneByOrFail({ id: certificate.id })).credential ?? signed;
     }
     return { pdf, credential };
+  }
+
+  /** Waits for PDFs still being made, so a shutdown never cuts one off halfway. */
+  async onModuleDestroy(): Promise<void> {
+    await Promise.allSettled([...this.background]);
+  }
+
+  /** The learner's request returns as soon as the certificate exists; its PDF follows (a download made meanwhile makes it itself). */
+  private inBackground(certificate: Certificate): void {
+    const task = this.ensureArtifacts(certificate)
+      .catch((error: unknown) => this.logger.error(`PDF/credential of certificate ${certificate.id} failed (made on first download instead): ${error instanceof Error ? error.message : String(error)}`))
+      .finally(() => this.background.delete(task));
+    this.background.add(task);
   }
 
   private current(enrolmentId: number, kind: CertificateKind): Promise<Certificate | null> {

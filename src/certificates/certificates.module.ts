@@ -56,7 +56,7 @@ export class CertificatesModule implements OnModuleInit, OnApplicationBootstrap 
 
   onModuleInit(): void {
     this.completion.onCompleted(async ({ enrolmentId }) => {
-      await this.issuer.issueOnCompletion(enrolmentId);
+      await this.issuer.issueOnCompletion(enrolmentId, { artifacts: 'background' });
     });
   }
 

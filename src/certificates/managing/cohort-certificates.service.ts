@@ -58,7 +58,7 @@ export class CohortCertificatesService {
       const facts = await this.sources.issueFacts(enrolment.id);
       if (!facts) continue;
       // PDFs are made on first download (or in the zip), so a large cohort is issued in seconds.
-      const { created } = await this.issuer.issue({ ...facts, completedAt: null }, 'participation', actor.id, 'bulk participation', { artifacts: false });
+      const { created } = await this.issuer.issue({ ...facts, completedAt: null }, 'participation', actor.id, 'bulk participation');
       if (created) outcome.issued += 1;
       else outcome.alreadyHad += 1;
     }

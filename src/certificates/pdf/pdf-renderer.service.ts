@@ -27,6 +27,8 @@ export class PdfRendererService implements OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
+    // Let PDFs in progress finish (at most a few seconds) before stopping the worker.
+    for (let waited = 0; this.pending.size > 0 && waited < 10_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
     const worker = this.worker;
     this.worker = null;
     if (worker) await worker.terminate();
