@@ -1,7 +1,7 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { PROJECT_ROOT } from '../../common/project-root';
+import { PROJECT_ROOT } from '../../config/project-root';
 import type { CertificatePdfInput } from './certificate-pdf';
 
 type Pending = { resolve: (pdf: Buffer) => void; reject: (error: Error) => void };

@@ -9,7 +9,7 @@ import { PNG } from 'pngjs';
 import type request from 'supertest';
 import { DataSource, FindOptionsWhere } from 'typeorm';
 import { Certificate } from '../../../src/certificates/entities/certificate.entity';
-import { PROJECT_ROOT } from '../../../src/common/project-root';
+import { PROJECT_ROOT } from '../../../src/config/project-root';
 import { User } from '../../../src/users/user.entity';
 import { enrolledCourse } from '../../utils/course-factories';
 import { Agent, submitForm } from '../../utils/test-app';
