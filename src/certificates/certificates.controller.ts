@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Render, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { idParam } from '../cohorts/cohort-id.pipe';
+import { ParseIdPipe } from '../common/id.pipe';
 import { Authenticated } from '../common/access.decorators';
 import { CurrentUser } from '../common/current-user.decorator';
 import { contentDisposition } from '../content/media/media-types';
@@ -32,7 +32,7 @@ export class CertificatesController {
   }
 
   @Get('certificates/:id/pdf')
-  async pdf(@Param('id', idParam) id: number, @CurrentUser() user: User, @Res() response: Response): Promise<void> {
+  async pdf(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: User, @Res() response: Response): Promise<void> {
     const certificate = await this.certificates.visibleTo(user, id);
     const { pdf } = await this.certificates.files(certificate);
     response.set({
@@ -45,7 +45,7 @@ export class CertificatesController {
 
   /** The Open Badges 3.0 credential as a VC-JWT (a compact JWS), for offline verification. */
   @Get('certificates/:id/credential')
-  async credential(@Param('id', idParam) id: number, @CurrentUser() user: User, @Res() response: Response): Promise<void> {
+  async credential(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: User, @Res() response: Response): Promise<void> {
     const certificate = await this.certificates.visibleTo(user, id);
     const { credential } = await this.certificates.files(certificate);
     response.set({

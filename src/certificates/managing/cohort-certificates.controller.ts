@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Post, Render, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { idParam } from '../../cohorts/cohort-id.pipe';
+import { ParseIdPipe } from '../../common/id.pipe';
 import { Roles } from '../../common/access.decorators';
 import { CurrentUser } from '../../common/current-user.decorator';
 import { flash } from '../../common/flash';
@@ -18,7 +18,7 @@ export class CohortCertificatesController {
 
   @Get()
   @Render('certificates/cohort')
-  async page(@Param('id', idParam) id: number, @CurrentUser() user: User, @Req() request: Request) {
+  async page(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: User, @Req() request: Request) {
     const { cohort, rule, certificates } = await this.cohortCertificates.overview(user, id);
     return {
       pageTitle: translator(request.lang ?? 'es')('certificates.cohort.title', { name: cohort.name }),
@@ -29,14 +29,14 @@ export class CohortCertificatesController {
   }
 
   @Post('participation')
-  async participation(@Param('id', idParam) id: number, @CurrentUser() user: User, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async participation(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: User, @Req() request: Request, @Res() response: Response): Promise<void> {
     const outcome = await this.cohortCertificates.issueParticipation(user, id);
     flash(request, 'success', 'certificates.cohort.bulkDone', { ...outcome });
     response.redirect(303, `/cohorts/${id}/certificates`);
   }
 
   @Get('zip')
-  async zip(@Param('id', idParam) id: number, @CurrentUser() user: User, @Res() response: Response): Promise<void> {
+  async zip(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: User, @Res() response: Response): Promise<void> {
     // The access check (a 404 for another facilitator's cohort) runs before any header is sent.
     await this.cohortCertificates.overview(user, id);
     response.set({ 'Content-Type': 'application/zip', 'Content-Disposition': contentDisposition('attachment', `certificados-cohorte-${id}.zip`), 'Cache-Control': 'no-store' });

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query, Render, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { idParam } from '../../cohorts/cohort-id.pipe';
+import { ParseIdPipe } from '../../common/id.pipe';
 import { Roles } from '../../common/access.decorators';
 import { CurrentUser } from '../../common/current-user.decorator';
 import { flash } from '../../common/flash';
@@ -37,7 +37,7 @@ export class StaffCertificatesController {
 
   @Get(':id')
   @Render('certificates/staff-show')
-  async show(@Param('id', idParam) id: number, @CurrentUser() user: User, @Req() request: Request) {
+  async show(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: User, @Req() request: Request) {
     const certificate = await this.manageable(user, id);
     const replacement = certificate.replacedById ? await this.certificates.findById(certificate.replacedById) : null;
     return {
@@ -51,7 +51,7 @@ export class StaffCertificatesController {
   }
 
   @Post(':id/revoke')
-  async revoke(@Param('id', idParam) id: number, @Body() body: RevokeCertificateDto, @CurrentUser() user: User, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async revoke(@Param('id', ParseIdPipe) id: number, @Body() body: RevokeCertificateDto, @CurrentUser() user: User, @Req() request: Request, @Res() response: Response): Promise<void> {
     await this.manageable(user, id);
     await this.issuer.revoke(id, user.id, body.reason, body.note?.trim() ?? '');
     flash(request, 'success', 'certificates.staff.revoked');
@@ -59,7 +59,7 @@ export class StaffCertificatesController {
   }
 
   @Post(':id/reissue')
-  async reissue(@Param('id', idParam) id: number, @Body() body: ReissueCertificateDto, @CurrentUser() user: User, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async reissue(@Param('id', ParseIdPipe) id: number, @Body() body: ReissueCertificateDto, @CurrentUser() user: User, @Req() request: Request, @Res() response: Response): Promise<void> {
     await this.manageable(user, id);
     if (!body.reason?.trim()) {
       flash(request, 'error', 'certificates.staff.reasonRequired');
