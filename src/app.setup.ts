@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { parse as parseQueryString } from 'node:querystring';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
 import { csrfSync } from 'csrf-sync';
@@ -12,8 +13,11 @@ import { DatabaseSessionStore } from './auth/database-session-store';
 import { sendErrorPage } from './common/error-page';
 import { PROJECT_ROOT } from './common/project-root';
 import { requestLocals } from './common/request-locals.middleware';
+import { requestLogger } from './common/request-log';
+import { withoutNul } from './common/text-input';
 import { registerPartials, registerViewHelpers } from './common/view-helpers';
 import { AppConfig } from './config/app-config';
+import { HEALTH_PATH } from './health/health.controller';
 
 export const SESSION_COOKIE = 'sid';
 export const BODY_LIMIT = '200kb';
@@ -29,17 +33,32 @@ const { generateToken, csrfSynchronisedProtection } = csrfSync({
   },
 });
 
+function hasSessionCookie(request: Request): boolean {
+  return typeof (request.cookies as Record<string, unknown> | undefined)?.[SESSION_COOKIE] === 'string';
+}
+
 function csrf(request: Request, response: Response, next: NextFunction): void {
   // Made on first use (when a page with a form renders), so health checks and
   // redirects never create a session just to hold a token nobody reads.
   Object.defineProperty(response.locals, 'csrfToken', { enumerable: true, configurable: true, get: () => generateToken(request) });
   csrfSynchronisedProtection(request, response, (error?: unknown) => {
-    if (error) return next(error);
+    if (error) {
+      // A cross-site POST arrives without the session cookie (SameSite=Lax). Its 403 page must not make a token,
+      // which would start a session and send a new "sid" cookie replacing the user's: a sign-out by another site.
+      if (!hasSessionCookie(request)) Object.defineProperty(response.locals, 'csrfToken', { enumerable: true, configurable: true, value: '' });
+      return next(error);
+    }
     // The token has done its job; validation must not see it as an unknown field.
     const body = request.body as Record<string, unknown> | undefined;
     if (body && '_csrf' in body) delete body._csrf;
     next();
   });
+}
+
+/** U+0000 never reaches the app (PostgreSQL cannot store it): removed from parsed bodies here, from query and route parameters by the ValidationPipe. */
+function stripNul(request: Request, _response: Response, next: NextFunction): void {
+  if (request.body && typeof request.body === 'object') request.body = withoutNul(request.body as unknown);
+  next();
 }
 
 /** Errors raised by Express middleware (body size, malformed body, CSRF) get the same pages as the app's own. */
@@ -57,7 +76,10 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): Ne
   app.setViewEngine('hbs');
   app.set('view options', { layout: 'layouts/main' });
   app.disable('x-powered-by');
+  if (config.logFormat === 'json') app.use(requestLogger((line) => process.stdout.write(`${line}\n`)));
   if (config.trustProxy) app.set('trust proxy', 1);
+  // Express 5's "simple" query parser, minus U+0000.
+  app.set('query parser', (text: string) => withoutNul(parseQueryString(text)));
 
   app.use(
     helmet({
@@ -84,23 +106,27 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): Ne
   );
   app.useStaticAssets(join(PROJECT_ROOT, 'public'), { prefix: '/static/', maxAge: '7d' });
   app.use(cookieParser());
-  app.use(
-    session({
-      store: new DatabaseSessionStore(app.get(DataSource).getRepository(SessionRecord)),
-      name: SESSION_COOKIE,
-      secret: config.sessionSecret,
-      resave: false,
-      saveUninitialized: false,
-      rolling: true,
-      proxy: config.trustProxy,
-      cookie: { httpOnly: true, sameSite: 'lax', secure: config.production, maxAge: SESSION_MAX_AGE_MS },
-    }),
-  );
+  const sessions = session({
+    store: new DatabaseSessionStore(app.get(DataSource).getRepository(SessionRecord)),
+    name: SESSION_COOKIE,
+    secret: config.sessionSecret,
+    resave: false,
+    saveUninitialized: false,
+    rolling: true,
+    proxy: config.trustProxy,
+    cookie: { httpOnly: true, sameSite: 'lax', secure: config.production, maxAge: SESSION_MAX_AGE_MS },
+  });
+  const passportSession = passport.session();
+  // The health check reads no session: a signed-in cookie during an outage must still get its 503 JSON.
+  const unlessHealth = (middleware: express.RequestHandler): express.RequestHandler => (request, response, next) =>
+    request.path === HEALTH_PATH ? next() : middleware(request, response, next);
+  app.use(unlessHealth(sessions));
   app.use(passport.initialize());
-  app.use(passport.session());
+  app.use(unlessHealth(passportSession));
   app.use(requestLocals);
   app.use(express.urlencoded({ extended: true, limit: BODY_LIMIT, parameterLimit: 2000 }));
   app.use(express.json({ limit: BODY_LIMIT }));
+  app.use(stripNul);
   app.use(csrf);
   app.use(middlewareErrors);
   return app;

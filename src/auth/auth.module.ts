@@ -9,6 +9,7 @@ import { AuthService } from './auth.service';
 import { ForgotPasswordController } from './forgot-password.controller';
 import { ForgotPasswordService } from './forgot-password.service';
 import { LocalStrategy } from './local.strategy';
+import { RegistrationService } from './registration.service';
 import { SessionRecord } from './session.entity';
 import { SessionSerializer } from './session.serializer';
 import { SessionsModule } from './sessions.module';
@@ -16,7 +17,7 @@ import { SessionsModule } from './sessions.module';
 @Module({
   imports: [PassportModule.register({ session: true }), TypeOrmModule.forFeature([SessionRecord]), UsersModule, AccountModule, SessionsModule, ThrottlingModule],
   controllers: [AuthController, ForgotPasswordController],
-  providers: [AuthService, LocalStrategy, SessionSerializer, ForgotPasswordService],
+  providers: [AuthService, LocalStrategy, SessionSerializer, ForgotPasswordService, RegistrationService],
   exports: [AuthService],
 })
 export class AuthModule {}

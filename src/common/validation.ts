@@ -1,5 +1,6 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { FieldErrors, FormError } from './errors';
+import { withoutNul } from './text-input';
 
 /** class-validator constraint names become translation keys: validation.isEmail, validation.minLength... */
 export function fieldErrorsFrom(errors: ValidationError[], parent = ''): FieldErrors {
@@ -24,8 +25,15 @@ export function fieldErrorsFrom(errors: ValidationError[], parent = ''): FieldEr
   return result;
 }
 
+/** The global pipe: every argument (body, query, route parameter) loses its U+0000 characters, then is validated. */
+class InputValidationPipe extends ValidationPipe {
+  override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    return super.transform(withoutNul(value), metadata) as Promise<unknown>;
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new InputValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,

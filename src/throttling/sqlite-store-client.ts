@@ -18,7 +18,8 @@ const SAVEPOINT_STATEMENT = /^\s*(SAVEPOINT|RELEASE SAVEPOINT|ROLLBACK TO SAVEPO
  *   (src/database/sqlite-transactions.ts), in autocommit, so a count never
  *   lands inside another request's transaction and never disappears with its
  *   rollback; as its own one-statement transaction it takes the write lock at
- *   once (waiting out the busy timeout) instead of failing on a stale snapshot.
+ *   once (waiting out the busy timeout) instead of failing on a stale snapshot;
+ * - the upsert runs to completion at once (see `get` below).
  */
 export function sqliteStoreClient(dataSource: DataSource): Pick<Database, 'run' | 'get' | 'serialize'> {
   const database = (dataSource.driver as unknown as { databaseConnection: Database }).databaseConnection;
@@ -46,9 +47,11 @@ export function sqliteStoreClient(dataSource: DataSource): Pick<Database, 'run' 
     },
     get(sql: string, params: unknown[], callback: Callback): unknown {
       inTurn((done) => {
-        database.get(sql, params, (error: Error | null, row: unknown) => {
+        // all(), not get(): get() leaves an INSERT ... RETURNING statement open until finalised, and another
+        // request's COMMIT on the shared connection would fail meanwhile ("SQL statements in progress").
+        database.all(sql, params, (error: Error | null, rows: unknown[] | undefined) => {
           done();
-          callback.call(undefined, error, row);
+          callback.call(undefined, error, rows?.[0]);
         });
       });
       return client;
