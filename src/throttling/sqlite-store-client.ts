@@ -8,7 +8,7 @@ const SAVEPOINT_STATEMENT = /^\s*(SAVEPOINT|RELEASE SAVEPOINT|ROLLBACK TO SAVEPO
 
 /**
  * The `sqlite3` Database of TypeORM's SQLite driver, handed to
- * RateLimiterSQLite with two adjustments for the ONE connection TypeORM
+ * RateLimiterSQLite with three adjustments for the ONE connection TypeORM
  * shares between all requests:
  * - the library wraps its single `INSERT ... ON CONFLICT DO UPDATE ... RETURNING`
  *   in a SAVEPOINT; outside a transaction a savepoint opens one, and another
@@ -16,10 +16,12 @@ const SAVEPOINT_STATEMENT = /^\s*(SAVEPOINT|RELEASE SAVEPOINT|ROLLBACK TO SAVEPO
  *   is atomic in SQLite by itself, so the savepoint statements are skipped;
  * - each statement runs between two transactions of the DataSource's queue
  *   (src/database/sqlite-transactions.ts), in autocommit, so a count never
- *   lands inside another request's transaction and never disappears with its
- *   rollback; as its own one-statement transaction it takes the write lock at
- *   once (waiting out the busy timeout) instead of failing on a stale snapshot;
- * - the upsert runs to completion at once (see `get` below).
+ *   lands inside another request's `dataSource.transaction(...)` and never
+ *   disappears with its rollback (TypeORM's own short BEGIN/COMMIT around a
+ *   single save() may still hold it, like any other write on the connection);
+ *   as its own one-statement transaction it takes the write lock at once
+ *   (waiting out the busy timeout) instead of failing on a stale snapshot;
+ * - the upsert runs to completion in one call (see `get` below).
  */
 export function sqliteStoreClient(dataSource: DataSource): Pick<Database, 'run' | 'get' | 'serialize'> {
   const database = (dataSource.driver as unknown as { databaseConnection: Database }).databaseConnection;
