@@ -10,9 +10,9 @@ import { ForgotPasswordController } from './forgot-password.controller';
 import { ForgotPasswordService } from './forgot-password.service';
 import { LocalStrategy } from './local.strategy';
 import { RegistrationService } from './registration.service';
-import { SessionRecord } from './session.entity';
+import { SessionRecord } from '../sessions/session.entity';
 import { SessionSerializer } from './session.serializer';
-import { SessionsModule } from './sessions.module';
+import { SessionsModule } from '../sessions/sessions.module';
 
 @Module({
   imports: [PassportModule.register({ session: true }), TypeOrmModule.forFeature([SessionRecord]), UsersModule, AccountModule, SessionsModule, ThrottlingModule],

@@ -6,7 +6,7 @@ import { LinkMailer } from '../mail/link-mailer';
 import { ThrottlingService } from '../throttling/throttling.service';
 import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
-import { PasswordHasher } from './password-hasher';
+import { PasswordHasher } from '../users/password-hasher';
 import { RegisterDto } from './dto/register.dto';
 
 /**
