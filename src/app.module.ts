@@ -8,6 +8,7 @@ import { CohortsModule } from './cohorts/cohorts.module';
 import { AccessGuard } from './common/access.guard';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { CommonModule } from './common/common.module';
+import { MultipartCsrfGuard } from './common/multipart-csrf';
 import { ContentModule } from './content/content.module';
 import { createValidationPipe } from './common/validation';
 import { serialiseSqliteTransactions } from './database/sqlite-transactions';
@@ -40,6 +41,7 @@ export class AppModule {
       controllers: [HealthController, LanguageController, HomeController],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_GUARD, useClass: MultipartCsrfGuard },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
       ],

@@ -19,20 +19,33 @@ export const SESSION_COOKIE = 'sid';
 export const BODY_LIMIT = '200kb';
 const SESSION_MAX_AGE_MS = 12 * 60 * 60 * 1000;
 
-const { generateToken, csrfSynchronisedProtection } = csrfSync({
-  // Multipart forms (uploads) are parsed later by the route, so their token travels in the query string.
+const { generateToken, getTokenFromState, csrfSynchronisedProtection } = csrfSync({
+  // Never from the address: a token in a URL ends up in history and server logs.
   getTokenFromRequest: (request) => {
     const body = request.body as Record<string, unknown> | undefined;
-    const fromBody = typeof body?._csrf === 'string' ? body._csrf : undefined;
-    const fromQuery = typeof request.query?._csrf === 'string' ? request.query._csrf : undefined;
-    return fromBody ?? request.get('x-csrf-token') ?? fromQuery;
+    return typeof body?._csrf === 'string' ? body._csrf : request.get('x-csrf-token');
   },
 });
+
+/**
+ * Multipart forms (uploads) are read later by their route, so their token is checked there, as the
+ * first field of the body, before the file is stored (common/multipart-csrf.ts); a multipart POST to
+ * any other route is refused by MultipartCsrfGuard.
+ */
+function deferMultipartCheck(request: Request): boolean {
+  if (['GET', 'HEAD', 'OPTIONS'].includes(request.method) || !request.is('multipart/form-data')) return false;
+  request.csrfCheck = (token: unknown) => {
+    const expected = getTokenFromState(request);
+    return typeof token === 'string' && typeof expected === 'string' && token.length > 0 && token === expected;
+  };
+  return true;
+}
 
 function csrf(request: Request, response: Response, next: NextFunction): void {
   // Made on first use (when a page with a form renders), so health checks and
   // redirects never create a session just to hold a token nobody reads.
   Object.defineProperty(response.locals, 'csrfToken', { enumerable: true, configurable: true, get: () => generateToken(request) });
+  if (deferMultipartCheck(request)) return next();
   csrfSynchronisedProtection(request, response, (error?: unknown) => {
     if (error) return next(error);
     // The token has done its job; validation must not see it as an unknown field.

@@ -17,10 +17,10 @@ async function fixtureZip(slug = FIXTURE_SLUG, change?: (files: Map<string, stri
   return writeCourseZip(slug, files);
 }
 
-/** Posts a multipart upload the way the browser form does: CSRF token in the action's query string. */
+/** Posts a multipart upload the way the browser form does: the CSRF token first in the body, then the fields and the file. */
 async function upload(agent: Agent, pagePath: string, actionPath: string, file: Buffer, fileName: string, fields: Record<string, string> = {}) {
   const token = await csrfToken(agent, pagePath);
-  const request = agent.post(`${actionPath}?_csrf=${encodeURIComponent(token)}`);
+  const request = agent.post(actionPath).field('_csrf', token);
   for (const [name, value] of Object.entries(fields)) void request.field(name, value);
   return request.attach('file', file, fileName);
 }
