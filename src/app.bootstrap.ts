@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
 import { AppConfig } from './config/app-config';
+import { seedDemoEditors } from './content/authoring/demo-editors';
 import { importContentAtStartup } from './content/import/startup-import';
 import { seedDemoCohorts } from './cohorts/demo-cohorts';
 import { seedDemoAccounts } from './seed/demo-accounts';
@@ -31,4 +32,5 @@ export async function prepareData(app: NestExpressApplication, config: AppConfig
   if (config.importContentOnStart) await importContentAtStartup(app, config.contentDir);
   if (config.seedDemo) await seedDemoAccounts(app.get(UsersService));
   if (config.seedDemo) await seedDemoCohorts(app);
+  if (config.seedDemo) await seedDemoEditors(app);
 }

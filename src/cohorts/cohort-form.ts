@@ -103,3 +103,17 @@ export function nameForCountry(name: string, fromLabels: string[], toLabel: stri
   }
   return `${name} (${toLabel})`.slice(0, 160);
 }
+
+const KEY_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no 0/O, 1/I: read aloud or copied from a screen without mistakes
+
+/**
+ * The enrolment key of a copy for another country: never the original's (two cohorts must not
+ * share one key). "TRATA-SV" for Honduras becomes "TRATA-HN-7K3P"; a cohort without a key gets none.
+ * `random` returns an integer in [0, n).
+ */
+export function keyForCopy(sourceKey: string | null, fromCountry: string, toCountry: string, random: (n: number) => number): string | null {
+  if (!sourceKey) return null;
+  const stem = sourceKey.replace(new RegExp(`-${fromCountry}(-[A-Z0-9]{4})?$`, 'i'), '') || 'CLAVE';
+  const suffix = Array.from({ length: 4 }, () => KEY_ALPHABET[random(KEY_ALPHABET.length)]).join('');
+  return `${stem}-${toCountry}-${suffix}`.slice(0, 60);
+}
