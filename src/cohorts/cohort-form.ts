@@ -13,10 +13,11 @@ export interface CohortFormValues {
   capacity?: number;
   enrolmentMode: EnrolmentMode;
   enrolmentKey?: string;
+  earlyAccess?: boolean;
   facilitatorIds?: number[];
 }
 
-export type CohortColumns = Pick<Cohort, 'courseId' | 'name' | 'country' | 'startsAt' | 'endsAt' | 'enrolmentOpensAt' | 'enrolmentClosesAt' | 'capacity' | 'enrolmentMode' | 'enrolmentKey'>;
+export type CohortColumns = Pick<Cohort, 'courseId' | 'name' | 'country' | 'startsAt' | 'endsAt' | 'enrolmentOpensAt' | 'enrolmentClosesAt' | 'capacity' | 'enrolmentMode' | 'enrolmentKey' | 'earlyAccess'>;
 
 /**
  * A calendar day from a date input, in the server's time zone (the same one
@@ -70,6 +71,7 @@ export function cohortColumnsFrom(values: CohortFormValues): { columns: CohortCo
       enrolmentMode: values.enrolmentMode,
       // The key is kept only where it is used, so switching mode does not leave a stale key behind.
       enrolmentKey: values.enrolmentMode === 'key' ? key : null,
+      earlyAccess: values.earlyAccess === true,
     },
   };
 }
@@ -87,6 +89,7 @@ export function formValuesOf(cohort: Cohort, facilitatorIds: number[]): Record<s
     capacity: cohort.capacity ?? '',
     enrolmentMode: cohort.enrolmentMode,
     enrolmentKey: cohort.enrolmentKey ?? '',
+    earlyAccess: cohort.earlyAccess,
     facilitatorIds,
   };
 }

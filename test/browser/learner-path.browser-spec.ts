@@ -4,7 +4,7 @@ import { Enrolment } from '../../src/learning/entities/enrolment.entity';
 import { enrolledCourse } from '../utils/course-factories';
 import { createUser } from '../utils/factories';
 import { launchBrowser, phonePage, screenshot, serveTestApp, ServedApp } from './browser';
-import { ANSWER_LEAK, answerQuiz, follow, GOOD_PAGE, inspect, main, mainText, press, scriptlessPhonePage, signIn } from './journeys';
+import { ANSWER_LEAK, answerQuiz, follow, GOOD_PAGE, inspect, main, mainText, menu, press, scriptlessPhonePage, signIn, visit } from './journeys';
 
 jest.setTimeout(180_000);
 
@@ -37,7 +37,7 @@ describe('a learner takes a course from the catalogue to completion, on a phone'
     await signIn(page, served.baseUrl, learner.email);
 
     // Catalogue → course page.
-    await page.goto(`${served.baseUrl}/courses`);
+    await visit(page, `${served.baseUrl}/courses`);
     expect(await inspect(page, 'learner-01-catalogue')).toEqual(GOOD_PAGE);
     await follow(page, title, true);
     expect(page.url()).toBe(base);
@@ -55,7 +55,7 @@ describe('a learner takes a course from the catalogue to completion, on a phone'
 
     // Module 1: read, fail the quiz, see why, retry and pass, mark complete.
     // Having taken the pre-test, the learner has started: the button now says "Continue".
-    await page.goto(base);
+    await visit(page, base);
     await follow(page, 'Continuar');
     expect(page.url()).toBe(`${base}/modules/01-conceptos`);
     expect(await mainText(page)).toContain('Lesson text for 01-conceptos');
@@ -104,10 +104,10 @@ describe('a learner takes a course from the catalogue to completion, on a phone'
     expect(post).toContain('Antes: 25 % · Después: 100 %');
     expect(await inspect(page, 'learner-08-post-test-result')).toEqual(GOOD_PAGE);
 
-    await page.goto(base);
+    await visit(page, base);
     expect(await mainText(page)).toContain('Completó este curso el');
     expect(await inspect(page, 'learner-09-course-completed')).toEqual(GOOD_PAGE);
-    await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Mis cursos' }).click()]);
+    await menu(page, 'Mis cursos');
     const dashboard = await mainText(page);
     expect(dashboard).toContain(title);
     expect(dashboard).toContain('Completado el');
@@ -127,7 +127,7 @@ describe('a learner takes a course from the catalogue to completion, on a phone'
     const page = await scriptlessPhonePage(browser);
     page.setDefaultTimeout(15_000);
     await signIn(page, served.baseUrl, learner.email);
-    await page.goto(`${served.baseUrl}/courses/${built.course.slug}/modules/01-conceptos`);
+    await visit(page, `${served.baseUrl}/courses/${built.course.slug}/modules/01-conceptos`);
     await follow(page, 'Ir al cuestionario');
     await openAttempt(page);
     // Submitting with a question left out is refused with a message, nothing recorded.

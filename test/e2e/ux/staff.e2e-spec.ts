@@ -68,7 +68,7 @@ describe('the staff day: demo facilitator, copied cohorts, links never logged', 
       expect(result.status).toBe(200);
       const links = result.text.match(/\/account\/set-password\/[\w-]+/g) ?? [];
       expect(links).toHaveLength(1);
-      const secret = links[0].split('/').pop() as string;
+      const secret = String(links[0]).split('/').pop() as string;
       expect(logged.length).toBeGreaterThan(0); // the bulk enrolment itself is logged...
       expect(logged.filter((line) => line.includes(secret) || line.includes('/account/set-password/'))).toEqual([]); // ...its links never
       expect((await coordinator.get(uploaded.headers.location)).text).not.toContain(secret); // shown once
