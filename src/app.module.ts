@@ -15,7 +15,7 @@ import { serialiseSqliteTransactions } from './database/sqlite-transactions';
 import { AppConfig } from './config/app-config';
 import { HealthController } from './health/health.controller';
 import { HomeController } from './home/home.controller';
-import { LanguageController } from './language/language.controller';
+import { LanguageModule } from './language/language.module';
 import { LearningModule } from './learning/learning.module';
 import { MailModule } from './mail/mail.module';
 import { UsersModule } from './users/users.module';
@@ -37,8 +37,9 @@ export class AppModule {
         CohortsModule,
         LearningModule,
         MailModule,
+        LanguageModule,
       ],
-      controllers: [HealthController, LanguageController, HomeController],
+      controllers: [HealthController, HomeController],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_GUARD, useClass: MultipartCsrfGuard },

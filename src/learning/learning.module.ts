@@ -5,6 +5,7 @@ import { LearningController } from './learning.controller';
 import { LearningService } from './learning.service';
 import { MyCoursesService } from './my-courses.service';
 import { CatalogueService } from './catalogue.service';
+import { EndPageService } from './end-page.service';
 
 /**
  * Catalogue, course and module pages, "My courses", and (through QuizzesModule)
@@ -14,7 +15,7 @@ import { CatalogueService } from './catalogue.service';
 @Module({
   imports: [LearningCoreModule, QuizzesModule],
   controllers: [LearningController],
-  providers: [LearningService, MyCoursesService, CatalogueService],
+  providers: [LearningService, MyCoursesService, CatalogueService, EndPageService],
   exports: [LearningCoreModule],
 })
 export class LearningModule {}

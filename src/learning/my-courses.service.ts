@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
+import { Clock } from '../common/clock';
 import { localized } from './catalogue.service';
 import { Enrolment } from './entities/enrolment.entity';
 import { links, nextStepHref } from './learning.service';
 import { ProgressService } from './progress.service';
-import { pickLanguage } from './access/access-rule';
+import { cohortNotStarted, pickLanguage } from './access/access-rule';
+import { shownProgress } from './progress/completion-rule';
 
 /** The learner's dashboard: every current enrolment with its progress and next step. */
 @Injectable()
@@ -13,6 +15,7 @@ export class MyCoursesService {
   constructor(
     @InjectRepository(Enrolment) private readonly enrolments: Repository<Enrolment>,
     private readonly progress: ProgressService,
+    private readonly clock: Clock,
   ) {}
 
   // A learner has at most one active enrolment per course, so this list stays as short as the catalogue.
@@ -32,6 +35,9 @@ export class MyCoursesService {
         pending: enrolment.status === 'pending',
         cohort: cohort ? { name: cohort.name, startsAt: cohort.startsAt, endsAt: cohort.endsAt } : null,
         completedAt: enrolment.completedAt,
+        resultHref: links.completed(course.slug),
+        // Before the cohort starts (and without early access) the modules are closed: say when they open.
+        startsAt: cohort && enrolment.status === 'active' && cohortNotStarted(cohort, this.clock.now()) ? cohort.startsAt : null,
       };
       if (enrolment.status !== 'active') {
         items.push({ ...base, percent: 0, next: null });
@@ -41,14 +47,14 @@ export class MyCoursesService {
       const nextEntry = progress.next.kind === 'module' ? progress.lessons.find((entry) => entry.module.key === (progress.next as { key: string }).key) : undefined;
       items.push({
         ...base,
-        percent: progress.steps.percent,
+        percent: shownProgress(progress.steps, !!enrolment.completedAt).percent,
         next: enrolment.completedAt || progress.next.kind === 'done'
           ? null
           : {
               href: nextStepHref(course.slug, progress.next),
               kind: progress.next.kind,
               title: nextEntry?.title ?? null,
-              labelKey: progress.started || progress.preTest.score !== null ? 'learning.my.continue' : 'learning.course.start',
+              labelKey: progress.next.kind === 'preTest' ? 'learning.course.startWithPreTest' : progress.started || progress.preTest.score !== null ? 'learning.my.continue' : 'learning.course.start',
             },
       });
     }

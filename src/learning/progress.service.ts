@@ -58,16 +58,19 @@ export class ProgressService {
       const row = rowFor(entry.module.id);
       return { key: entry.module.key, hasQuiz: entry.questionCount > 0, completed: !!row?.completedAt, quizPassed: !!row?.quizPassed };
     });
+    const lessonIds = new Set(entries.map((entry) => entry.module.id));
+    const started = rows.some((row) => lessonIds.has(row.moduleId));
+    // The pre-test is a baseline: offered until the learner starts on the modules, one attempt.
+    const preTestAvailable = hasPreTest && !preAttempt && !started;
     const facts: CompletionFacts = {
       rule: course.completionRule,
       modules: states,
       hasPostTest,
       postTest: { taken: postRow?.quizScore != null, passed: !!postRow?.quizPassed },
       lastModuleKey,
+      preTestAvailable,
     };
     const rule = effectiveRule(facts.rule, hasPostTest);
-    const lessonIds = new Set(entries.map((entry) => entry.module.id));
-    const started = rows.some((row) => lessonIds.has(row.moduleId));
     return {
       lessons: entries.map((entry, index) => ({ ...entry, state: states[index], done: isModuleDone(states[index], rule), quizScore: rowFor(entry.module.id)?.quizScore ?? null })),
       facts,
@@ -76,8 +79,7 @@ export class ProgressService {
       next: nextStep(facts),
       started,
       assessment,
-      // The pre-test is a baseline: offered until the learner starts on the modules, one attempt.
-      preTest: { offered: hasPreTest, score: preAttempt?.score ?? null, available: hasPreTest && !preAttempt && !started },
+      preTest: { offered: hasPreTest, score: preAttempt?.score ?? null, available: preTestAvailable },
       postTest: { offered: hasPostTest, open: isPostTestOpen(facts), score: postRow?.quizScore ?? null, passed: !!postRow?.quizPassed },
     };
   }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { LanguageModule } from '../language/language.module';
 import { LearningCoreModule } from '../learning/learning-core.module';
 import { AttemptsService } from './attempts.service';
 import { QuizPagesService } from './quiz-pages.service';
@@ -7,7 +8,7 @@ import { QuizzesController } from './quizzes.controller';
 
 /** Module quizzes, pre-test and post-test: attempts, server-side grading, results and history. */
 @Module({
-  imports: [LearningCoreModule],
+  imports: [LearningCoreModule, LanguageModule],
   controllers: [QuizzesController],
   providers: [AttemptsService, QuizPagesService, QuizResolver],
   exports: [AttemptsService],
