@@ -18,6 +18,7 @@ import { HomeController } from './home/home.controller';
 import { LanguageModule } from './language/language.module';
 import { LearningModule } from './learning/learning.module';
 import { MailModule } from './mail/mail.module';
+import { QuizzesModule } from './quizzes/quizzes.module';
 import { UsersModule } from './users/users.module';
 
 @Module({})
@@ -36,6 +37,7 @@ export class AppModule {
         ContentModule,
         CohortsModule,
         LearningModule,
+        QuizzesModule,
         MailModule,
         LanguageModule,
       ],

@@ -18,7 +18,7 @@ export class SwitchLanguageDto {
 export class LanguageController {
   constructor(private readonly language: LanguagePreference) {}
 
-  /** Remembered in the session, in a long-lived cookie, and on the account when signed in. */
+  /** Remembered in a long-lived cookie and on the account when signed in; a visitor's choice writes nothing to the database. */
   @Post()
   @Public()
   async switch(@Body() body: SwitchLanguageDto, @Req() request: Request, @Res() response: Response): Promise<void> {

@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, Not, Repository } from 'typeorm';
-import { Course } from '../content/entities/course.entity';
+import { PublishedContentService } from '../content/published-content.service';
+import { EnrolmentsService } from '../enrolments/enrolments.service';
+import { knowledgeGain } from '../progress/completion-rule';
+import { ProgressService } from '../progress/progress.service';
 import { localized } from './catalogue.service';
 import { CourseAccessService, Viewer } from './course-access.service';
-import { Enrolment } from './entities/enrolment.entity';
 import { courseSummary, links } from './learning.service';
-import { knowledgeGain } from './progress/completion-rule';
-import { ProgressService } from './progress.service';
 import { relatedCourses } from './related-courses';
 
 /**
@@ -17,8 +15,8 @@ import { relatedCourses } from './related-courses';
 @Injectable()
 export class EndPageService {
   constructor(
-    @InjectRepository(Course) private readonly courses: Repository<Course>,
-    @InjectRepository(Enrolment) private readonly enrolments: Repository<Enrolment>,
+    private readonly content: PublishedContentService,
+    private readonly enrolments: EnrolmentsService,
     private readonly access: CourseAccessService,
     private readonly progress: ProgressService,
   ) {}
@@ -30,10 +28,10 @@ export class EndPageService {
     if (!viewer || access.decision.as !== 'learner' || !enrolment?.completedAt) return null;
     const progress = await this.progress.courseProgress(viewer.id, course, access.language, enrolment.lastModuleKey);
     const quizScores = progress.lessons.map((entry) => entry.quizScore).filter((score): score is number => score !== null);
-    const candidates = await this.courses.find({ where: { published: true, id: Not(course.id) }, order: { id: 'ASC' }, take: 50 });
-    const completed = await this.enrolments.find({ where: { userId: viewer.id, courseId: In(candidates.map((c) => c.id)), status: In(['active', 'pending']) } });
-    const done = new Set(completed.filter((row) => row.completedAt).map((row) => row.courseId));
-    const enrolledIn = new Set(completed.map((row) => row.courseId));
+    const [candidates] = await this.content.catalogue({}, 0, 50);
+    const mine = await this.enrolments.currentForLearner(viewer.id);
+    const done = new Set(mine.filter((row) => row.completedAt).map((row) => row.courseId));
+    const enrolledIn = new Set(mine.map((row) => row.courseId));
     return {
       pageTitle: localized(course.title, course.languages, access.language),
       course: courseSummary(access),

@@ -1,14 +1,17 @@
 import { Module } from '@nestjs/common';
 import { LanguageModule } from '../language/language.module';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { LearningCoreModule } from '../learning/learning-core.module';
 import { AttemptsService } from './attempts.service';
+import { QuizAttempt } from './entities/quiz-attempt.entity';
 import { QuizPagesService } from './quiz-pages.service';
 import { QuizResolver } from './quiz-resolver.service';
+import { QuizResultsModule } from './quiz-results.module';
 import { QuizzesController } from './quizzes.controller';
 
-/** Module quizzes, pre-test and post-test: attempts, server-side grading, results and history. */
+/** Module quizzes, pre-test and post-test: attempts (this feature owns quiz_attempt), server-side grading, results and history. */
 @Module({
-  imports: [LearningCoreModule, LanguageModule],
+  imports: [TypeOrmModule.forFeature([QuizAttempt]), QuizResultsModule, LearningCoreModule, LanguageModule],
   controllers: [QuizzesController],
   providers: [AttemptsService, QuizPagesService, QuizResolver],
   exports: [AttemptsService],
