@@ -99,6 +99,8 @@ export class QuizPagesService {
       canRetry: quiz.kind !== 'pre' && access.decision.record && left !== 0 && !attempt.passed,
       retryHref: quiz.basePath,
       scores: progress ? { pre: progress.preTest.score, post: progress.postTest.score, gain: knowledgeGain(progress.preTest.score, progress.postTest.score) } : null,
+      // The attempt that completed the course leads straight to the end page (result, certificate, what next).
+      endHref: access.decision.as === 'learner' && access.enrolment?.completedAt ? links.completed(access.course.slug) : null,
     };
   }
 
