@@ -21,8 +21,8 @@ describe('the staff day: demo facilitator, copied cohorts, links never logged', 
     await createCourse(testApp.app, { slug: 'trata-de-personas', title: { es: 'Trata de personas', en: 'Trafficking in persons' } });
     await createCourse(testApp.app, { slug: 'asistencia-psicosocial', title: { es: 'Asistencia psicosocial', en: 'Psychosocial assistance' } });
     await seedDemoCohorts(testApp.app, silent);
-    await seedDemoEditors(testApp.app);
-    await seedDemoEditors(testApp.app);
+    await seedDemoEditors(testApp.app, DEMO_FACILITATOR_EMAIL);
+    await seedDemoEditors(testApp.app, DEMO_FACILITATOR_EMAIL);
     const agent = await signedInAgent(testApp.app, { email: DEMO_FACILITATOR_EMAIL }, 'demo-facilitador-2026');
     const page = await agent.get('/authoring');
     expect(page.status).toBe(200);
