@@ -1,7 +1,9 @@
 import { Browser } from 'playwright-core';
 import { createUser, DEFAULT_PASSWORD } from '../utils/factories';
 import { hasNoHorizontalScroll, launchBrowser, phonePage, screenshot, seriousAccessibilityViolations, serveTestApp, ServedApp } from './browser';
-import { menu, openMenu, visit } from './journeys';
+import { menu, openMenu, scriptlessPhonePage, visit } from './journeys';
+
+jest.setTimeout(120_000);
 
 describe('accounts in a real browser, on a phone', () => {
   let served: ServedApp;
@@ -36,7 +38,10 @@ describe('accounts in a real browser, on a phone', () => {
     await page.getByLabel('Acepto que la plataforma', { exact: false }).check();
     await page.getByRole('button', { name: 'Crear mi cuenta' }).click();
 
-    await expect(page.getByText('Las contraseñas no coinciden.').isVisible()).resolves.toBe(true);
+    await expect(page.getByText('Las contraseñas no coinciden.', { exact: true }).isVisible()).resolves.toBe(true);
+    // The error summary links to the field, which has the keyboard focus (autofocus, no script needed).
+    expect(await page.getByRole('link', { name: /^Repita la contraseña: Las contraseñas no coinciden/ }).getAttribute('href')).toBe('#passwordConfirmation');
+    expect(await page.evaluate<string>('document.activeElement.id')).toBe('passwordConfirmation');
     expect(await page.getByLabel('Nombre completo').inputValue()).toBe('Ana Pérez');
     expect(await page.getByLabel('Lugar de trabajo', { exact: false }).inputValue()).toBe('La Hachadura');
     await screenshot(page, 'register-error-phone');
@@ -74,8 +79,8 @@ describe('accounts in a real browser, on a phone', () => {
   });
 
   it('runs with JavaScript disabled', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
-    const page = await context.newPage();
+    const page = await scriptlessPhonePage(browser);
+    const context = page.context();
     await visit(page, `${served.baseUrl}/auth/login`);
     const user = await createUser(served.app);
     await page.getByLabel('Correo electrónico').fill(user.email);

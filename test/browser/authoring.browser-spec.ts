@@ -5,7 +5,7 @@ import { createUser } from '../utils/factories';
 import { launchBrowser, phonePage, serveTestApp, ServedApp } from './browser';
 import { follow, GOOD_PAGE, inspect, main, mainText, menu, press, signIn, visit } from './journeys';
 
-jest.setTimeout(120_000);
+jest.setTimeout(300_000);
 
 const FILE = '01-bienvenida.es.md';
 const COURSE_TITLE = 'Curso de prueba: importación';

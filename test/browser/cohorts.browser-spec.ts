@@ -9,7 +9,7 @@ import { createUser } from '../utils/factories';
 import { launchBrowser, phonePage, serveTestApp, ServedApp } from './browser';
 import { follow, GOOD_PAGE, inspect, main, mainText, menu, press, signIn, visit } from './journeys';
 
-jest.setTimeout(120_000);
+jest.setTimeout(300_000);
 
 const MESSY_CSV = join(__dirname, '..', 'fixtures', 'bulk', 'messy-participants.csv');
 

@@ -6,7 +6,7 @@ import { createUser } from '../utils/factories';
 import { launchBrowser, phonePage, screenshot, serveTestApp, ServedApp } from './browser';
 import { ANSWER_LEAK, answerQuiz, audit, follow, GOOD_PAGE, inspect, main, mainText, menu, press, scriptlessPhonePage, signIn, visit } from './journeys';
 
-jest.setTimeout(180_000);
+jest.setTimeout(600_000);
 
 describe('a learner takes a course from the catalogue to completion, on a phone', () => {
   let served: ServedApp;

@@ -5,7 +5,7 @@ import { createUser } from '../utils/factories';
 import { launchBrowser, phonePage, serveTestApp, ServedApp } from './browser';
 import { audit, GOOD_PAGE, inspect, main, menu, openMenu, press, signIn, visit } from './journeys';
 
-jest.setTimeout(180_000);
+jest.setTimeout(300_000);
 
 const WIDE_TABLE = [
   '| Elemento | Descripción | Ejemplo en frontera | Indicador | Derivación |',
