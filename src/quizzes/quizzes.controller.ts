@@ -8,10 +8,10 @@ import { AttemptsService } from './attempts.service';
 import { HistoryQuery } from './dto/history.query';
 import { KeepAnswersDto, SubmitAttemptDto } from './dto/submit-attempt.dto';
 import { LanguagePreference } from '../language/language-preference';
-import { ParseIdPipe } from './parse-id.pipe';
 import { AnswersNotAcceptedError, QuizRefusedError } from './quiz-errors';
 import { QuizPagesService } from './quiz-pages.service';
 import { QuizTarget } from './quiz-resolver.service';
+import { ParseIdPipe } from '../common/id.pipe';
 
 const PRE: QuizTarget = { kind: 'pre' };
 const POST: QuizTarget = { kind: 'post' };
