@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { buildDataSourceOptions } from '../ormconfig';
 import { AuthModule } from './auth/auth.module';
+import { CertificatesModule } from './certificates/certificates.module';
 import { CohortsModule } from './cohorts/cohorts.module';
 import { AccessGuard } from './common/access.guard';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
@@ -40,6 +41,7 @@ export class AppModule {
         QuizzesModule,
         MailModule,
         LanguageModule,
+        CertificatesModule,
       ],
       controllers: [HealthController, HomeController],
       providers: [

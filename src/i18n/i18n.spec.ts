@@ -57,7 +57,9 @@ describe('i18n', () => {
     it.each(['es', 'en'])('every %s string that counts something uses the plural forms, never "(s)"', (lang) => {
       // "Module {{position}} of {{count}}" and "it has {{count}}" name no counted noun.
       const exempt = ['learning.module.position', 'content.problems.question.truefalse-needs-two-options', 'content.upload.errors.zip.too-many-files',
-        'content.problems.question.too-many-options', 'content.problems.question.too-many-correct', 'content.problems.translation.option-count-mismatch'];
+        'content.problems.question.too-many-options', 'content.problems.question.too-many-correct', 'content.problems.translation.option-count-mismatch',
+        // "{{count}} of the {{total}} questions": the noun goes with the total.
+        'content.problems.quiz.correct-option-longest', 'content.problems.quiz.true-false-unbalanced'];
       const offenders = strings(lang)
         .filter(([key, value]) => (/\{\{count[},]/.test(value) && !/_(one|other)$/.test(key) && !exempt.includes(key)) || /\((s|es)\)/.test(value))
         .map(([key]) => key);
