@@ -9,6 +9,7 @@ import passport from 'passport';
 import { DataSource } from 'typeorm';
 import { SessionRecord } from './auth/session.entity';
 import { DatabaseSessionStore } from './auth/database-session-store';
+import { isDatabaseUnavailable } from './common/database-unavailable';
 import { sendErrorPage } from './common/error-page';
 import { PROJECT_ROOT } from './common/project-root';
 import { requestLocals } from './common/request-locals.middleware';
@@ -45,6 +46,8 @@ function csrf(request: Request, response: Response, next: NextFunction): void {
 /** Errors raised by Express middleware (body size, malformed body, CSRF) get the same pages as the app's own. */
 function middlewareErrors(error: unknown, request: Request, response: Response, next: NextFunction): void {
   if (response.headersSent) return next(error);
+  // The session store failing to read or write (disk full, read-only, server down) is the same 503 as in the app.
+  if (isDatabaseUnavailable(error)) return sendErrorPage(request, response, 503, 'errors.databaseUnavailable');
   const status = (error as { status?: number; statusCode?: number }).status ?? (error as { statusCode?: number }).statusCode ?? 500;
   sendErrorPage(request, response, status, status === 403 ? 'errors.csrf' : undefined);
 }

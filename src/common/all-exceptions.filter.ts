@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { isDatabaseUnavailable } from './database-unavailable';
 import { sendErrorPage, isApiRequest } from './error-page';
 import { FormError, LoginRequiredError } from './errors';
 
@@ -41,6 +42,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       sendErrorPage(request, response, exception.getStatus(), translationKeyOf(exception));
+      return;
+    }
+    if (isDatabaseUnavailable(exception)) {
+      // Disk full, read-only file, server down: nothing was saved; the site answers again when the fault clears.
+      this.logger.error(`Database unavailable: ${exception instanceof Error ? exception.message : String(exception)}`);
+      response.setHeader('Retry-After', '30');
+      sendErrorPage(request, response, 503, 'errors.databaseUnavailable');
       return;
     }
     this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
