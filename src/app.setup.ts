@@ -11,6 +11,7 @@ import { DataSource } from 'typeorm';
 import { SessionRecord } from './auth/session.entity';
 import { DatabaseSessionStore } from './auth/database-session-store';
 import { isDatabaseUnavailable } from './common/database-unavailable';
+import { plainInput } from './common/plain-input';
 import { sendErrorPage } from './common/error-page';
 import { isValidVisitorToken, isVisitorNonce, newVisitorNonce, VISITOR_CSRF_COOKIE, visitorToken } from './common/visitor-csrf';
 import { PROJECT_ROOT } from './common/project-root';
@@ -147,6 +148,10 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): Ne
   app.use(requestLocals);
   app.use(express.urlencoded({ extended: true, limit: BODY_LIMIT, parameterLimit: 2000 }));
   app.use(express.json({ limit: BODY_LIMIT }));
+  app.use((request: Request, _response: Response, next: NextFunction) => {
+    request.body = plainInput(request.body);
+    next();
+  });
   app.use(csrfProtection(config));
   app.use(middlewareErrors);
   return app;

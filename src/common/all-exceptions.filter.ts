@@ -2,11 +2,14 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { Request, Response } from 'express';
 import { isDatabaseUnavailable } from './database-unavailable';
 import { sendErrorPage, isApiRequest } from './error-page';
+import { plainInput } from './plain-input';
 import { FormError, LoginRequiredError } from './errors';
 
 const SECRET_FIELDS = ['password', 'passwordConfirmation', 'currentPassword', 'newPassword', '_csrf'];
 
-function formValues(body: unknown): Record<string, unknown> {
+function formValues(raw: unknown): Record<string, unknown> {
+  // Multipart bodies arrive after the body middleware: made plain here too before the form shows them again.
+  const body = plainInput(raw);
   if (typeof body !== 'object' || body === null) return {};
   return Object.fromEntries(Object.entries(body).filter(([key]) => !SECRET_FIELDS.includes(key)));
 }
