@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { Database, OPEN_READONLY } from 'sqlite3';
 import { DataSource } from 'typeorm';
 import { Cohort } from '../../../src/cohorts/entities/cohort.entity';
-import { PROJECT_ROOT } from '../../../src/common/project-root';
+import { PROJECT_ROOT } from '../../../src/config/project-root';
 import { createCohort, createCourse } from '../../utils/cohort-factories';
 import { createUser, profileFields, signedInAgent } from '../../utils/factories';
 import { createTestApp, csrfToken, TestApp } from '../../utils/test-app';

@@ -2,7 +2,7 @@ import { ChildProcess, execFile, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { PROJECT_ROOT } from '../../../src/common/project-root';
+import { PROJECT_ROOT } from '../../../src/config/project-root';
 import type { DatabaseConfig } from '../../../src/config/app-config';
 
 /** The built app (`npm run build`, dist/) run as its own process, as in production, so a test can kill it. */
