@@ -109,6 +109,8 @@ export const ROUTES: RouteRow[] = [
   { method: 'GET', path: '/courses/:slug/modules/:key', url: (s) => `/courses/${s.slug}/modules/${s.moduleKey}`, expect: content() },
   { method: 'POST', path: '/courses/:slug/modules/:key/complete', url: (s) => `/courses/${s.slug}/modules/${s.moduleKey}/complete`, fresh: 'scene', expect: learnerAction() },
   { method: 'GET', path: '/my/courses', url: () => '/my/courses', expect: signedIn() },
+  // A course tool (added with content tools): the fixture course has none, so the key does not exist for anyone.
+  { method: 'GET', path: '/courses/:slug/tools/:key', url: (s) => `/courses/${s.slug}/tools/no-such-tool`, expect: signedIn(404) },
   { method: 'GET', path: '/courses/:slug/media/*path', url: (s) => `/courses/${s.slug}/media/mapa.png`, expect: content() },
 
   // Joining a cohort
@@ -236,6 +238,28 @@ export const ROUTES: RouteRow[] = [
     method: 'POST', path: '/authoring/courses/:slug/editors/:userId/remove', expect: admins(),
     url: async (s, kit) => `${authoring(s)}/editors/${(await kit.editor(s)).id}/remove`,
   },
+
+  // Certificates (rows added at the merge with certs; ids of certificates that do not exist: 999999)
+  { method: 'GET', path: '/verify', url: () => '/verify', expect: all('ok') },
+  { method: 'GET', path: '/verify/:code', url: () => '/verify/NO-SUCH-CODE', expect: all(404) },
+  { method: 'GET', path: '/.well-known/jwks.json', url: () => '/.well-known/jwks.json', expect: all('ok') },
+  { method: 'GET', path: '/my/certificates', url: () => '/my/certificates', expect: signedIn() },
+  // Nobody has completed the course, so there is no certificate to show yet.
+  { method: 'GET', path: '/courses/:slug/certificate', url: (s) => `/courses/${s.slug}/certificate`, expect: signedIn(404) },
+  { method: 'GET', path: '/certificates/:id/pdf', url: () => '/certificates/999999/pdf', expect: signedIn(404) },
+  { method: 'GET', path: '/certificates/:id/credential', url: () => '/certificates/999999/credential', expect: signedIn(404) },
+  { method: 'GET', path: '/staff/certificates', url: () => '/staff/certificates', expect: { ...cohortStaff(), otherFacilitator: 'ok' } },
+  { method: 'GET', path: '/staff/certificates/:id', url: () => '/staff/certificates/999999', expect: cohortStaff(404) },
+  { method: 'POST', path: '/staff/certificates/:id/revoke', url: () => '/staff/certificates/999999/revoke', form: () => ({ reason: 'issued_in_error' }), expect: cohortStaff(404) },
+  { method: 'POST', path: '/staff/certificates/:id/reissue', url: () => '/staff/certificates/999999/reissue', expect: cohortStaff(404) },
+  { method: 'GET', path: '/admin/certificates', url: () => '/admin/certificates', expect: admins() },
+  { method: 'POST', path: '/admin/certificates', url: () => '/admin/certificates', form: () => ({}), expect: admins() },
+  { method: 'POST', path: '/admin/certificates/logo', url: () => '/admin/certificates/logo', upload: { field: 'file', name: 'logo.png', content: 'not a png' }, expect: admins(400) },
+  { method: 'POST', path: '/admin/certificates/logo/remove', url: () => '/admin/certificates/logo/remove', expect: admins() },
+  { method: 'GET', path: '/admin/certificates/logo', url: () => '/admin/certificates/logo', expect: admins(404) },
+  { method: 'GET', path: '/cohorts/:id/certificates', url: (s) => `${cohort(s)}/certificates`, expect: cohortStaff() },
+  { method: 'POST', path: '/cohorts/:id/certificates/participation', url: (s) => `${cohort(s)}/certificates/participation`, fresh: 'scene', expect: cohortStaff() },
+  { method: 'GET', path: '/cohorts/:id/certificates/zip', url: (s) => `${cohort(s)}/certificates/zip`, expect: cohortStaff() },
 ];
 
 /** The line to paste into ROUTES for a route the table lacks, shown when the test finds one. */
