@@ -7,6 +7,10 @@ describe('plainInput', () => {
     expect(({} as Record<string, unknown>).admin).toBeUndefined();
   });
 
+  it('replaces lone surrogates, keeps pairs', () => {
+    expect(plainInput({ emails: 'a\uD800b', name: ['\uDFFF', '👩🏽'] })).toEqual({ emails: 'a\uFFFDb', name: ['\uFFFD', '👩🏽'] });
+  });
+
   it('keeps ordinary values as they are', () => {
     const body = { email: 'a@b.org', countries: ['SV', 'GT'], answers: { 'q-b1': ['a', 'b'] }, empty: '' };
     expect(plainInput(body)).toEqual(body);
