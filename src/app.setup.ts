@@ -12,6 +12,8 @@ import { DataSource } from 'typeorm';
 import { SessionRecord } from './sessions/session.entity';
 import { DatabaseSessionStore } from './sessions/database-session-store';
 import { SESSION_COOKIE } from './sessions/request-session';
+import { isDatabaseUnavailable } from './common/database-unavailable';
+import { plainInput } from './common/plain-input';
 import { sendErrorPage } from './common/error-page';
 import { isValidVisitorToken, isVisitorNonce, newVisitorNonce, VISITOR_CSRF_COOKIE, visitorToken } from './common/visitor-csrf';
 import { PROJECT_ROOT } from './config/project-root';
@@ -104,6 +106,8 @@ function stripNul(request: Request, _response: Response, next: NextFunction): vo
 /** Errors raised by Express middleware (body size, malformed body, CSRF) get the same pages as the app's own. */
 function middlewareErrors(error: unknown, request: Request, response: Response, next: NextFunction): void {
   if (response.headersSent) return next(error);
+  // The session store failing to read or write (disk full, read-only, server down) is the same 503 as in the app.
+  if (isDatabaseUnavailable(error)) return sendErrorPage(request, response, 503, 'errors.databaseUnavailable');
   const status = (error as { status?: number; statusCode?: number }).status ?? (error as { statusCode?: number }).statusCode ?? 500;
   sendErrorPage(request, response, status, status === 403 ? 'errors.csrf' : undefined);
 }
@@ -172,6 +176,10 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): Ne
   app.use(requestLocals);
   app.use(express.urlencoded({ extended: true, limit: BODY_LIMIT, parameterLimit: 2000 }));
   app.use(express.json({ limit: BODY_LIMIT }));
+  app.use((request: Request, _response: Response, next: NextFunction) => {
+    request.body = plainInput(request.body);
+    next();
+  });
   app.use(stripNul);
   app.use(csrfProtection(config));
   app.use(middlewareErrors);
