@@ -1,0 +1,74 @@
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import { stringify } from 'csv-stringify';
+import ExcelJS from 'exceljs';
+import { protectTypedCell, TypedCell } from '../../common/safe-cells';
+
+export interface SheetColumn {
+  header: string;
+  kind: 'text' | 'number' | 'percent' | 'date';
+  width: number;
+}
+
+/** A date as the calendar day, the way a spreadsheet shows it (UTC, as stored). */
+function isoDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** Waits until the destination has room again (the client reads slowly, or not at all). */
+async function roomIn(destination: Writable): Promise<void> {
+  if (destination.writableNeedDrain && !destination.destroyed) await Promise.race([once(destination, 'drain'), once(destination, 'close')]);
+}
+
+/**
+ * CSV in UTF-8 with a BOM (so spreadsheet programs show accents), rows pulled
+ * one at a time from `rows`: a page is read from the database only when the
+ * client has taken the previous one. Every text cell goes through the formula guard.
+ * Returns the number of data rows written.
+ */
+export async function writeCsv(destination: Writable, columns: readonly SheetColumn[], rows: AsyncIterable<TypedCell[]>): Promise<number> {
+  const csv = stringify({ bom: true, cast: { date: isoDay } });
+  csv.pipe(destination);
+  let count = 0;
+  const write = async (cells: unknown[]) => {
+    if (!csv.write(cells)) await Promise.race([once(csv, 'drain'), once(destination, 'close')]);
+  };
+  await write(columns.map((column) => protectTypedCell(column.header)));
+  for await (const row of rows) {
+    if (destination.destroyed) break;
+    await write(row.map(protectTypedCell));
+    count += 1;
+  }
+  csv.end();
+  if (!destination.destroyed) await once(csv, 'end');
+  return count;
+}
+
+/**
+ * XLSX through exceljs's streaming writer: real numbers and dates in the cells,
+ * a bold header row, the header frozen, column widths. Each row is committed
+ * (written out and forgotten) as soon as it is added.
+ */
+export async function writeXlsx(destination: Writable, sheetName: string, columns: readonly SheetColumn[], rows: AsyncIterable<TypedCell[]>): Promise<number> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: destination, useStyles: true, useSharedStrings: false });
+  const sheet = workbook.addWorksheet(sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = columns.map((column, index) => ({
+    key: String(index),
+    width: column.width,
+    style: column.kind === 'date' ? { numFmt: 'yyyy-mm-dd' } : column.kind === 'percent' ? { numFmt: '0.0' } : {},
+  }));
+  const header = sheet.addRow(columns.map((column) => protectTypedCell(column.header)));
+  header.font = { bold: true };
+  header.commit();
+  let count = 0;
+  for await (const row of rows) {
+    if (destination.destroyed) break;
+    sheet.addRow(row.map(protectTypedCell)).commit();
+    count += 1;
+    // The zip stream does not push back on its own: wait whenever the response's buffer is full.
+    if (count % 200 === 0) await roomIn(destination);
+  }
+  sheet.commit();
+  await workbook.commit();
+  return count;
+}
