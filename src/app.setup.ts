@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import { csrfSync } from 'csrf-sync';
 import express, { NextFunction, Request, Response } from 'express';
@@ -10,8 +11,10 @@ import { DataSource } from 'typeorm';
 import { SessionRecord } from './auth/session.entity';
 import { DatabaseSessionStore } from './auth/database-session-store';
 import { sendErrorPage } from './common/error-page';
+import { isValidVisitorToken, isVisitorNonce, newVisitorNonce, VISITOR_CSRF_COOKIE, visitorToken } from './common/visitor-csrf';
 import { PROJECT_ROOT } from './common/project-root';
 import { requestLocals } from './common/request-locals.middleware';
+import { registerAssetHelper, STATIC_PREFIX } from './common/static-assets';
 import { registerPartials, registerViewHelpers } from './common/view-helpers';
 import { AppConfig } from './config/app-config';
 
@@ -19,7 +22,7 @@ export const SESSION_COOKIE = 'sid';
 export const BODY_LIMIT = '200kb';
 const SESSION_MAX_AGE_MS = 12 * 60 * 60 * 1000;
 
-const { generateToken, csrfSynchronisedProtection } = csrfSync({
+const { generateToken, csrfSynchronisedProtection, getTokenFromRequest, invalidCsrfTokenError } = csrfSync({
   // Multipart forms (uploads) are parsed later by the route, so their token travels in the query string.
   getTokenFromRequest: (request) => {
     const body = request.body as Record<string, unknown> | undefined;
@@ -29,17 +32,51 @@ const { generateToken, csrfSynchronisedProtection } = csrfSync({
   },
 });
 
-function csrf(request: Request, response: Response, next: NextFunction): void {
-  // Made on first use (when a page with a form renders), so health checks and
-  // redirects never create a session just to hold a token nobody reads.
-  Object.defineProperty(response.locals, 'csrfToken', { enumerable: true, configurable: true, get: () => generateToken(request) });
-  csrfSynchronisedProtection(request, response, (error?: unknown) => {
-    if (error) return next(error);
-    // The token has done its job; validation must not see it as an unknown field.
-    const body = request.body as Record<string, unknown> | undefined;
-    if (body && '_csrf' in body) delete body._csrf;
-    next();
-  });
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** A session that is already stored (signed in, or holding a synchroniser token) uses the synchroniser token. */
+function hasStoredSession(request: Request): boolean {
+  return !!request.user || typeof request.session?.csrfToken === 'string';
+}
+
+/**
+ * Synchroniser tokens for sessions, signed double-submit tokens for visitors:
+ * a visitor's page view thus writes nothing to the database, and a refused
+ * cross-site POST creates no session (so it cannot replace the user's cookie).
+ * Tokens are made on first use, when a page with a form renders.
+ */
+function csrfProtection(config: AppConfig) {
+  return function csrf(request: Request, response: Response, next: NextFunction): void {
+    let visitorFormToken: string | undefined;
+    const visitorTokenForPage = (): string => {
+      if (visitorFormToken) return visitorFormToken;
+      const cookies = request.cookies as Record<string, unknown> | undefined;
+      let nonce = cookies?.[VISITOR_CSRF_COOKIE];
+      if (!isVisitorNonce(nonce)) {
+        nonce = newVisitorNonce();
+        response.cookie(VISITOR_CSRF_COOKIE, nonce, { httpOnly: true, sameSite: 'lax', secure: config.production, path: '/' });
+      }
+      visitorFormToken = visitorToken(config.sessionSecret, nonce as string);
+      return visitorFormToken;
+    };
+    Object.defineProperty(response.locals, 'csrfToken', {
+      enumerable: true,
+      configurable: true,
+      get: () => (hasStoredSession(request) ? generateToken(request) : visitorTokenForPage()),
+    });
+    const done = (error?: unknown): void => {
+      if (error) return next(error);
+      // The token has done its job; validation must not see it as an unknown field.
+      const body = request.body as Record<string, unknown> | undefined;
+      if (body && '_csrf' in body) delete body._csrf;
+      next();
+    };
+    if (SAFE_METHODS.has(request.method)) return done();
+    if (typeof request.session?.csrfToken === 'string') return csrfSynchronisedProtection(request, response, done);
+    const cookies = request.cookies as Record<string, unknown> | undefined;
+    const valid = isValidVisitorToken(config.sessionSecret, cookies?.[VISITOR_CSRF_COOKIE], getTokenFromRequest(request));
+    done(valid ? undefined : invalidCsrfTokenError);
+  };
 }
 
 /** Errors raised by Express middleware (body size, malformed body, CSRF) get the same pages as the app's own. */
@@ -52,6 +89,7 @@ function middlewareErrors(error: unknown, request: Request, response: Response, 
 /** The whole HTTP pipeline, shared by main.ts and the test app so tests exercise exactly what runs in production. */
 export function configureApp(app: NestExpressApplication, config: AppConfig): NestExpressApplication {
   registerViewHelpers();
+  registerAssetHelper(join(PROJECT_ROOT, 'public'));
   registerPartials(join(PROJECT_ROOT, 'views', 'partials'));
   app.setBaseViewsDir(join(PROJECT_ROOT, 'views'));
   app.setViewEngine('hbs');
@@ -82,7 +120,10 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): Ne
       frameguard: { action: 'deny' },
     }),
   );
-  app.useStaticAssets(join(PROJECT_ROOT, 'public'), { prefix: '/static/', maxAge: '7d' });
+  // Text (pages, CSS, SVG) compressed with Brotli or gzip as the client accepts; small bodies are left alone.
+  app.use(compression({ threshold: 1024 }));
+  // Asset URLs carry a content hash (see the `asset` view helper), so they can be cached for a year.
+  app.useStaticAssets(join(PROJECT_ROOT, 'public'), { prefix: STATIC_PREFIX, maxAge: '365d', immutable: true });
   app.use(cookieParser());
   app.use(
     session({
@@ -101,7 +142,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): Ne
   app.use(requestLocals);
   app.use(express.urlencoded({ extended: true, limit: BODY_LIMIT, parameterLimit: 2000 }));
   app.use(express.json({ limit: BODY_LIMIT }));
-  app.use(csrf);
+  app.use(csrfProtection(config));
   app.use(middlewareErrors);
   return app;
 }

@@ -19,11 +19,10 @@ export class SwitchLanguageDto {
 export class LanguageController {
   constructor(private readonly users: UsersService) {}
 
-  /** Remembered in the session, in a long-lived cookie, and on the account when signed in. */
+  /** Remembered in a long-lived cookie and on the account when signed in; a visitor's choice writes nothing to the database. */
   @Post()
   @Public()
   async switch(@Body() body: SwitchLanguageDto, @Req() request: Request, @Res() response: Response): Promise<void> {
-    request.session.lang = body.lang;
     if (request.user) await this.users.setPreferredLanguage(request.user.id, body.lang);
     response.cookie(LANGUAGE_COOKIE, body.lang, { maxAge: 365 * 24 * 3600 * 1000, httpOnly: true, sameSite: 'lax', secure: request.secure });
     response.redirect(303, safeLocalPath(body.next, '/'));

@@ -23,6 +23,12 @@ function sessionCookie(response: request.Response): string {
   return cookie;
 }
 
+async function signInThrough(agent: ReturnType<typeof request.agent>, email: string): Promise<void> {
+  const page = await agent.get('/auth/login');
+  const response = await agent.post('/auth/login').type('form').send({ email, password: DEFAULT_PASSWORD, _csrf: page.text.match(/name="_csrf" value="([^"]+)"/)?.[1] });
+  expect(response.status).toBe(303);
+}
+
 describe('accounts: register, sign in, profile, password, sign out', () => {
   let testApp: TestApp;
   beforeAll(async () => { testApp = await createTestApp(); });
@@ -94,15 +100,23 @@ describe('accounts: register, sign in, profile, password, sign out', () => {
   it('regenerates the session id at sign-in, with an HttpOnly SameSite=Lax cookie', async () => {
     const user = await createUser(testApp.app);
     const agent = request.agent(testApp.server);
+    // A session held before signing in (here: an earlier sign-in in the same browser) is never reused.
+    await signInThrough(agent, user.email);
     const page = await agent.get('/auth/login');
-    const before = sessionCookie(page).split(';')[0];
+    const before = (await agent.get('/profile')).status === 200 ? agent.jar.getCookie('sid', { path: '/', domain: '127.0.0.1', secure: false, script: false })?.value : undefined;
+    expect(before).toBeDefined();
     const response = await agent.post('/auth/login').type('form').send({ email: user.email, password: DEFAULT_PASSWORD, _csrf: page.text.match(/name="_csrf" value="([^"]+)"/)?.[1] });
     expect(response.status).toBe(303);
     const after = sessionCookie(response);
-    expect(after.split(';')[0]).not.toBe(before);
+    expect(after.split(';')[0]).not.toBe(`sid=${before}`);
     expect(after).toMatch(/HttpOnly/i);
     expect(after).toMatch(/SameSite=Lax/i);
     expect(after).not.toMatch(/Secure/i);
+  });
+
+  it('creates no session before sign-in: the sign-in page sets no session cookie', async () => {
+    const page = await request(testApp.server).get('/auth/login');
+    expect(([] as string[]).concat(page.headers['set-cookie'] ?? []).some((cookie) => cookie.startsWith('sid='))).toBe(false);
   });
 
   it('destroys the session at sign-out: the old cookie no longer opens the profile', async () => {

@@ -4,8 +4,8 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../../../src/config/app-config';
 import { User } from '../../../src/users/user.entity';
-import { createUser } from '../../utils/factories';
-import { createTestApp, TestApp } from '../../utils/test-app';
+import { createUser, DEFAULT_PASSWORD } from '../../utils/factories';
+import { createTestApp, csrfTokenFrom, TestApp } from '../../utils/test-app';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -37,7 +37,15 @@ describe('production behaviour', () => {
       const user = await createUser(testApp.app);
       expect(user.id).toBeGreaterThan(0);
       const response = await request(testApp.server).get('/auth/login').set('X-Forwarded-Proto', 'https');
-      const cookie = ([] as string[]).concat(response.headers['set-cookie'] ?? []).find((c) => c.startsWith('sid='));
+      // A visitor holds only the form-token cookie; the session cookie comes with signing in.
+      const visitorCookie = ([] as string[]).concat(response.headers['set-cookie'] ?? []).find((c) => c.startsWith('vcsrf='));
+      expect(visitorCookie).toMatch(/;\s*Secure/i);
+      expect(visitorCookie).toMatch(/HttpOnly/i);
+      // The test client speaks plain HTTP to the "proxy", so it sends the Secure cookie by hand.
+      const signIn = await request(testApp.server).post('/auth/login').set('X-Forwarded-Proto', 'https').set('Cookie', (visitorCookie as string).split(';')[0]).type('form')
+        .send({ email: user.email, password: DEFAULT_PASSWORD, _csrf: csrfTokenFrom(response.text) });
+      expect(signIn.status).toBe(303);
+      const cookie = ([] as string[]).concat(signIn.headers['set-cookie'] ?? []).find((c) => c.startsWith('sid='));
       expect(cookie).toMatch(/;\s*Secure/i);
       expect(cookie).toMatch(/HttpOnly/i);
       expect(response.headers['strict-transport-security']).toBeDefined();
