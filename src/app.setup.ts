@@ -94,6 +94,8 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): Ne
   app.setBaseViewsDir(join(PROJECT_ROOT, 'views'));
   app.setViewEngine('hbs');
   app.set('view options', { layout: 'layouts/main' });
+  // Compiled templates are kept in every mode (Express does so only in production): views change only with a release.
+  app.set('view cache', true);
   app.disable('x-powered-by');
   if (config.trustProxy) app.set('trust proxy', 1);
 
