@@ -15,9 +15,22 @@ function isoDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
+/** Resolves on the stream's next 'drain', or when the destination closes (the client went away); leaves no listener behind. */
+function drained(stream: NodeJS.EventEmitter, destination: Writable): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off('drain', done);
+      destination.off('close', done);
+      resolve();
+    };
+    stream.on('drain', done);
+    destination.on('close', done);
+  });
+}
+
 /** Waits until the destination has room again (the client reads slowly, or not at all). */
 async function roomIn(destination: Writable): Promise<void> {
-  if (destination.writableNeedDrain && !destination.destroyed) await Promise.race([once(destination, 'drain'), once(destination, 'close')]);
+  if (destination.writableNeedDrain && !destination.destroyed) await drained(destination, destination);
 }
 
 /**
@@ -31,7 +44,7 @@ export async function writeCsv(destination: Writable, columns: readonly SheetCol
   csv.pipe(destination);
   let count = 0;
   const write = async (cells: unknown[]) => {
-    if (!csv.write(cells)) await Promise.race([once(csv, 'drain'), once(destination, 'close')]);
+    if (!csv.write(cells) && !destination.destroyed) await drained(csv, destination);
   };
   await write(columns.map((column) => protectTypedCell(column.header)));
   for await (const row of rows) {
