@@ -11,6 +11,8 @@ import { AttemptReader } from '../quizzes/attempt-reader';
 import { UsersModule } from '../users/users.module';
 import { ReportDownload } from './audit/report-download.entity';
 import { DownloadAuditService } from './audit/download-audit.service';
+import { AnonymisationController } from './personal-data/anonymisation.controller';
+import { AnonymisationService } from './personal-data/anonymisation.service';
 import { PersonalDataController } from './personal-data/personal-data.controller';
 import { PersonalDataService } from './personal-data/personal-data.service';
 import { QuestionAnalysisService } from './questions/question-analysis.service';
@@ -34,9 +36,9 @@ import { SummaryService } from './summary/summary.service';
     TypeOrmModule.forFeature([ReportDownload, CoordinatorCountry, Enrolment, Course, CourseModule, ModuleVersion]),
     UsersModule, CohortsModule, LearningCoreModule,
   ],
-  controllers: [QuestionsController, ReportsAdminController, ReportsController, PersonalDataController],
+  controllers: [QuestionsController, ReportsAdminController, ReportsController, PersonalDataController, AnonymisationController],
   providers: [
-    ReportSources, ReportScopeService, DownloadAuditService, RosterService, SummaryService, ReportsPageService, QuestionAnalysisService, PersonalDataService,
+    ReportSources, ReportScopeService, DownloadAuditService, RosterService, SummaryService, ReportsPageService, QuestionAnalysisService, PersonalDataService, AnonymisationService,
     ModuleVersionsReader, AttemptReader,
   ],
 })

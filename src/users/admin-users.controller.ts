@@ -1,12 +1,11 @@
-import { Body, Controller, Get, NotFoundException, Param, ParseIntPipe, Post, Query, Render, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseIntPipe, Post, Query, Render, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { FormView, Roles } from '../common/access.decorators';
+import { Roles } from '../common/access.decorators';
 import { CurrentUser } from '../common/current-user.decorator';
 import { flash } from '../common/flash';
 import { pageLinks } from '../common/pagination';
 import { ROLES, Role } from '../common/roles';
 import { safeLocalPath } from '../common/safe-redirect';
-import { AnonymiseUserDto } from './dto/anonymise-user.dto';
 import { ChangeRoleDto } from './dto/change-role.dto';
 import { ListUsersQuery } from './dto/list-users.query';
 import { User } from './user.entity';
@@ -35,28 +34,5 @@ export class AdminUsersController {
     const target = await this.users.changeRole(actor, id, body.role as Role);
     flash(request, 'success', 'users.admin.roleChanged', { name: target.name });
     response.redirect(303, safeLocalPath(body.returnTo, '/admin/users'));
-  }
-
-  /** The confirmation page: what will be erased and what stays. */
-  @Get(':id/anonymise')
-  @Render('admin/anonymise')
-  async anonymisePage(@Param('id', ParseIntPipe) id: number, @CurrentUser() actor: User) {
-    const target = await this.users.findById(id);
-    if (!target || target.id === actor.id) throw new NotFoundException();
-    return { target, values: {} };
-  }
-
-  @Post(':id/anonymise')
-  @FormView('admin/anonymise')
-  async anonymise(
-    @Param('id', ParseIntPipe) id: number,
-    @Body() _body: AnonymiseUserDto,
-    @CurrentUser() actor: User,
-    @Req() request: Request,
-    @Res() response: Response,
-  ): Promise<void> {
-    await this.users.anonymise(actor, id);
-    flash(request, 'success', 'users.anonymise.done', { id });
-    response.redirect(303, '/admin/users');
   }
 }
