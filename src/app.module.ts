@@ -17,6 +17,7 @@ import { HomeController } from './home/home.controller';
 import { LanguageController } from './language/language.controller';
 import { LearningModule } from './learning/learning.module';
 import { MailModule } from './mail/mail.module';
+import { QuizzesModule } from './quizzes/quizzes.module';
 import { ReportsModule } from './reports/reports.module';
 import { UsersModule } from './users/users.module';
 
@@ -36,6 +37,7 @@ export class AppModule {
         ContentModule,
         CohortsModule,
         LearningModule,
+        QuizzesModule,
         MailModule,
         ReportsModule,
       ],

@@ -1,5 +1,5 @@
 import { Repository, SelectQueryBuilder } from 'typeorm';
-import { Enrolment } from '../learning/entities/enrolment.entity';
+import { Enrolment } from './enrolment.entity';
 
 /**
  * Which enrolments a roster or a summary covers. Statuses are the enrolment's

@@ -1,25 +1,5 @@
-/**
- * The progress read model's batch row (src/progress, ProgressService.summariesForEnrolments).
- * Re-exported here so the pure report rules name one type.
- */
-export interface LearnerProgressSummary {
-  enrolmentId: number;
-  userId: number;
-  courseId: number;
-  cohortId: number | null;
-  modulesTotal: number;
-  modulesDone: number;
-  percent: number;
-  quizzesTotal: number;
-  quizzesPassed: number;
-  quizAverage: number | null;
-  preTestScore: number | null;
-  postTestScore: number | null;
-  knowledgeGain: number | null;
-  completed: boolean;
-  completedAt: Date | null;
-  lastActivityAt: Date | null;
-}
+/** The progress read model's batch row (ProgressService.summariesForEnrolments): the figures every report shows. */
+export type { LearnerProgressSummary } from '../progress/progress.service';
 
 export type CertificateStatus = 'valid' | 'revoked' | 'replaced';
 export interface CertificateSummary {

@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
 import { CohortsService } from '../cohorts/cohorts.service';
 import type { Cohort } from '../cohorts/entities/cohort.entity';
-import { Course } from '../content/entities/course.entity';
-import { enrolmentsOfLearner, rosterCount, rosterPage, RosterQuery } from '../enrolments/roster-query';
-import { Enrolment } from '../learning/entities/enrolment.entity';
-import { knowledgeGain } from '../learning/progress/completion-rule';
-import { ProgressService } from '../learning/progress.service';
+import type { Course } from '../content/entities/course.entity';
+import { PublishedContentService } from '../content/published-content.service';
+import type { Enrolment } from '../enrolments/enrolment.entity';
+import { EnrolmentsService } from '../enrolments/enrolments.service';
+import type { RosterQuery } from '../enrolments/roster-query';
+import { ProgressService } from '../progress/progress.service';
 import type { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import type { CertificateSummary, LearnerProgressSummary } from './progress-summary';
@@ -31,20 +30,20 @@ export const ROSTER_PAGE_SIZE = 500;
 @Injectable()
 export class ReportSources {
   constructor(
-    @InjectRepository(Enrolment) private readonly enrolments: Repository<Enrolment>,
-    @InjectRepository(Course) private readonly courses: Repository<Course>,
+    private readonly enrolments: EnrolmentsService,
+    private readonly content: PublishedContentService,
     private readonly users: UsersService,
     private readonly cohorts: CohortsService,
     private readonly progress: ProgressService,
   ) {}
 
   count(query: RosterQuery): Promise<number> {
-    return rosterCount(this.enrolments, query);
+    return this.enrolments.rosterCount(query);
   }
 
   /** Every enrolment of one learner with its course, cohort, progress and certificate. */
   async learnerRecords(userId: number): Promise<RosterRecord[]> {
-    return this.records(await enrolmentsOfLearner(this.enrolments, userId));
+    return this.records(await this.enrolments.allForLearner(userId));
   }
 
   /** The learners of the matching enrolments (no other data read). */
@@ -52,7 +51,7 @@ export class ReportSources {
     const result: number[] = [];
     let afterId = 0;
     for (;;) {
-      const page = await rosterPage(this.enrolments, query, afterId, 2000);
+      const page = await this.enrolments.rosterPage(query, afterId, 2000);
       result.push(...page.map((enrolment) => enrolment.userId));
       if (page.length < 2000) return result;
       afterId = page[page.length - 1].id;
@@ -63,7 +62,7 @@ export class ReportSources {
   async *pages(query: RosterQuery, pageSize = ROSTER_PAGE_SIZE): AsyncGenerator<RosterRecord[]> {
     let afterId = 0;
     for (;;) {
-      const page = await rosterPage(this.enrolments, query, afterId, pageSize);
+      const page = await this.enrolments.rosterPage(query, afterId, pageSize);
       if (!page.length) return;
       afterId = page[page.length - 1].id;
       yield this.records(page);
@@ -76,8 +75,8 @@ export class ReportSources {
     const [users, cohorts, courses, progress, certificates] = await Promise.all([
       this.users.findByIds(enrolments.map((enrolment) => enrolment.userId)),
       this.cohorts.findByIds(enrolments.map((enrolment) => enrolment.cohortId).filter((id): id is number => id !== null)),
-      this.coursesByIds(enrolments.map((enrolment) => enrolment.courseId)),
-      this.summaries(enrolments),
+      this.content.coursesByIds([...new Set(enrolments.map((enrolment) => enrolment.courseId))]),
+      this.progress.summariesForEnrolments(ids),
       this.certificatesFor(ids),
     ]);
     const userById = new Map(users.map((user) => [user.id, user]));
@@ -102,31 +101,5 @@ export class ReportSources {
    */
   certificatesFor(_enrolmentIds: number[]): Promise<Map<number, CertificateSummary>> {
     return Promise.resolve(new Map());
-  }
-
-  private coursesByIds(ids: number[]): Promise<Course[]> {
-    return this.courses.findBy({ id: In([...new Set(ids)]) });
-  }
-
-  // Until the progress read model (ProgressService.summariesForEnrolments) lands: one learner at a time.
-  private async summaries(enrolments: Enrolment[]): Promise<Map<number, LearnerProgressSummary>> {
-    const result = new Map<number, LearnerProgressSummary>();
-    const courses = new Map((await this.coursesByIds(enrolments.map((enrolment) => enrolment.courseId))).map((course) => [course.id, course]));
-    for (const enrolment of enrolments) {
-      const course = courses.get(enrolment.courseId);
-      if (!course) continue;
-      const progress = await this.progress.courseProgress(enrolment.userId, course, course.languages[0] ?? 'es', enrolment.lastModuleKey);
-      const scores = progress.lessons.map((lesson) => lesson.quizScore).filter((score): score is number => score !== null);
-      const withQuiz = progress.lessons.filter((lesson) => lesson.state.hasQuiz);
-      result.set(enrolment.id, {
-        enrolmentId: enrolment.id, userId: enrolment.userId, courseId: enrolment.courseId, cohortId: enrolment.cohortId,
-        modulesTotal: progress.lessons.length, modulesDone: progress.lessons.filter((lesson) => lesson.done).length, percent: progress.steps.percent,
-        quizzesTotal: withQuiz.length, quizzesPassed: withQuiz.filter((lesson) => lesson.state.quizPassed).length,
-        quizAverage: scores.length ? Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 100) / 100 : null,
-        preTestScore: progress.preTest.score, postTestScore: progress.postTest.score, knowledgeGain: knowledgeGain(progress.preTest.score, progress.postTest.score),
-        completed: enrolment.completedAt !== null, completedAt: enrolment.completedAt, lastActivityAt: enrolment.lastActivityAt,
-      });
-    }
-    return result;
   }
 }

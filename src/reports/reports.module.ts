@@ -1,13 +1,10 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CohortsModule } from '../cohorts/cohorts.module';
-import { Course } from '../content/entities/course.entity';
-import { CourseModule } from '../content/entities/course-module.entity';
-import { ModuleVersion } from '../content/entities/module-version.entity';
-import { ModuleVersionsReader } from '../content/module-versions.reader';
-import { Enrolment } from '../learning/entities/enrolment.entity';
-import { LearningCoreModule } from '../learning/learning-core.module';
-import { AttemptReader } from '../quizzes/attempt-reader';
+import { ContentModule } from '../content/content.module';
+import { EnrolmentsModule } from '../enrolments/enrolments.module';
+import { ProgressModule } from '../progress/progress.module';
+import { QuizzesModule } from '../quizzes/quizzes.module';
 import { UsersModule } from '../users/users.module';
 import { ReportDownload } from './audit/report-download.entity';
 import { DownloadAuditService } from './audit/download-audit.service';
@@ -33,13 +30,12 @@ import { SummaryService } from './summary/summary.service';
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([ReportDownload, CoordinatorCountry, Enrolment, Course, CourseModule, ModuleVersion]),
-    UsersModule, CohortsModule, LearningCoreModule,
+    TypeOrmModule.forFeature([ReportDownload, CoordinatorCountry]),
+    UsersModule, CohortsModule, EnrolmentsModule, ProgressModule, ContentModule, QuizzesModule,
   ],
   controllers: [QuestionsController, ReportsAdminController, ReportsController, PersonalDataController, AnonymisationController],
   providers: [
     ReportSources, ReportScopeService, DownloadAuditService, RosterService, SummaryService, ReportsPageService, QuestionAnalysisService, PersonalDataService, AnonymisationService,
-    ModuleVersionsReader, AttemptReader,
   ],
 })
 export class ReportsModule {}

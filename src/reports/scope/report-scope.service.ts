@@ -57,7 +57,7 @@ export class ReportScopeService {
 
   /** Every coordinator with their countries, for the admin page. */
   async coordinators() {
-    const coordinators = (await this.users.list({ role: 'coordinator', page: 1 })).items;
+    const coordinators = await this.users.withRole('coordinator');
     const rows = await this.countries.find();
     return coordinators.map((user) => ({ user, countries: rows.filter((row) => row.userId === user.id).map((row) => row.country) }));
   }

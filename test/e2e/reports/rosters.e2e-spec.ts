@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import type { Cohort } from '../../../src/cohorts/entities/cohort.entity';
-import { Enrolment } from '../../../src/learning/entities/enrolment.entity';
+import { Enrolment } from '../../../src/enrolments/enrolment.entity';
 import { ReportDownload } from '../../../src/reports/audit/report-download.entity';
 import { ROSTER_COLUMNS } from '../../../src/reports/roster/roster-row';
 import type { User } from '../../../src/users/user.entity';
