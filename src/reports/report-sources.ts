@@ -76,7 +76,7 @@ export class ReportSources {
       this.users.findByIds(enrolments.map((enrolment) => enrolment.userId)),
       this.cohorts.findByIds(enrolments.map((enrolment) => enrolment.cohortId).filter((id): id is number => id !== null)),
       this.content.coursesByIds([...new Set(enrolments.map((enrolment) => enrolment.courseId))]),
-      this.progress.summariesForEnrolments(ids),
+      this.progress.summariesForEnrolmentRows(enrolments),
       this.certificatesFor(ids),
     ]);
     const userById = new Map(users.map((user) => [user.id, user]));
