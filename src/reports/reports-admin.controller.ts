@@ -1,5 +1,6 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Query, Render, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Render, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { ParseIdPipe } from '../common/id.pipe';
 import { Roles } from '../common/access.decorators';
 import { CurrentUser } from '../common/current-user.decorator';
 import { flash } from '../common/flash';
@@ -37,7 +38,7 @@ export class ReportsAdminController {
   }
 
   @Post('coordinators/:id')
-  async setCountries(@Param('id', ParseIntPipe) id: number, @Body() body: CoordinatorCountriesDto, @CurrentUser() actor: User, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async setCountries(@Param('id', ParseIdPipe) id: number, @Body() body: CoordinatorCountriesDto, @CurrentUser() actor: User, @Req() request: Request, @Res() response: Response): Promise<void> {
     await this.scopes.setCountries(actor, id, body.countries ?? []);
     flash(request, 'success', 'reports.coordinators.saved');
     response.redirect(303, '/reports/coordinators');

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, NotFoundException, Param, ParseIntPipe, Post, Render, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, NotFoundException, Param, Post, Render, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { ParseIdPipe } from '../../common/id.pipe';
 import { FormView, Roles } from '../../common/access.decorators';
 import { CurrentUser } from '../../common/current-user.decorator';
 import { flash } from '../../common/flash';
@@ -16,7 +17,7 @@ export class AnonymisationController {
   /** The confirmation page: what will be erased and what stays. */
   @Get(':id/anonymise')
   @Render('admin/anonymise')
-  async page(@Param('id', ParseIntPipe) id: number, @CurrentUser() actor: User) {
+  async page(@Param('id', ParseIdPipe) id: number, @CurrentUser() actor: User) {
     const target = await this.anonymisation.target(id);
     if (!target || target.id === actor.id) throw new NotFoundException();
     return { target, values: {} };
@@ -25,7 +26,7 @@ export class AnonymisationController {
   @Post(':id/anonymise')
   @FormView('admin/anonymise')
   async anonymise(
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', ParseIdPipe) id: number,
     @Body() _body: AnonymiseUserDto,
     @CurrentUser() actor: User,
     @Req() request: Request,
