@@ -14,15 +14,17 @@ function isoDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** Resolves on the stream's next 'drain', or when the destination closes (the client went away); leaves no listener behind. */
+/**
+ * Resolves on the stream's next 'drain', or when the destination closes (the client went away).
+ * `once` for 'drain': compression forwards res.on('drain') to its zlib stream but not removeListener.
+ */
 function drained(stream: NodeJS.EventEmitter, destination: Writable): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
-      stream.off('drain', done);
       destination.off('close', done);
       resolve();
     };
-    stream.on('drain', done);
+    stream.once('drain', done);
     destination.on('close', done);
   });
 }
