@@ -4,6 +4,7 @@ import { In, Repository } from 'typeorm';
 import { CourseModule } from './entities/course-module.entity';
 import { Course } from './entities/course.entity';
 import { ModuleVersion } from './entities/module-version.entity';
+import { toolModuleKey } from './import/course-mapping';
 
 /** A lesson module with the title of its current version in the reader's language. */
 export interface LessonEntry {
@@ -119,6 +120,28 @@ export class PublishedContentService {
       result.get(module.courseId)?.push({ module, title: version?.title ?? module.key, questionCount: version?.questions?.length ?? 0 });
     }
     return result;
+  }
+
+  /**
+   * The computed study time of courses: their lessons' minutes plus the pre/post-test's (stored on the
+   * assessment row at import, from the text; see parsing/reading-time.ts).
+   */
+  async estimatedMinutes(courseIds: number[]): Promise<Map<number, number>> {
+    const result = new Map<number, number>();
+    for (const part of chunks([...new Set(courseIds)])) {
+      const rows = await this.modules.createQueryBuilder('module')
+        .select('module.courseId', 'courseId').addSelect('SUM(module.minutes)', 'minutes')
+        .where({ courseId: In(part), kind: In(['lesson', 'assessment']), active: true })
+        .groupBy('module.courseId')
+        .getRawMany<{ courseId: number | string; minutes: number | string | null }>();
+      for (const row of rows) result.set(Number(row.courseId), Number(row.minutes ?? 0));
+    }
+    return result;
+  }
+
+  /** A printable tool (tools/<key>.<lang>.md), stored as a module of kind 'tool' keyed "tools/<key>". */
+  findTool(course: Course, key: string): Promise<CourseModule | null> {
+    return this.modules.findOneBy({ courseId: course.id, key: toolModuleKey(key), kind: 'tool', active: true });
   }
 
   findLesson(course: Course, key: string): Promise<CourseModule | null> {

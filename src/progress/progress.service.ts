@@ -30,13 +30,14 @@ export class ProgressService {
   ) {}
 
   async courseProgress(userId: number, course: Course, language: string, lastModuleKey: string | null = null): Promise<CourseProgress> {
-    const [lessons, assessment, rows, preTestScore] = await Promise.all([
+    const [lessons, assessment, rows, preTestScore, postTestFirstScore] = await Promise.all([
       this.content.lessons(course, language),
       this.content.findAssessment(course),
       this.progress.findBy({ userId, courseId: course.id }),
-      this.preTests.firstScore(userId, course.id),
+      this.preTests.firstScore(userId, course.id, 'pre'),
+      this.preTests.firstScore(userId, course.id, 'post'),
     ]);
-    return courseProgressFrom({ course, lessons, assessment, rows, preTestScore, lastModuleKey });
+    return courseProgressFrom({ course, lessons, assessment, rows, preTestScore, postTestFirstScore, lastModuleKey });
   }
 
   /**
@@ -55,12 +56,14 @@ export class ProgressService {
     const courseIds = [...new Set(enrolments.map((enrolment) => enrolment.courseId))];
     const userIds = [...new Set(enrolments.map((enrolment) => enrolment.userId))];
     const courses = new Map((await this.content.coursesByIds(courseIds)).map((course) => [course.id, course]));
-    const [lessons, assessments, rows, preTests] = await Promise.all([
+    const pairs = enrolments.map(({ userId, courseId }) => ({ userId, courseId }));
+    const [lessons, assessments, rows, preTests, postTests] = await Promise.all([
       // Counted in the course's first language, as the completion rule does.
       this.content.lessonsOfCourses([...courses.values()], (course) => course.languages[0] ?? 'es'),
       this.content.assessmentsOfCourses(courseIds),
       this.rowsFor(userIds, courseIds),
-      this.preTests.firstScores(enrolments.map(({ userId, courseId }) => ({ userId, courseId }))),
+      this.preTests.firstScores(pairs, 'pre'),
+      this.preTests.firstScores(pairs, 'post'),
     ]);
     const rowsByKey = new Map<string, ModuleProgress[]>();
     for (const row of rows) {
@@ -74,7 +77,7 @@ export class ProgressService {
       const mine = rowsByKey.get(key) ?? [];
       const progress = courseProgressFrom({
         course, lessons: lessons.get(course.id) ?? [], assessment: assessments.get(course.id) ?? null,
-        rows: mine, preTestScore: preTests.get(key) ?? null, lastModuleKey: enrolment.lastModuleKey,
+        rows: mine, preTestScore: preTests.get(key) ?? null, postTestFirstScore: postTests.get(key) ?? null, lastModuleKey: enrolment.lastModuleKey,
       });
       result.set(enrolment.id, summaryFrom(enrolment, progress, mine));
     }

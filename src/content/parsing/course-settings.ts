@@ -37,6 +37,8 @@ export interface CourseSettingsResult {
   lineOf(path: readonly string[]): number;
   /** false when the settings could not be read at all (no front matter, bad YAML): they are only defaults. */
   readable: boolean;
+  /** true when "hours" was given and valid (not a default), so it can be compared with the computed time. */
+  hoursGiven?: boolean;
 }
 
 /** Reads course.md. `file` is the path used in problems, e.g. "trata-de-personas/course.md". */
@@ -54,7 +56,8 @@ export function parseCourseSettings(text: string, file: string): CourseSettingsR
   settings.title = readLocalizedText(reader, 'title', titleLanguages);
   settings.summary = readLocalizedText(reader, 'summary', titleLanguages);
   settings.topic = reader.choice(['topic'], COURSE_TOPICS, true) ?? settings.topic;
-  settings.hours = reader.number(['hours'], { required: true, min: 0, minExclusive: true, max: 200 }) ?? settings.hours;
+  const hours = reader.number(['hours'], { required: true, min: 0, minExclusive: true, max: 200 });
+  settings.hours = hours ?? settings.hours;
   settings.passMark = reader.number(['pass_mark'], { required: true, integer: true, min: 1, max: 100 }) ?? settings.passMark;
   settings.certificate = reader.choice(['certificate'], CERTIFICATE_KINDS, true) ?? settings.certificate;
   settings.preTest = reader.boolean(['pre_test']) ?? false;
@@ -75,7 +78,7 @@ export function parseCourseSettings(text: string, file: string): CourseSettingsR
     report.add(reader.lineOf(['completion']), 'course.nothing-required');
   }
   settings.quiz = { ...DEFAULT_QUIZ_SETTINGS, ...readQuizOverrides(reader) };
-  return { settings, problems: report.problems, lineOf: (path) => reader.lineOf(path), readable: true };
+  return { settings, problems: report.problems, lineOf: (path) => reader.lineOf(path), readable: true, hoursGiven: hours !== undefined };
 }
 
 /** The `quiz:` group of course.md or of a module: only the keys that are present and valid. */
