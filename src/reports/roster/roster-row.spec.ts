@@ -3,7 +3,7 @@ import { ROSTER_COLUMNS, rosterHeaders, rosterRow, RosterSource, rosterStatus } 
 
 const summary = (overrides: Partial<LearnerProgressSummary> = {}): LearnerProgressSummary => ({
   enrolmentId: 1, userId: 2, courseId: 3, cohortId: 4, modulesTotal: 4, modulesDone: 2, percent: 50, quizzesTotal: 4, quizzesPassed: 2,
-  quizAverage: 72.5, preTestScore: 40, postTestScore: null, knowledgeGain: null, completed: false, completedAt: null,
+  quizAverage: 72.5, preTestScore: 40, postTestScore: null, postTestFirstScore: null, knowledgeGain: null, completed: false, completedAt: null,
   lastActivityAt: new Date('2026-03-02T10:00:00Z'), ...overrides,
 });
 

@@ -1,9 +1,11 @@
 import { SMALL_GROUP, SummaryParticipant, summarise } from './donor-summary';
 
-const person = (overrides: Partial<SummaryParticipant> = {}): SummaryParticipant => ({
-  sex: 'female', institution: 'pnc', country: 'SV', department: 'SV · La Unión', ageGroup: '25-34', cohort: 'A',
-  completed: false, certified: false, preTestScore: null, postTestScore: null, ...overrides,
-});
+const person = (overrides: Partial<SummaryParticipant> = {}): SummaryParticipant => {
+  const base = { sex: 'female', institution: 'pnc', country: 'SV', department: 'SV · La Unión', ageGroup: '25-34', cohort: 'A',
+    completed: false, certified: false, preTestScore: null, postTestScore: null, ...overrides };
+  const gain = base.preTestScore !== null && base.postTestScore !== null ? base.postTestScore - base.preTestScore : null;
+  return { gain, ...base };
+};
 
 describe('donor summary', () => {
   // Six women at the PNC (4 completed, 3 certified) and two men at the DGME (1 completed).

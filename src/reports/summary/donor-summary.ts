@@ -25,6 +25,8 @@ export interface SummaryParticipant {
   certified: boolean;
   preTestScore: number | null;
   postTestScore: number | null;
+  /** Knowledge gain as the progress read model defines it (first post-test attempt minus pre-test); null without both. */
+  gain: number | null;
 }
 
 interface Totals {
@@ -83,10 +85,10 @@ function add(totals: Totals, participant: SummaryParticipant): void {
     totals.postCount += 1;
     totals.postSum += post;
   }
-  if (pre !== null && post !== null) {
+  if (participant.gain !== null) {
     totals.pairCount += 1;
-    totals.gainSum += post - pre;
-    if (post > pre) totals.improved += 1;
+    totals.gainSum += participant.gain;
+    if (participant.gain > 0) totals.improved += 1;
   }
 }
 

@@ -33,7 +33,9 @@ export function participantOf(record: RosterRecord): SummaryParticipant {
     completed: progress?.completed ?? false,
     certified: certificate?.status === 'valid',
     preTestScore: progress?.preTestScore ?? null,
-    postTestScore: progress?.postTestScore ?? null,
+    // The first post-test attempt, as the knowledge gain is measured: the averages and the gain tell one story.
+    postTestScore: progress?.postTestFirstScore ?? null,
+    gain: progress?.knowledgeGain ?? null,
   };
 }
 

@@ -36,6 +36,7 @@ describe('personal data: privacy notice, own-data export, anonymisation', () => 
     await progressRow(app, me, built.modules[0], { done: true, score: 100, passed: true });
     await progressRow(app, me, built.modules[1], { done: true, score: 100, passed: true });
     await progressRow(app, me, built.assessment!, { score: 100, passed: true });
+    await submittedAttempt(app, me, built.assessment!, 'post', {}, 100);
     await updateEnrolment(app, mine, { completedAt: new Date() });
     adminUser = await createUser(app, { role: 'admin' });
     admin = await signedInAgent(app, adminUser);
@@ -77,8 +78,9 @@ describe('personal data: privacy notice, own-data export, anonymisation', () => 
     expect(data.enrolments.map((item) => item.cohort.name).sort()).toEqual(['Cohorte Datos', 'Cohorte Otra']);
     const done = data.enrolments.find((item) => item.cohort.name === 'Cohorte Datos')!;
     expect(done.progress).toMatchObject({ modulesDone: 2, preTestScore: 25, postTestScore: 100, knowledgeGain: 75, completed: true });
-    expect(data.attempts).toHaveLength(1);
+    expect(data.attempts).toHaveLength(2);
     expect(data.attempts[0]).toMatchObject({ kind: 'pre', score: 25, answers: { 'pt-q1': ['a'] } });
+    expect(data.attempts[1]).toMatchObject({ kind: 'post', score: 100 });
     expect(Array.isArray(data.certificates)).toBe(true);
     expect(response.text).not.toContain(someoneElse.email);
     expect(response.text).not.toContain('Otro Ajeno');

@@ -50,6 +50,7 @@ describe('completion rosters', () => {
     await progressRow(app, people.done, m1, { done: true, score: 100, passed: true });
     await progressRow(app, people.done, m2, { done: true, score: 80, passed: true });
     await progressRow(app, people.done, built.assessment!, { score: 90, passed: true });
+    await submittedAttempt(app, people.done, built.assessment!, 'post', {}, 90);
     await updateEnrolment(app, enrolments.done, { completedAt: new Date(), preTestScore: 40, postTestScore: 90, lastActivityAt: new Date() });
     // Beto: module 1 marked, its quiz failed.
     await progressRow(app, people.started, m1, { done: true, score: 66.67, passed: false });

@@ -43,7 +43,10 @@ describe('donor summary and question analysis on a hand-built cohort', () => {
       users[person.key] = user;
       const enrolment = await enrol(app, user, built.course, cohort);
       if (person.pre !== null) await submittedAttempt(app, user, assessment, 'pre', person.answers ?? {}, person.pre);
-      if (person.post !== null) await progressRow(app, user, assessment, { score: person.post, passed: person.post >= 80 });
+      if (person.post !== null) {
+        await progressRow(app, user, assessment, { score: person.post, passed: person.post >= 80 });
+        await submittedAttempt(app, user, assessment, 'post', {}, person.post);
+      }
       if (person.completed) await updateEnrolment(app, enrolment, { completedAt: new Date(), preTestScore: person.pre, postTestScore: person.post });
     }
     // The assessment file as written, so the analysis can point at each question's line.
