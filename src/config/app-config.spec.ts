@@ -23,6 +23,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATABASE_URL: 'sqlite:/tmp/x.sqlite' }).database).toEqual({ kind: 'sqlite', path: '/tmp/x.sqlite' });
   });
 
+  it('takes an optional CREDENTIAL_KEY of at least 32 characters for the credential signing keys', () => {
+    expect(loadConfig({}).credentialKey).toBeUndefined();
+    expect(loadConfig({ CREDENTIAL_KEY: 'k'.repeat(32) }).credentialKey).toBe('k'.repeat(32));
+    expect(() => loadConfig({ CREDENTIAL_KEY: 'short' })).toThrow(/CREDENTIAL_KEY must be at least 32 characters/);
+  });
+
   it('reports every problem at once', () => {
     try {
       loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x', PUBLIC_URL: 'ftp://x' });

@@ -20,6 +20,8 @@ export interface AppConfig {
   smtpUrl?: string;
   /** Sender of those emails (SMTP_FROM). */
   smtpFrom: string;
+  /** Secret for the credential signing keys at rest (CREDENTIAL_KEY); SESSION_SECRET when unset. */
+  credentialKey?: string;
 }
 
 export class ConfigError extends Error {
@@ -82,6 +84,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const smtpFrom = env.SMTP_FROM || DEFAULT_SMTP_FROM;
   if (!/^[^\r\n]*@[^\r\n]+$/.test(smtpFrom)) problems.push(`SMTP_FROM must be an address such as "Aprende Protección <no-reply@example.org>", got "${env.SMTP_FROM}"`);
 
+  const credentialKey = env.CREDENTIAL_KEY || undefined;
+  if (credentialKey && credentialKey.length < 32) problems.push('CREDENTIAL_KEY must be at least 32 characters (e.g. `openssl rand -hex 32`)');
+
   if (problems.length) throw new ConfigError(problems);
-  return { production, port, database, sessionSecret, publicUrl, contentDir, importContentOnStart, seedDemo, trustProxy, smtpUrl, smtpFrom };
+  return { production, port, database, sessionSecret, publicUrl, contentDir, importContentOnStart, seedDemo, trustProxy, smtpUrl, smtpFrom, credentialKey };
 }

@@ -4,6 +4,9 @@ import { PublishedContentService } from '../content/published-content.service';
 import { EnrolmentsService } from '../enrolments/enrolments.service';
 import { ProgressService } from './progress.service';
 
+/** Told once per completion, after it is recorded (certificates register one at start). */
+export type CompletionListener = (completion: { enrolmentId: number; userId: number; courseId: number }) => Promise<void>;
+
 export interface CompletionOutcome {
   complete: boolean;
   /** True only for the one call that recorded the completion. */
@@ -20,6 +23,7 @@ export interface CompletionOutcome {
 @Injectable()
 export class CompletionService {
   private readonly logger = new Logger(CompletionService.name);
+  private readonly listeners: CompletionListener[] = [];
 
   constructor(
     private readonly content: PublishedContentService,
@@ -27,6 +31,11 @@ export class CompletionService {
     private readonly progress: ProgressService,
     private readonly clock: Clock,
   ) {}
+
+  /** Features that act on a completion register here, so this module never imports them. */
+  onCompleted(listener: CompletionListener): void {
+    this.listeners.push(listener);
+  }
 
   async markCompletedIfDone(userId: number, courseId: number): Promise<CompletionOutcome> {
     const course = await this.content.courseById(courseId);
@@ -38,7 +47,14 @@ export class CompletionService {
     if (!progress.check.complete) return { complete: enrolment.completedAt !== null, newlyCompleted: false };
     // Conditional update: of two requests finishing at once, exactly one records the completion.
     const newlyCompleted = await this.enrolments.markCompleted(enrolment.id, this.clock.now());
-    if (newlyCompleted) this.logger.log(`Enrolment ${enrolment.id} completed course ${course.slug}`);
+    if (newlyCompleted) {
+      this.logger.log(`Enrolment ${enrolment.id} completed course ${course.slug}`);
+      for (const listener of this.listeners) {
+        // A listener's failure never undoes the completion; the start-up backfill catches up.
+        await listener({ enrolmentId: enrolment.id, userId, courseId }).catch((error: unknown) =>
+          this.logger.error(`Completion listener failed for enrolment ${enrolment.id}: ${error instanceof Error ? error.message : String(error)}`));
+      }
+    }
     return { complete: true, newlyCompleted };
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { CertificatesService } from '../certificates/certificates.service';
 import { CohortsService } from '../cohorts/cohorts.service';
 import type { Cohort } from '../cohorts/entities/cohort.entity';
 import type { Course } from '../content/entities/course.entity';
@@ -35,6 +36,7 @@ export class ReportSources {
     private readonly users: UsersService,
     private readonly cohorts: CohortsService,
     private readonly progress: ProgressService,
+    private readonly certificates: CertificatesService,
   ) {}
 
   count(query: RosterQuery): Promise<number> {
@@ -95,11 +97,8 @@ export class ReportSources {
     });
   }
 
-  /**
-   * Certificate code and status per enrolment, from the certificates feature.
-   * Empty until CertificatesService.certificatesForEnrolments is available.
-   */
-  certificatesFor(_enrolmentIds: number[]): Promise<Map<number, CertificateSummary>> {
-    return Promise.resolve(new Map());
+  /** Certificate code and status per enrolment (the current certificate), from the certificates feature. */
+  certificatesFor(enrolmentIds: number[]): Promise<Map<number, CertificateSummary>> {
+    return this.certificates.certificatesForEnrolments(enrolmentIds);
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CertificatesModule } from '../certificates/certificates.module';
 import { CohortsModule } from '../cohorts/cohorts.module';
 import { ContentModule } from '../content/content.module';
 import { EnrolmentsModule } from '../enrolments/enrolments.module';
@@ -31,7 +32,7 @@ import { SummaryService } from './summary/summary.service';
 @Module({
   imports: [
     TypeOrmModule.forFeature([ReportDownload, CoordinatorCountry]),
-    UsersModule, CohortsModule, EnrolmentsModule, ProgressModule, ContentModule, QuizzesModule,
+    UsersModule, CohortsModule, CertificatesModule, EnrolmentsModule, ProgressModule, ContentModule, QuizzesModule,
   ],
   controllers: [QuestionsController, ReportsAdminController, ReportsController, PersonalDataController, AnonymisationController],
   providers: [

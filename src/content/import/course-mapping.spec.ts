@@ -4,7 +4,7 @@ import type { CourseSettings, ParsedCourse, ParsedModuleVersion } from '../parsi
 const settings: CourseSettings = {
   title: { es: 'Curso', en: 'Course' }, summary: { es: 'Resumen', en: 'Summary' }, topic: 'children', hours: 3, languages: ['es', 'en'],
   passMark: 70, certificate: 'participation', preTest: true, postTest: false, completion: { modules: true, quizzes: false, postTest: false },
-  quiz: { maxAttempts: 2, grading: 'last', shuffle: false, timeLimitMinutes: 10, showAnswers: false },
+  quiz: { maxAttempts: 2, grading: 'last', shuffle: false, timeLimitMinutes: 10, showAnswers: false }, participation: null,
 };
 
 function version(language: 'es' | 'en', minutes: number): ParsedModuleVersion {

@@ -69,6 +69,13 @@ export interface CourseSettings {
   completion: CompletionRules;
   /** Course-wide quiz defaults; modules may override them. */
   quiz: QuizSettings;
+  /** Who may get a participation certificate in bulk (`participation.modules_percent`); null when not set. */
+  participation: ParticipationRule | null;
+}
+
+/** A learner "participated" after completing at least this share of the lesson modules. */
+export interface ParticipationRule {
+  modulesPercent: number;
 }
 
 export type OptionId = string; // 'a', 'b', ... by position, shared by every language

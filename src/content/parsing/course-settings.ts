@@ -22,7 +22,8 @@ export const DEFAULT_QUIZ_SETTINGS: QuizSettings = {
   showAnswers: true,
 };
 
-const COURSE_KEYS = ['title', 'summary', 'topic', 'hours', 'languages', 'pass_mark', 'certificate', 'pre_test', 'post_test', 'completion', 'quiz'];
+const COURSE_KEYS = ['title', 'summary', 'topic', 'hours', 'languages', 'pass_mark', 'certificate', 'pre_test', 'post_test', 'completion', 'quiz', 'participation'];
+const PARTICIPATION_KEYS = ['modules_percent'];
 const COMPLETION_KEYS = ['modules', 'quizzes', 'post_test'];
 export const QUIZ_KEYS = ['max_attempts', 'grading', 'shuffle', 'time_limit_minutes', 'show_answers'];
 
@@ -78,6 +79,7 @@ export function parseCourseSettings(text: string, file: string): CourseSettingsR
     report.add(reader.lineOf(['completion']), 'course.nothing-required');
   }
   settings.quiz = { ...DEFAULT_QUIZ_SETTINGS, ...readQuizOverrides(reader) };
+  settings.participation = readParticipation(reader);
   return { settings, problems: report.problems, lineOf: (path) => reader.lineOf(path), readable: true, hoursGiven: hours !== undefined };
 }
 
@@ -93,6 +95,14 @@ export function readQuizOverrides(reader: SettingsReader): Partial<QuizSettings>
     showAnswers: reader.boolean(['quiz', 'show_answers']),
   };
   return Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined));
+}
+
+/** `participation: { modules_percent: 50 }`: the rule for bulk participation certificates (1-100 % of the lesson modules). */
+function readParticipation(reader: SettingsReader): CourseSettings['participation'] {
+  if (!reader.mapping(['participation'])) return null;
+  reader.rejectUnknownKeys(['participation'], PARTICIPATION_KEYS);
+  const modulesPercent = reader.number(['participation', 'modules_percent'], { required: true, integer: true, min: 1, max: 100 });
+  return modulesPercent === undefined ? null : { modulesPercent };
 }
 
 /** Front-matter key of each quiz setting, for messages. */
@@ -155,5 +165,6 @@ export function defaultCourseSettings(): CourseSettings {
     postTest: false,
     completion: { modules: true, quizzes: true, postTest: false },
     quiz: { ...DEFAULT_QUIZ_SETTINGS },
+    participation: null,
   };
 }

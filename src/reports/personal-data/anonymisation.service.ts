@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { CertificatesService } from '../../certificates/certificates.service';
 import type { User } from '../../users/user.entity';
 import { UsersService } from '../../users/users.service';
 
@@ -9,7 +10,7 @@ import { UsersService } from '../../users/users.service';
  */
 @Injectable()
 export class AnonymisationService {
-  constructor(private readonly users: UsersService) {}
+  constructor(private readonly users: UsersService, private readonly certificates: CertificatesService) {}
 
   target(id: number): Promise<User | null> {
     return this.users.findById(id);
@@ -21,8 +22,8 @@ export class AnonymisationService {
     return user;
   }
 
-  /** The certificates' copy of the holder's name; wired once CertificatesService offers it. */
-  private async eraseCertificateHolder(_userId: number): Promise<void> {
-    await Promise.resolve();
+  /** The certificates' copy of the holder's name and their stored PDFs. */
+  private eraseCertificateHolder(userId: number): Promise<void> {
+    return this.certificates.removeHolderData(userId);
   }
 }

@@ -6,6 +6,7 @@ import { User } from '../../../src/users/user.entity';
 import { BuiltCourse, createCohort, createCourse, enrol } from '../../utils/course-factories';
 import { createUser, DEFAULT_PASSWORD, signedInAgent } from '../../utils/factories';
 import { Agent, createTestApp, submitForm, TestApp } from '../../utils/test-app';
+import { certificatesOf, completeCourse, simpleCourse } from '../certificates/certificate-helpers';
 import { downloadCsv, learner, progressRow, submittedAttempt, updateEnrolment } from './report-fixtures';
 
 describe('personal data: privacy notice, own-data export, anonymisation', () => {
@@ -129,5 +130,28 @@ describe('personal data: privacy notice, own-data export, anonymisation', () => 
     expect(roster.raw.toString('utf8')).not.toMatch(/Paula|Inspectora|Hachadura/);
     expect((await admin.get('/admin/users')).text).toContain('Datos eliminados');
     expect((await admin.get(`/admin/users/${adminUser.id}/anonymise`)).status).toBe(404);
+  });
+
+  it("fills the roster's certificate columns and, after anonymisation, verification says holder data removed", async () => {
+    const holder = await learner(testApp.app, { name: 'Clara Certificada' });
+    const simple = await simpleCourse(testApp.app, holder);
+    await completeCourse(await signedInAgent(testApp.app, holder, DEFAULT_PASSWORD), simple.course.slug);
+    const [certificate] = await certificatesOf(testApp.app, { userId: holder.id });
+    expect(certificate).toBeDefined();
+    const roster = await downloadCsv(coordinator, `/reports/roster.csv?cohort=${simple.cohort.id}`);
+    const row = roster.rows.find((line) => line[0] === 'Clara Certificada')!;
+    expect(row.slice(-2)).toEqual([certificate.code, 'Válido']);
+    const summary = await downloadCsv(coordinator, `/reports/summary.csv?cohort=${simple.cohort.id}`);
+    expect(summary.rows[1].slice(2, 8)).toEqual(['1', '1', '', '1', '', '']);
+    expect((await request(testApp.server).get(`/verify/${certificate.code}`)).text).toContain('Clara Certificada');
+
+    await submitForm(admin, `/admin/users/${holder.id}/anonymise`, `/admin/users/${holder.id}/anonymise`, { confirm: 'yes' });
+    const page = await request(testApp.server).get(`/verify/${certificate.code}`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('Datos del titular eliminados');
+    expect(page.text).not.toContain('Clara Certificada');
+    const [after] = await certificatesOf(testApp.app, { id: certificate.id });
+    expect(after.holderName).toBe('');
+    expect((await downloadCsv(coordinator, `/reports/summary.csv?cohort=${simple.cohort.id}`)).rows).toEqual(summary.rows);
   });
 });
