@@ -4,6 +4,7 @@ import { In, IsNull, Repository } from 'typeorm';
 import { Clock } from '../common/clock';
 import { Course } from '../content/entities/course.entity';
 import { PublishedContentService } from '../content/published-content.service';
+import type { Enrolment } from '../enrolments/enrolment.entity';
 import { EnrolmentsService } from '../enrolments/enrolments.service';
 import { chunks } from '../enrolments/enrolments.service';
 import { CourseProgress, courseProgressFrom, LearnerProgressSummary, summaryFrom } from './course-progress';
@@ -45,8 +46,12 @@ export class ProgressService {
    * Unknown ids are left out.
    */
   async summariesForEnrolments(enrolmentIds: number[]): Promise<Map<number, LearnerProgressSummary>> {
+    return this.summariesForEnrolmentRows(await this.enrolments.findByIds(enrolmentIds));
+  }
+
+  /** The same, for enrolment rows the caller already read (a roster page): no second read of the enrolments. */
+  async summariesForEnrolmentRows(enrolments: Enrolment[]): Promise<Map<number, LearnerProgressSummary>> {
     const result = new Map<number, LearnerProgressSummary>();
-    const enrolments = await this.enrolments.findByIds(enrolmentIds);
     if (!enrolments.length) return result;
     const courseIds = [...new Set(enrolments.map((enrolment) => enrolment.courseId))];
     const userIds = [...new Set(enrolments.map((enrolment) => enrolment.userId))];
