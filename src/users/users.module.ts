@@ -21,7 +21,7 @@ import { UsersService } from './users.service';
 })
 export class UsersModule implements NestModule, OnModuleInit {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(PrivacyNoticeMiddleware).forRoutes({ path: 'auth/register', method: RequestMethod.ALL });
+    consumer.apply(PrivacyNoticeMiddleware).forRoutes({ path: 'auth/register', method: RequestMethod.GET }, { path: 'auth/register', method: RequestMethod.POST });
   }
 
   onModuleInit(): void {

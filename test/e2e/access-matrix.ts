@@ -30,7 +30,7 @@ export interface RouteRow {
   path: string;
   url: (s: Scene, kit: Kit) => Maybe<string>;
   form?: (s: Scene, kit: Kit) => Maybe<Fields>;
-  /** Multipart upload: the file part (the CSRF token goes in the query string, as the app's forms do). */
+  /** Multipart upload: the file part (the CSRF token is the body's first field, as the app's forms send it). */
   upload?: { field: string; name: string; content: string };
   query?: Fields;
   fresh?: 'scene' | 'cast';
@@ -53,6 +53,8 @@ const coordinators = (outcome: Outcome = 'ok'): Expectations => ({ ...cohortStaf
 const admins = (outcome: Outcome = 'ok'): Expectations => ({ ...coordinators(403), admin: outcome });
 /** Editors of the course (its facilitator) and admins; coordinators and learners are refused by role. */
 const editors = (outcome: Outcome = 'ok'): Expectations => ({ ...cohortStaff(outcome), coordinator: 403 });
+/** Reports: every member of staff (each sees only their scope); learners are told there is nothing. */
+const reportStaff = (): Expectations => ({ ...signedIn(), enrolled: 404, outsider: 404 });
 /** Course content: the enrolled learner, and staff who may preview it (the course's facilitator, coordinators, admins). */
 const content = (): Expectations => ({ ...cohortStaff(), enrolled: 'ok', outsider: 404 });
 /** Recording progress: enrolled learners only; staff previewing are refused, outsiders told it does not exist. */
@@ -254,12 +256,44 @@ export const ROUTES: RouteRow[] = [
   { method: 'POST', path: '/staff/certificates/:id/reissue', url: () => '/staff/certificates/999999/reissue', expect: cohortStaff(404) },
   { method: 'GET', path: '/admin/certificates', url: () => '/admin/certificates', expect: admins() },
   { method: 'POST', path: '/admin/certificates', url: () => '/admin/certificates', form: () => ({}), expect: admins() },
-  { method: 'POST', path: '/admin/certificates/logo', url: () => '/admin/certificates/logo', upload: { field: 'file', name: 'logo.png', content: 'not a png' }, expect: admins(400) },
+  { method: 'POST', path: '/admin/certificates/logo', url: () => '/admin/certificates/logo', upload: { field: 'logo', name: 'logo.png', content: 'not a png' }, expect: admins() },
   { method: 'POST', path: '/admin/certificates/logo/remove', url: () => '/admin/certificates/logo/remove', expect: admins() },
   { method: 'GET', path: '/admin/certificates/logo', url: () => '/admin/certificates/logo', expect: admins(404) },
   { method: 'GET', path: '/cohorts/:id/certificates', url: (s) => `${cohort(s)}/certificates`, expect: cohortStaff() },
   { method: 'POST', path: '/cohorts/:id/certificates/participation', url: (s) => `${cohort(s)}/certificates/participation`, fresh: 'scene', expect: cohortStaff() },
   { method: 'GET', path: '/cohorts/:id/certificates/zip', url: (s) => `${cohort(s)}/certificates/zip`, expect: cohortStaff() },
+  // End page and keeping a quiz's answers across a language switch (issue #14)
+  { method: 'GET', path: '/courses/:slug/completed', url: (s) => `/courses/${s.slug}/completed`, expect: content() },
+  {
+    method: 'POST', path: '/courses/:slug/modules/:key/quiz/attempts/:attemptId/language', fresh: 'scene', expect: enrolledOnly(),
+    url: async (s, kit) => `${quiz(s)}/attempts/${await kit.attempt(s, 'module')}/language`, form: () => ({ lang: 'en', 'answers[q-m1-q1]': 'a' }),
+  },
+  {
+    method: 'POST', path: '/courses/:slug/pre-test/attempts/:attemptId/language', fresh: 'scene', expect: enrolledOnly(),
+    url: async (s, kit) => `/courses/${s.slug}/pre-test/attempts/${await kit.attempt(s, 'pre')}/language`, form: () => ({ lang: 'en', 'answers[q-pt-q1]': 'a' }),
+  },
+  {
+    method: 'POST', path: '/courses/:slug/post-test/attempts/:attemptId/language', fresh: 'scene', expect: enrolledOnly(),
+    url: async (s, kit) => `/courses/${s.slug}/post-test/attempts/${await kit.attempt(s, 'post')}/language`, form: () => ({ lang: 'en', 'answers[q-pt-q1]': 'a' }),
+  },
+
+  // Reports (issue #9): staff in their scope; learners are told there is nothing
+  { method: 'GET', path: '/reports', url: () => '/reports', query: { course: '', status: 'completed' }, expect: reportStaff() },
+  { method: 'GET', path: '/reports/roster.:format', url: () => '/reports/roster.csv', query: { status: 'completed' }, expect: reportStaff() },
+  { method: 'GET', path: '/reports/summary.:format', url: () => '/reports/summary.xlsx', expect: reportStaff() },
+  { method: 'GET', path: '/reports/questions', url: () => '/reports/questions', expect: reportStaff() },
+  { method: 'GET', path: '/reports/downloads', url: () => '/reports/downloads', expect: admins() },
+  { method: 'GET', path: '/reports/coordinators', url: () => '/reports/coordinators', expect: admins() },
+  {
+    method: 'POST', path: '/reports/coordinators/:id', url: async (s, kit) => `/reports/coordinators/${(await kit.user('coordinator')).id}`,
+    form: () => ({ countries: ['SV', 'GT'] }), expect: admins(),
+  },
+  { method: 'GET', path: '/admin/privacy', url: () => '/admin/privacy', expect: admins() },
+  { method: 'POST', path: '/admin/privacy', url: () => '/admin/privacy', form: () => ({ es: 'Aviso de privacidad.', en: 'Privacy notice.' }), expect: admins() },
+  { method: 'GET', path: '/admin/users/:id/anonymise', url: async (s, kit) => `/admin/users/${(await kit.user()).id}/anonymise`, expect: admins() },
+  { method: 'POST', path: '/admin/users/:id/anonymise', url: async (s, kit) => `/admin/users/${(await kit.user()).id}/anonymise`, form: () => ({ confirm: 'yes' }), expect: admins() },
+  { method: 'GET', path: '/profile/data/json', url: () => '/profile/data/json', expect: signedIn() },
+  { method: 'GET', path: '/profile/data/csv', url: () => '/profile/data/csv', expect: signedIn() },
 ];
 
 /** The line to paste into ROUTES for a route the table lacks, shown when the test finds one. */

@@ -48,8 +48,10 @@ export async function send(row: RouteRow, signed: Signed, url: string, fields: F
   const token = options.csrf === false ? undefined : signed.csrf;
   if (row.method === 'GET') return signed.agent.get(url).query(options.query ?? row.query ?? {});
   if (row.upload) {
-    const address = token ? `${url}${url.includes('?') ? '&' : '?'}_csrf=${encodeURIComponent(token)}` : url;
-    let pending = signed.agent.post(address).attach(row.upload.field, Buffer.from(row.upload.content), row.upload.name);
+    // The token is the first field of the body, before the file, as the app's upload forms send it.
+    let pending = signed.agent.post(url);
+    if (token) pending = pending.field('_csrf', token);
+    pending = pending.attach(row.upload.field, Buffer.from(row.upload.content), row.upload.name);
     for (const [name, value] of Object.entries(fields ?? {})) pending = pending.field(name, value);
     return pending;
   }

@@ -1,7 +1,7 @@
+import { MultipartUpload } from '../../common/multipart-csrf';
 import {
-  ArgumentsHost, Body, Catch, Controller, ExceptionFilter, Get, PayloadTooLargeException, Post, Render, Req, Res, UploadedFile, UseFilters, UseInterceptors,
+  ArgumentsHost, Body, Catch, Controller, ExceptionFilter, Get, PayloadTooLargeException, Post, Render, Req, Res, UploadedFile, UseFilters,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import type { Request, Response } from 'express';
 import { Roles } from '../../common/access.decorators';
 import { CurrentUser } from '../../common/current-user.decorator';
@@ -64,10 +64,10 @@ export class CertificateSettingsController {
     response.redirect(303, BACK);
   }
 
-  /** Multipart with only the file (multer reads it; no text fields): the CSRF token travels in the query string. */
+  /** Multipart: the CSRF token is the body's first field (checked before the file is read), then the file. */
   @Post('logo')
   @UseFilters(LogoTooLargeFilter)
-  @UseInterceptors(FileInterceptor('logo', { limits: { fileSize: MAX_LOGO_BYTES, files: 1, fields: 2, parts: 3 } }))
+  @MultipartUpload('logo', { limits: { fileSize: MAX_LOGO_BYTES, files: 1, fields: 2, parts: 3 } })
   async uploadLogo(@UploadedFile() file: { buffer: Buffer } | undefined, @CurrentUser() user: User, @Req() request: Request, @Res() response: Response): Promise<void> {
     if (!file?.buffer?.length || !logoTypeOf(file.buffer)) {
       flash(request, 'error', 'certificates.settings.logoType');

@@ -150,9 +150,9 @@ describe('certificates: managing (staff search, revoke, reissue, bulk participat
     const png = new PNG({ width: 120, height: 40 });
     png.data.fill(0);
     const token = await csrfToken(admin, '/admin/certificates');
-    expect((await admin.post(`/admin/certificates/logo?_csrf=${token}`).attach('logo', PNG.sync.write(png), 'logo.png')).status).toBe(303);
+    expect((await admin.post('/admin/certificates/logo').field('_csrf', token).attach('logo', PNG.sync.write(png), 'logo.png')).status).toBe(303);
     expect((await admin.get('/admin/certificates/logo')).headers['content-type']).toBe('image/png');
-    const refused = await admin.post(`/admin/certificates/logo?_csrf=${token}`).attach('logo', Buffer.from('<svg/>'), 'logo.png');
+    const refused = await admin.post('/admin/certificates/logo').field('_csrf', token).attach('logo', Buffer.from('<svg/>'), 'logo.png');
     expect(refused.status).toBe(303);
     expect((await admin.get('/admin/certificates')).text).toContain('El archivo debe ser una imagen PNG o JPEG.');
     const learnerAgent = await signedInAgent(testApp.app, finisher);
