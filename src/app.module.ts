@@ -17,6 +17,7 @@ import { HomeController } from './home/home.controller';
 import { LanguageController } from './language/language.controller';
 import { LearningModule } from './learning/learning.module';
 import { MailModule } from './mail/mail.module';
+import { QuizzesModule } from './quizzes/quizzes.module';
 import { UsersModule } from './users/users.module';
 
 @Module({})
@@ -35,6 +36,7 @@ export class AppModule {
         ContentModule,
         CohortsModule,
         LearningModule,
+        QuizzesModule,
         MailModule,
       ],
       controllers: [HealthController, LanguageController, HomeController],

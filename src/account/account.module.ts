@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { SessionsModule } from '../auth/sessions.module';
-import { User } from '../users/user.entity';
 import { UsersModule } from '../users/users.module';
 import { AccountToken } from './account-token.entity';
 import { AccountController } from './account.controller';
@@ -16,7 +15,7 @@ import { PasswordLinksService } from './password-links.service';
  * or asked for by email from the "forgot password" page in AuthModule).
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([AccountToken, User]), UsersModule, SessionsModule],
+  imports: [TypeOrmModule.forFeature([AccountToken]), UsersModule, SessionsModule],
   controllers: [AccountController, AdminPasswordLinkController],
   providers: [AccountService, AccountTokensService, PasswordLinksService],
   exports: [AccountTokensService, PasswordLinksService],

@@ -1,6 +1,4 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
 import { UserSessionsService } from '../auth/user-sessions.service';
 import { Clock } from '../common/clock';
 import { User } from '../users/user.entity';
@@ -15,7 +13,6 @@ export class AccountService {
   constructor(
     private readonly tokens: AccountTokensService,
     private readonly users: UsersService,
-    @InjectRepository(User) private readonly userRepository: Repository<User>,
     private readonly sessions: UserSessionsService,
     private readonly clock: Clock,
   ) {}
@@ -31,8 +28,7 @@ export class AccountService {
     const userId = await this.tokens.redeem(token, 'set-password');
     if (userId === null) throw new NotFoundException('account.setPassword.invalid');
     await this.users.setPassword(userId, password);
-    await this.userRepository.update({ id: userId }, { dataConsentAt: this.clock.now() });
-    return this.userRepository.findOneByOrFail({ id: userId });
+    return this.users.recordConsent(userId, this.clock.now());
   }
 
   /** Once the new password is set and this browser is signed in (keepSessionId): every other session of the account ends. */

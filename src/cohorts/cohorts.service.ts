@@ -1,11 +1,12 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { Brackets, In, Repository } from 'typeorm';
 import { Clock } from '../common/clock';
 import { FormError } from '../common/errors';
-import { Course } from '../content/entities/course.entity';
-import { Enrolment } from '../learning/entities/enrolment.entity';
+import { PublishedContentService } from '../content/published-content.service';
+import { CohortEnrolmentCounts, EnrolmentsService } from '../enrolments/enrolments.service';
 import { User } from '../users/user.entity';
+import { UsersService } from '../users/users.service';
 import { cohortColumnsFrom, CohortFormValues, nameForCountry } from './cohort-form';
 import { CohortNotFoundError } from './cohort-errors';
 import { countryLabels } from './cohort-labels';
@@ -16,10 +17,7 @@ export const COHORTS_PAGE_SIZE = 25;
 
 export type Actor = Pick<User, 'id' | 'role'>;
 
-export interface CohortCounts {
-  active: number;
-  pending: number;
-}
+export type CohortCounts = CohortEnrolmentCounts;
 
 export interface CohortListFilter {
   q?: string;
@@ -38,9 +36,9 @@ export class CohortsService {
   constructor(
     @InjectRepository(Cohort) private readonly cohorts: Repository<Cohort>,
     @InjectRepository(CohortFacilitator) private readonly facilitators: Repository<CohortFacilitator>,
-    @InjectRepository(Course) private readonly courses: Repository<Course>,
-    @InjectRepository(User) private readonly users: Repository<User>,
-    @InjectRepository(Enrolment) private readonly enrolments: Repository<Enrolment>,
+    private readonly content: PublishedContentService,
+    private readonly users: UsersService,
+    private readonly enrolments: EnrolmentsService,
     private readonly clock: Clock,
   ) {}
 
@@ -86,21 +84,41 @@ export class CohortsService {
   }
 
   /** Active and pending enrolments per cohort, in one grouped query. */
-  async counts(cohortIds: number[]): Promise<Map<number, CohortCounts>> {
-    const result = new Map<number, CohortCounts>();
-    if (!cohortIds.length) return result;
-    const rows = await this.enrolments.createQueryBuilder('enrolment')
-      .select('enrolment.cohortId', 'cohortId').addSelect('enrolment.status', 'status').addSelect('COUNT(*)', 'count')
-      .where('enrolment.cohortId IN (:...cohortIds)', { cohortIds }).andWhere("enrolment.status IN ('active', 'pending')")
-      .groupBy('enrolment.cohortId').addGroupBy('enrolment.status')
-      .getRawMany<{ cohortId: number | string; status: string; count: number | string }>();
-    for (const row of rows) {
-      const counts = result.get(Number(row.cohortId)) ?? { active: 0, pending: 0 };
-      if (row.status === 'active') counts.active = Number(row.count);
-      else counts.pending = Number(row.count);
-      result.set(Number(row.cohortId), counts);
-    }
-    return result;
+  counts(cohortIds: number[]): Promise<Map<number, CohortCounts>> {
+    return this.enrolments.countsByCohort(cohortIds);
+  }
+
+  findById(cohortId: number): Promise<Cohort | null> {
+    return this.cohorts.findOneBy({ id: cohortId });
+  }
+
+  /** Whether the user facilitates a cohort of the course. */
+  facilitatesCourse(userId: number, courseId: number): Promise<boolean> {
+    return this.facilitators
+      .createQueryBuilder('assignment')
+      .innerJoin(Cohort, 'cohort', 'cohort.id = assignment.cohortId')
+      .where('assignment.userId = :userId', { userId })
+      .andWhere('cohort.courseId = :courseId', { courseId })
+      .getExists();
+  }
+
+  /** Cohorts a learner could ask to join now, per course: not archived, not over, enrolment window open, not invitation-only. */
+  async openCohortCounts(courseIds: number[]): Promise<Map<number, number>> {
+    if (courseIds.length === 0) return new Map();
+    const now = this.clock.now();
+    const rows = await this.cohorts
+      .createQueryBuilder('cohort')
+      .select('cohort.courseId', 'courseId')
+      .addSelect('COUNT(*)', 'count')
+      .where({ courseId: In(courseIds) })
+      .andWhere('cohort.archivedAt IS NULL')
+      .andWhere('cohort.endsAt > :now', { now })
+      .andWhere("cohort.enrolmentMode <> 'invitation'")
+      .andWhere(new Brackets((where) => where.where('cohort.enrolmentOpensAt IS NULL').orWhere('cohort.enrolmentOpensAt <= :now', { now })))
+      .andWhere(new Brackets((where) => where.where('cohort.enrolmentClosesAt IS NULL').orWhere('cohort.enrolmentClosesAt > :now', { now })))
+      .groupBy('cohort.courseId')
+      .getRawMany<{ courseId: number; count: string | number }>();
+    return new Map(rows.map((row) => [Number(row.courseId), Number(row.count)]));
   }
 
   async detail(actor: Actor, cohortId: number) {
@@ -117,8 +135,8 @@ export class CohortsService {
 
   /** The choices the cohort form offers. */
   async formOptions() {
-    const courses = await this.courses.find({ order: { slug: 'ASC' } });
-    const facilitators = await this.users.find({ where: { role: 'facilitator' }, order: { name: 'ASC' } });
+    const courses = await this.content.allCourses();
+    const facilitators = await this.users.withRole('facilitator');
     return { courses, facilitators };
   }
 
@@ -167,13 +185,13 @@ export class CohortsService {
     const result = cohortColumnsFrom(values);
     if ('errors' in result) throw new FormError(result.errors);
     const { columns } = result;
-    if (!(await this.courses.existsBy({ id: columns.courseId }))) throw FormError.field('courseId', 'validation.isIn');
+    if (!(await this.content.courseExists(columns.courseId))) throw FormError.field('courseId', 'validation.isIn');
     const ids = values.facilitatorIds ?? [];
-    if (ids.length && (await this.users.countBy({ id: In(ids), role: 'facilitator' })) !== new Set(ids).size) {
+    if (ids.length && (await this.users.countWithRole(ids, 'facilitator')) !== new Set(ids).size) {
       throw FormError.field('facilitatorIds', 'cohorts.form.unknownFacilitator');
     }
     if (existing) {
-      const enrolled = await this.enrolments.countBy({ cohortId: existing.id });
+      const enrolled = await this.enrolments.countInCohort(existing.id);
       if (enrolled && columns.courseId !== existing.courseId) throw FormError.field('courseId', 'cohorts.form.courseLocked');
       const active = (await this.counts([existing.id])).get(existing.id)?.active ?? 0;
       if (columns.capacity !== null && columns.capacity < active) {

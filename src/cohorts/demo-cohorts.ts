@@ -1,10 +1,10 @@
 import { INestApplicationContext, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock';
-import { Course } from '../content/entities/course.entity';
-import { Enrolment } from '../learning/entities/enrolment.entity';
+import { PublishedContentService } from '../content/published-content.service';
+import { EnrolmentsService } from '../enrolments/enrolments.service';
 import { demoAccount } from '../seed/demo-accounts';
-import { User } from '../users/user.entity';
+import { UsersService } from '../users/users.service';
 import { CohortFacilitator } from './entities/cohort-facilitator.entity';
 import { Cohort, EnrolmentMode } from './entities/cohort.entity';
 
@@ -49,12 +49,14 @@ export async function seedDemoCohorts(app: INestApplicationContext, logger = new
   const now = app.get(Clock).now();
   const at = (days: number) => new Date(now.getTime() + days * DAY_MS);
   const cohorts = dataSource.getRepository(Cohort);
-  const users = dataSource.getRepository(User);
-  const facilitator = await users.findOneBy({ email: DEMO_FACILITATOR_EMAIL });
-  const learner = await users.findOneBy({ email: DEMO_LEARNER_EMAIL });
+  const users = app.get(UsersService);
+  const content = app.get(PublishedContentService);
+  const enrolments = app.get(EnrolmentsService);
+  const facilitator = await users.findByEmail(DEMO_FACILITATOR_EMAIL);
+  const learner = await users.findByEmail(DEMO_LEARNER_EMAIL);
   let created = 0;
   for (const spec of DEMO_COHORTS) {
-    const course = await dataSource.getRepository(Course).findOneBy({ slug: spec.course });
+    const course = await content.courseBySlug(spec.course);
     if (!course) continue;
     let cohort = await cohorts.findOneBy({ courseId: course.id, name: spec.name });
     if (!cohort) {
@@ -66,10 +68,7 @@ export async function seedDemoCohorts(app: INestApplicationContext, logger = new
       }));
       created += 1;
       if (spec.facilitator && facilitator) await dataSource.getRepository(CohortFacilitator).insert({ cohortId: cohort.id, userId: facilitator.id });
-      const enrolments = dataSource.getRepository(Enrolment);
-      if (spec.learner && learner && !(await enrolments.existsBy({ userId: learner.id, courseId: course.id }))) {
-        await enrolments.insert({ userId: learner.id, courseId: course.id, cohortId: cohort.id, status: 'active' });
-      }
+      if (spec.learner && learner) await enrolments.ensureDemoEnrolment(learner.id, course.id, cohort.id);
     }
   }
   if (created) logger.log(`Demo cohorts: ${created} created (keys: NINEZ-HN, TRATA-SV).`);

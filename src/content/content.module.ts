@@ -1,7 +1,6 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { LearningCoreModule } from '../learning/learning-core.module';
-import { User } from '../users/user.entity';
+import { UsersModule } from '../users/users.module';
 import { AuthoringController } from './authoring/authoring.controller';
 import { AuthoringService } from './authoring/authoring.service';
 import { registerAuthoringPartials } from './authoring/authoring.view-partials';
@@ -19,16 +18,16 @@ import { CourseMedia } from './entities/course-media.entity';
 import { CourseModule } from './entities/course-module.entity';
 import { ModuleVersion } from './entities/module-version.entity';
 import { ContentImportService } from './import/content-import.service';
-import { MediaController } from './media/media.controller';
 import { MediaService } from './media/media.service';
+import { PublishedContentService } from './published-content.service';
 
-/** Course content: import from the content folder, media serving, authoring in the browser. */
+/** Course content: import from the content folder, the published-content read service, media files, authoring in the browser. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Course, CourseModule, ModuleVersion, CourseMedia, CourseEditor, ContentChange, User]), LearningCoreModule],
+  imports: [TypeOrmModule.forFeature([Course, CourseModule, ModuleVersion, CourseMedia, CourseEditor, ContentChange]), UsersModule],
   // NewModuleController before AuthoringController: both live under /authoring/courses/:slug/...
-  controllers: [MediaController, NewModuleController, CourseEditorsController, CourseTransferController, AuthoringController],
-  providers: [ContentImportService, MediaService, AuthoringAccessService, AuthoringService, CourseOverviewService, CourseTransferService, CourseEditorsService],
-  exports: [ContentImportService, MediaService, AuthoringAccessService],
+  controllers: [NewModuleController, CourseEditorsController, CourseTransferController, AuthoringController],
+  providers: [ContentImportService, MediaService, PublishedContentService, AuthoringAccessService, AuthoringService, CourseOverviewService, CourseTransferService, CourseEditorsService],
+  exports: [ContentImportService, MediaService, AuthoringAccessService, PublishedContentService],
 })
 export class ContentModule implements OnModuleInit {
   onModuleInit(): void {

@@ -1,12 +1,12 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
-import { CohortFacilitator } from '../cohorts/entities/cohort-facilitator.entity';
+import { CohortsService } from '../cohorts/cohorts.service';
 import { Cohort } from '../cohorts/entities/cohort.entity';
 import { Clock } from '../common/clock';
 import { Course } from '../content/entities/course.entity';
+import { PublishedContentService } from '../content/published-content.service';
+import { Enrolment } from '../enrolments/enrolment.entity';
+import { EnrolmentsService } from '../enrolments/enrolments.service';
 import { AccessDecision, decideAccess, pickLanguage } from './access/access-rule';
-import { Enrolment } from './entities/enrolment.entity';
 
 /** Who is asking: the signed-in user, or nobody. */
 export type Viewer = { id: number; role: string } | null | undefined;
@@ -30,10 +30,9 @@ export interface CourseAccess {
 @Injectable()
 export class CourseAccessService {
   constructor(
-    @InjectRepository(Course) private readonly courses: Repository<Course>,
-    @InjectRepository(Enrolment) private readonly enrolments: Repository<Enrolment>,
-    @InjectRepository(Cohort) private readonly cohorts: Repository<Cohort>,
-    @InjectRepository(CohortFacilitator) private readonly facilitators: Repository<CohortFacilitator>,
+    private readonly content: PublishedContentService,
+    private readonly enrolments: EnrolmentsService,
+    private readonly cohorts: CohortsService,
     private readonly clock: Clock,
   ) {}
 
@@ -41,9 +40,9 @@ export class CourseAccessService {
   async accessTo(viewer: Viewer, course: Course, wantedLanguage?: string): Promise<CourseAccess> {
     const language = pickLanguage(course.languages, wantedLanguage);
     if (!viewer) return { course, decision: decideAccess({ role: 'visitor', enrolment: null, cohort: null, facilitatesCourse: false, now: this.clock.now() }), enrolment: null, cohort: null, language };
-    const enrolment = await this.enrolments.findOneBy({ userId: viewer.id, courseId: course.id, status: 'active' });
-    const cohort = enrolment?.cohortId ? await this.cohorts.findOneBy({ id: enrolment.cohortId }) : null;
-    const facilitatesCourse = viewer.role === 'facilitator' && !enrolment ? await this.facilitates(viewer.id, course.id) : false;
+    const enrolment = await this.enrolments.activeFor(viewer.id, course.id);
+    const cohort = enrolment?.cohortId ? await this.cohorts.findById(enrolment.cohortId) : null;
+    const facilitatesCourse = viewer.role === 'facilitator' && !enrolment ? await this.cohorts.facilitatesCourse(viewer.id, course.id) : false;
     const decision = decideAccess({ role: viewer.role, enrolment, cohort, facilitatesCourse, now: this.clock.now() });
     return { course, decision, enrolment, cohort, language };
   }
@@ -53,7 +52,7 @@ export class CourseAccessService {
    * unpublished ones only for those who may read them.
    */
   async findVisibleCourse(viewer: Viewer, slug: string, wantedLanguage?: string): Promise<CourseAccess> {
-    const course = await this.courses.findOneBy({ slug });
+    const course = await this.content.courseBySlug(slug);
     if (!course) throw new NotFoundException();
     const access = await this.accessTo(viewer, course, wantedLanguage);
     if (!course.published && !access.decision.read) throw new NotFoundException();
@@ -62,7 +61,7 @@ export class CourseAccessService {
 
   /** For the lessons and quizzes: 404 unless the viewer may read the course. */
   async requireReader(viewer: Viewer, slug: string, wantedLanguage?: string): Promise<CourseAccess> {
-    const course = await this.courses.findOneBy({ slug });
+    const course = await this.content.courseBySlug(slug);
     if (!course) throw new NotFoundException();
     const access = await this.accessTo(viewer, course, wantedLanguage);
     if (!access.decision.read) throw new NotFoundException();
@@ -78,18 +77,10 @@ export class CourseAccessService {
 
   /** For other features: may this user read this course's content? */
   async canRead(viewer: Viewer, courseId: number): Promise<boolean> {
-    const course = await this.courses.findOneBy({ id: courseId });
+    const course = await this.content.courseById(courseId);
     return course ? (await this.accessTo(viewer, course)).decision.read : false;
   }
 
-  private facilitates(userId: number, courseId: number): Promise<boolean> {
-    return this.facilitators
-      .createQueryBuilder('assignment')
-      .innerJoin(Cohort, 'cohort', 'cohort.id = assignment.cohortId')
-      .where('assignment.userId = :userId', { userId })
-      .andWhere('cohort.courseId = :courseId', { courseId })
-      .getExists();
-  }
 }
 
 /** Staff only look; a learner whose cohort has ended reads but records nothing new. */

@@ -1,20 +1,21 @@
 import { Module } from '@nestjs/common';
-import { QuizzesModule } from '../quizzes/quizzes.module';
+import { CohortsModule } from '../cohorts/cohorts.module';
+import { CatalogueService } from './catalogue.service';
 import { LearningCoreModule } from './learning-core.module';
 import { LearningController } from './learning.controller';
 import { LearningService } from './learning.service';
+import { CourseMediaService } from './media/course-media.service';
+import { MediaController } from './media/media.controller';
 import { MyCoursesService } from './my-courses.service';
-import { CatalogueService } from './catalogue.service';
 
 /**
- * Catalogue, course and module pages, "My courses", and (through QuizzesModule)
- * quizzes and pre/post-tests. Other features import this module (or
- * LearningCoreModule) for CourseAccessService and CompletionService.
+ * Catalogue, course and module pages, course media and "My courses". Quizzes
+ * (QuizzesModule) build on LearningCoreModule for CourseAccessService.
  */
 @Module({
-  imports: [LearningCoreModule, QuizzesModule],
-  controllers: [LearningController],
-  providers: [LearningService, MyCoursesService, CatalogueService],
+  imports: [LearningCoreModule, CohortsModule],
+  controllers: [MediaController, LearningController],
+  providers: [LearningService, MyCoursesService, CatalogueService, CourseMediaService],
   exports: [LearningCoreModule],
 })
 export class LearningModule {}

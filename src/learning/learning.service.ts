@@ -1,10 +1,10 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { localized } from './catalogue.service';
-import { CompletionOutcome, CompletionService } from './completion.service';
+import { PublishedContentService } from '../content/published-content.service';
+import { NextStep } from '../progress/completion-rule';
+import { CompletionOutcome, CompletionService } from '../progress/completion.service';
+import { CourseProgress, ProgressService } from '../progress/progress.service';
 import { assertCanRecord, CourseAccess, CourseAccessService, Viewer } from './course-access.service';
-import { CourseContentService } from './course-content.service';
-import { CourseProgress, ProgressService } from './progress.service';
-import { NextStep } from './progress/completion-rule';
 
 /** Course-relative links, built in one place. */
 export const links = {
@@ -41,7 +41,7 @@ export function courseSummary(access: CourseAccess) {
 export class LearningService {
   constructor(
     private readonly access: CourseAccessService,
-    private readonly content: CourseContentService,
+    private readonly content: PublishedContentService,
     private readonly progress: ProgressService,
     private readonly completion: CompletionService,
   ) {}

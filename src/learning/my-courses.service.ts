@@ -1,27 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { EnrolmentsService } from '../enrolments/enrolments.service';
+import { ProgressService } from '../progress/progress.service';
 import { localized } from './catalogue.service';
-import { Enrolment } from './entities/enrolment.entity';
 import { links, nextStepHref } from './learning.service';
-import { ProgressService } from './progress.service';
 import { pickLanguage } from './access/access-rule';
 
 /** The learner's dashboard: every current enrolment with its progress and next step. */
 @Injectable()
 export class MyCoursesService {
   constructor(
-    @InjectRepository(Enrolment) private readonly enrolments: Repository<Enrolment>,
+    private readonly enrolments: EnrolmentsService,
     private readonly progress: ProgressService,
   ) {}
 
   // A learner has at most one active enrolment per course, so this list stays as short as the catalogue.
   async dashboard(userId: number, language: string) {
-    const enrolments = await this.enrolments.find({
-      where: { userId, status: In(['active', 'pending']) },
-      relations: { course: true, cohort: true },
-      order: { createdAt: 'DESC', id: 'DESC' },
-    });
+    const enrolments = await this.enrolments.currentForLearner(userId);
     const items = [];
     for (const enrolment of enrolments) {
       const { course, cohort } = enrolment;

@@ -3,10 +3,10 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { randomInt } from 'node:crypto';
 import { Repository } from 'typeorm';
 import { Clock } from '../common/clock';
-import { CompletionService } from '../learning/completion.service';
+import { CompletionService } from '../progress/completion.service';
 import { assertCanRecord, CourseAccess, CourseAccessService, Viewer } from '../learning/course-access.service';
-import { CourseContentService } from '../learning/course-content.service';
-import { ProgressService } from '../learning/progress.service';
+import { PublishedContentService } from '../content/published-content.service';
+import { ProgressService } from '../progress/progress.service';
 import { QuizAttempt } from './entities/quiz-attempt.entity';
 import { readAnswers } from './grading/answers';
 import { gradeAnswers, overallGrade } from './grading/grade';
@@ -31,7 +31,7 @@ export class AttemptsService {
     @InjectRepository(QuizAttempt) private readonly attempts: Repository<QuizAttempt>,
     private readonly access: CourseAccessService,
     private readonly resolver: QuizResolver,
-    private readonly content: CourseContentService,
+    private readonly content: PublishedContentService,
     private readonly progress: ProgressService,
     private readonly completion: CompletionService,
     private readonly clock: Clock,

@@ -5,12 +5,12 @@ import { Clock } from '../common/clock';
 import type { MessageRef } from '../common/errors';
 import { ModuleVersion } from '../content/entities/module-version.entity';
 import { CourseAccess, CourseAccessService, Viewer } from '../learning/course-access.service';
-import { CourseContentService } from '../learning/course-content.service';
+import { PublishedContentService } from '../content/published-content.service';
 import { courseSummary, links } from '../learning/learning.service';
 import { pageLinks } from '../common/pagination';
 import { translator } from '../i18n/i18n';
-import { ProgressService } from '../learning/progress.service';
-import { knowledgeGain } from '../learning/progress/completion-rule';
+import { ProgressService } from '../progress/progress.service';
+import { knowledgeGain } from '../progress/completion-rule';
 import { AttemptsService } from './attempts.service';
 import { QuizAttempt } from './entities/quiz-attempt.entity';
 import { lettersFor } from './grading/answers';
@@ -35,7 +35,7 @@ export class QuizPagesService {
     @InjectRepository(QuizAttempt) private readonly attemptRows: Repository<QuizAttempt>,
     private readonly attempts: AttemptsService,
     private readonly access: CourseAccessService,
-    private readonly content: CourseContentService,
+    private readonly content: PublishedContentService,
     private readonly progress: ProgressService,
     private readonly clock: Clock,
   ) {}

@@ -2,7 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { CourseModule } from '../content/entities/course-module.entity';
 import { ModuleVersion } from '../content/entities/module-version.entity';
 import { CourseAccess } from '../learning/course-access.service';
-import { CourseContentService } from '../learning/course-content.service';
+import { PublishedContentService } from '../content/published-content.service';
 import { links } from '../learning/learning.service';
 import type { QuizKind } from './entities/quiz-attempt.entity';
 import type { EffectiveQuizSettings } from './grading/quiz.types';
@@ -27,7 +27,7 @@ export interface ResolvedQuiz {
 /** Finds the quiz behind a route; 404 when the course has no such quiz (or it has no questions). */
 @Injectable()
 export class QuizResolver {
-  constructor(private readonly content: CourseContentService) {}
+  constructor(private readonly content: PublishedContentService) {}
 
   async resolve(access: CourseAccess, target: QuizTarget): Promise<ResolvedQuiz> {
     const { course } = access;

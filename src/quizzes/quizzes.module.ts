@@ -1,13 +1,16 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { LearningCoreModule } from '../learning/learning-core.module';
 import { AttemptsService } from './attempts.service';
+import { QuizAttempt } from './entities/quiz-attempt.entity';
 import { QuizPagesService } from './quiz-pages.service';
 import { QuizResolver } from './quiz-resolver.service';
+import { QuizResultsModule } from './quiz-results.module';
 import { QuizzesController } from './quizzes.controller';
 
-/** Module quizzes, pre-test and post-test: attempts, server-side grading, results and history. */
+/** Module quizzes, pre-test and post-test: attempts (this feature owns quiz_attempt), server-side grading, results and history. */
 @Module({
-  imports: [LearningCoreModule],
+  imports: [TypeOrmModule.forFeature([QuizAttempt]), QuizResultsModule, LearningCoreModule],
   controllers: [QuizzesController],
   providers: [AttemptsService, QuizPagesService, QuizResolver],
   exports: [AttemptsService],

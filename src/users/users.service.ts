@@ -1,6 +1,6 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, Repository } from 'typeorm';
+import { Brackets, EntityManager, In, Repository } from 'typeorm';
 import { Clock } from '../common/clock';
 import { FormError } from '../common/errors';
 import { Role } from '../common/roles';
@@ -61,6 +61,29 @@ export class UsersService {
   }
 
   /** Includes the password hash, which is never loaded otherwise. */
+  /** Everyone with the role, by name (e.g. the facilitators a cohort can be given). */
+  withRole(role: Role): Promise<User[]> {
+    return this.users.find({ where: { role }, order: { name: 'ASC' } });
+  }
+
+  /** How many of these ids are users with the role. */
+  countWithRole(ids: number[], role: Role): Promise<number> {
+    return ids.length ? this.users.countBy({ id: In(ids), role }) : Promise.resolve(0);
+  }
+
+  /** Users by email inside a caller's transaction (bulk enrolment plans under the cohort lock), in IN lists of at most 500. */
+  async findByEmailsWithin(manager: EntityManager, emails: string[]): Promise<User[]> {
+    const result: User[] = [];
+    for (let i = 0; i < emails.length; i += 500) result.push(...(await manager.getRepository(User).findBy({ email: In(emails.slice(i, i + 500)) })));
+    return result;
+  }
+
+  /** Inserts an account inside a caller's transaction (bulk enrolment); returns its id. */
+  async insertWithin(manager: EntityManager, values: Partial<User>): Promise<number> {
+    const result = await manager.getRepository(User).insert(values);
+    return Number(result.identifiers[0].id);
+  }
+
   findWithPasswordHash(where: { email: string } | { id: number }): Promise<User | null> {
     const query = this.users.createQueryBuilder('user').addSelect('user.passwordHash');
     if ('email' in where) query.where('user.email = :email', { email: normalizeEmail(where.email) });
@@ -88,6 +111,12 @@ export class UsersService {
 
   async setPassword(userId: number, password: string): Promise<void> {
     await this.users.update({ id: userId }, { passwordHash: await this.hasher.hash(password) });
+  }
+
+  /** Records the person's own data consent (e.g. when they set their password through a link) and returns the account. */
+  async recordConsent(userId: number, at: Date): Promise<User> {
+    await this.users.update({ id: userId }, { dataConsentAt: at });
+    return this.users.findOneByOrFail({ id: userId });
   }
 
   async setPreferredLanguage(userId: number, language: string): Promise<void> {

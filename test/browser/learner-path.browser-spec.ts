@@ -1,6 +1,6 @@
 import { Browser, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
-import { Enrolment } from '../../src/learning/entities/enrolment.entity';
+import { Enrolment } from '../../src/enrolments/enrolment.entity';
 import { enrolledCourse } from '../utils/course-factories';
 import { createUser } from '../utils/factories';
 import { launchBrowser, phonePage, screenshot, serveTestApp, ServedApp } from './browser';

@@ -3,7 +3,7 @@ import { DataSource, DeepPartial, FindOptionsWhere } from 'typeorm';
 import { CohortFacilitator } from '../../src/cohorts/entities/cohort-facilitator.entity';
 import { Cohort } from '../../src/cohorts/entities/cohort.entity';
 import { Course } from '../../src/content/entities/course.entity';
-import { Enrolment, EnrolmentStatus } from '../../src/learning/entities/enrolment.entity';
+import { Enrolment, EnrolmentStatus } from '../../src/enrolments/enrolment.entity';
 import { User } from '../../src/users/user.entity';
 
 let sequence = 0;

@@ -5,7 +5,7 @@ import { Cohort } from '../../src/cohorts/entities/cohort.entity';
 import { CourseModule } from '../../src/content/entities/course-module.entity';
 import { CompletionRule, Course, QuizSettings } from '../../src/content/entities/course.entity';
 import { ModuleVersion, StoredQuestion } from '../../src/content/entities/module-version.entity';
-import { Enrolment, EnrolmentStatus } from '../../src/learning/entities/enrolment.entity';
+import { Enrolment, EnrolmentStatus } from '../../src/enrolments/enrolment.entity';
 import type { User } from '../../src/users/user.entity';
 
 /**

@@ -1,16 +1,16 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, LessThan, Not, QueryFailedError, Repository } from 'typeorm';
+import { DataSource, EntityManager, LessThan, Not, QueryFailedError, Repository } from 'typeorm';
 import { AccountTokensService, SET_PASSWORD_LINK_DAYS } from '../../account/account-tokens.service';
 import { NO_PASSWORD_HASH } from '../../account/account.service';
 import { Clock } from '../../common/clock';
 import { FormError } from '../../common/errors';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.token';
-import { Enrolment } from '../../learning/entities/enrolment.entity';
+import { EnrolmentsService } from '../../enrolments/enrolments.service';
 import { LinkDelivery, LinkMailer, summariseDeliveries } from '../../mail/link-mailer';
 import { AGE_GROUPS } from '../../users/profile-options';
-import { User } from '../../users/user.entity';
+import { UsersService } from '../../users/users.service';
 import { CohortNotFoundError } from '../cohort-errors';
 import { Actor, CohortsService } from '../cohorts.service';
 import { Cohort } from '../entities/cohort.entity';
@@ -30,7 +30,6 @@ export interface UploadedSpreadsheet {
 
 /** Previews nobody confirmed hold personal data for no purpose: they are removed after a week. */
 const STALE_PREVIEW_MS = 7 * 24 * 60 * 60 * 1000;
-const EMAIL_CHUNK = 500;
 
 /** Bulk enrolment: upload -> preview (nothing written) -> confirm (one transaction) -> result file. Coordinators only. */
 @Injectable()
@@ -43,6 +42,8 @@ export class BulkImportService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly cohorts: CohortsService,
     private readonly placement: EnrolmentPlacement,
+    private readonly enrolments: EnrolmentsService,
+    private readonly users: UsersService,
     private readonly tokens: AccountTokensService,
     private readonly mailer: LinkMailer,
     private readonly clock: Clock,
@@ -159,19 +160,9 @@ export class BulkImportService {
   /** Reads what the database knows about the rows' emails, then plans (pure). */
   private async plan(manager: EntityManager, cohort: Cohort, rows: ParsedRow[]): Promise<PlannedRow[]> {
     const emails = [...new Set(rows.map((row) => row.values.email).filter(Boolean))];
-    const users: User[] = [];
-    for (let i = 0; i < emails.length; i += EMAIL_CHUNK) users.push(...(await manager.getRepository(User).findBy({ email: In(emails.slice(i, i + EMAIL_CHUNK)) })));
-    const userIds = users.map((user) => user.id);
-    const enrolments: Enrolment[] = [];
-    for (let i = 0; i < userIds.length; i += EMAIL_CHUNK) {
-      enrolments.push(...(await manager.getRepository(Enrolment).find({
-        where: [
-          { userId: In(userIds.slice(i, i + EMAIL_CHUNK)), cohortId: cohort.id },
-          { userId: In(userIds.slice(i, i + EMAIL_CHUNK)), courseId: cohort.courseId, status: 'active' },
-        ],
-        relations: { cohort: true }, order: { id: 'ASC' },
-      })));
-    }
+    const users = await this.users.findByEmailsWithin(manager, emails);
+    const store = this.enrolments.within(manager);
+    const enrolments = await store.forUsersInCohortOrCourse(users.map((user) => user.id), cohort.id, cohort.courseId);
     const accounts = new Map<string, AccountState>();
     for (const user of users) {
       const mine = enrolments.filter((enrolment) => enrolment.userId === user.id);
@@ -181,7 +172,7 @@ export class BulkImportService {
         activeElsewhere: mine.find((enrolment) => enrolment.cohortId !== cohort.id && enrolment.status === 'active')?.cohort?.name ?? null,
       });
     }
-    const active = await manager.getRepository(Enrolment).countBy({ cohortId: cohort.id, status: 'active' });
+    const active = await store.activeCount(cohort.id);
     const now = this.clock.now();
     const closedReason = cohort.archivedAt ? 'archived' : now > cohort.endsAt ? 'ended' : null;
     return planRows(rows, { accounts, seatsLeft: seatsLeft(cohort.capacity, active), closedReason });
@@ -190,13 +181,12 @@ export class BulkImportService {
   /** A learner account without a usable password: its owner chooses one through the set-password link. */
   private async createAccount(manager: EntityManager, row: ParsedRow, lang: string): Promise<number> {
     const { values } = row;
-    const result = await manager.getRepository(User).insert({
+    return this.users.insertWithin(manager, {
       email: values.email, passwordHash: NO_PASSWORD_HASH, name: values.name, role: 'learner',
       institution: values.institution, institutionOther: null, position: values.position, country: values.country, countryOther: null,
       department: values.department, dutyStation: values.dutyStation, sex: values.sex, ageGroup: values.ageGroup, preferredLanguage: lang,
       // When the coordinator registered the data; replaced by the person's own consent when they set their password.
       dataConsentAt: this.clock.now(),
     });
-    return Number(result.identifiers[0].id);
   }
 }

@@ -11,12 +11,12 @@ import { localized } from '../cohort-labels';
 import { idParam } from '../cohort-id.pipe';
 import { EnrolDto } from '../dto/enrol.dto';
 import { EnrolmentRefusedError } from './enrolment-errors';
-import { EnrolmentsService } from './enrolments.service';
+import { CohortEnrolmentsService } from './cohort-enrolments.service';
 
 /** The learner's page: the cohorts of a course open to them, and enrolling in one. */
 @Controller('courses/:slug/cohorts')
 export class CourseCohortsController {
-  constructor(private readonly enrolments: EnrolmentsService) {}
+  constructor(private readonly enrolments: CohortEnrolmentsService) {}
 
   @Get()
   @Public()

@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, Not } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
-import { Enrolment, EnrolmentStatus } from '../../learning/entities/enrolment.entity';
+import { Enrolment, EnrolmentStatus } from '../../enrolments/enrolment.entity';
+import { CarriedProgress, carriedProgress, EnrolmentsService } from '../../enrolments/enrolments.service';
 import { Cohort } from '../entities/cohort.entity';
 import { EnrolmentProblem } from './enrolment-errors';
 import { checkEligibility, EnrolRoute } from './enrolment-rules';
-
-/** Progress that travels with a learner moved to another cohort of the same course. */
-export type CarriedProgress = Pick<Enrolment, 'completedAt' | 'preTestScore' | 'postTestScore' | 'lastModuleKey' | 'lastActivityAt'>;
 
 export type Placement =
   | { ok: true; enrolment: Enrolment }
@@ -19,15 +17,6 @@ export function hasFinished(enrolment: Pick<Enrolment, 'accessExtendedUntil'> & 
   return !enrolment.accessExtendedUntil || enrolment.accessExtendedUntil.getTime() <= now.getTime();
 }
 
-export function carriedProgress(enrolment: Enrolment): CarriedProgress {
-  const { completedAt, preTestScore, postTestScore, lastModuleKey, lastActivityAt } = enrolment;
-  return { completedAt, preTestScore, postTestScore, lastModuleKey, lastActivityAt };
-}
-
-export function activeCount(manager: EntityManager, cohortId: number): Promise<number> {
-  return manager.getRepository(Enrolment).countBy({ cohortId, status: 'active' });
-}
-
 /**
  * The one place a learner is put into a cohort, for every route (self, approval,
  * invitation, bulk, move). Must run inside withCohortLock so the seat count it
@@ -36,7 +25,10 @@ export function activeCount(manager: EntityManager, cohortId: number): Promise<n
  */
 @Injectable()
 export class EnrolmentPlacement {
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly enrolments: EnrolmentsService,
+    private readonly clock: Clock,
+  ) {}
 
   async place(
     manager: EntityManager,
@@ -44,16 +36,14 @@ export class EnrolmentPlacement {
     userId: number,
     attempt: { route: EnrolRoute; key?: string; carry?: CarriedProgress; seatsTaken?: number },
   ): Promise<Placement> {
-    const repository = manager.getRepository(Enrolment);
-    const existing = await repository.findOne({ where: { userId, cohortId: cohort.id }, order: { id: 'DESC' } });
+    const store = this.enrolments.within(manager);
+    const existing = await store.latestInCohort(userId, cohort.id);
     if (existing?.status === 'active') return { ok: false, reason: 'alreadyEnrolled' };
     if (existing?.status === 'pending' && attempt.route === 'self') return { ok: false, reason: 'alreadyRequested' };
-    const taken = attempt.seatsTaken ?? (await activeCount(manager, cohort.id));
+    const taken = attempt.seatsTaken ?? (await store.activeCount(cohort.id));
     const eligibility = checkEligibility(cohort, { now: this.clock.now(), activeCount: taken, route: attempt.route, key: attempt.key });
     if (!eligibility.ok) return { ok: false, reason: eligibility.reason };
-    const elsewhere = await repository.findOne({
-      where: { userId, courseId: cohort.courseId, status: 'active', cohortId: Not(cohort.id) }, relations: { cohort: true },
-    });
+    const elsewhere = await store.activeElsewhere(userId, cohort.courseId, cohort.id);
     const status: EnrolmentStatus = eligibility.status;
     let carry = attempt.carry;
     if (elsewhere) {
@@ -61,16 +51,15 @@ export class EnrolmentPlacement {
       // Last year's edition is over: joining this one moves the learner here, progress and all.
       // A request only waits for approval; the old enrolment closes when it is approved.
       if (status === 'active') {
-        await repository.update({ id: elsewhere.id }, { status: 'moved' });
+        await store.update(elsewhere.id, { status: 'moved' });
         carry = carry ?? carriedProgress(elsewhere);
       }
     }
     // One row per learner and cohort: coming back after withdrawing, a refusal or a move reuses it.
     if (existing) {
-      await repository.update({ id: existing.id }, { status, ...(carry ?? {}) });
+      await store.update(existing.id, { status, ...(carry ?? {}) });
       return { ok: true, enrolment: { ...existing, status, ...(carry ?? {}) } };
     }
-    const enrolment = repository.create({ userId, courseId: cohort.courseId, cohortId: cohort.id, status, ...(carry ?? {}) });
-    return { ok: true, enrolment: await repository.save(enrolment) };
+    return { ok: true, enrolment: await store.insert({ userId, courseId: cohort.courseId, cohortId: cohort.id, status, ...(carry ?? {}) }) };
   }
 }

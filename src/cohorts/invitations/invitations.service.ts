@@ -7,7 +7,8 @@ import { FormError } from '../../common/errors';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.token';
 import { hashSecretToken, looksLikeSecretToken, newSecretToken } from '../../account/secret-token';
-import { Enrolment } from '../../learning/entities/enrolment.entity';
+import { Enrolment } from '../../enrolments/enrolment.entity';
+import { EnrolmentsService } from '../../enrolments/enrolments.service';
 import { LinkDelivery, LinkMailer, summariseDeliveries } from '../../mail/link-mailer';
 import { User } from '../../users/user.entity';
 import { normalizeEmail, UsersService } from '../../users/users.service';
@@ -16,7 +17,7 @@ import { Actor, CohortsService } from '../cohorts.service';
 import { AcceptInvitationDto } from '../dto/invitations.dto';
 import { EnrolmentRefusedError } from '../enrolment/enrolment-errors';
 import { EnrolmentPlacement } from '../enrolment/enrolment-placement';
-import { placeUnderLock } from '../enrolment/enrolments.service';
+import { placeUnderLock } from '../enrolment/cohort-enrolments.service';
 import { CohortInvitation, invitationState } from './cohort-invitation.entity';
 
 export const INVITATION_DAYS = 30;
@@ -41,7 +42,7 @@ export class InvitationsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(CohortInvitation) private readonly invitations: Repository<CohortInvitation>,
-    @InjectRepository(Enrolment) private readonly enrolments: Repository<Enrolment>,
+    private readonly enrolments: EnrolmentsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly cohorts: CohortsService,
     private readonly users: UsersService,
@@ -80,7 +81,7 @@ export class InvitationsService {
     const alreadyEnrolled: string[] = [];
     for (const email of valid) {
       const user = await this.users.findByEmail(email);
-      if (user && (await this.enrolments.existsBy({ userId: user.id, cohortId, status: 'active' }))) {
+      if (user && (await this.enrolments.isActiveInCohort(user.id, cohortId))) {
         alreadyEnrolled.push(email);
         continue;
       }
@@ -127,7 +128,7 @@ export class InvitationsService {
       );
       // Another tab used the link a moment ago: undo this attempt entirely.
       if (used.affected !== 1) throw new EnrolmentRefusedError('invitationUsed');
-      return placed.ok ? placed : { ok: true, enrolment: (await manager.getRepository(Enrolment).findOneByOrFail({ userId: user.id, cohortId: cohort.id, status: 'active' })) };
+      return placed.ok ? placed : { ok: true, enrolment: (await this.enrolments.within(manager).activeInCohortOrFail(user.id, cohort.id)) };
     });
     return { invitation, enrolment };
   }

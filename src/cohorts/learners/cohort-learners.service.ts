@@ -1,16 +1,18 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { Brackets, DataSource, IsNull, Repository } from 'typeorm';
-import { Enrolment, EnrolmentStatus } from '../../learning/entities/enrolment.entity';
+import { DataSource, Repository } from 'typeorm';
+import { Enrolment, EnrolmentStatus } from '../../enrolments/enrolment.entity';
+import { carriedProgress, EnrolmentsService } from '../../enrolments/enrolments.service';
+import { ProgressService } from '../../progress/progress.service';
 import { CohortNotFoundError } from '../cohort-errors';
 import { Actor, CohortsService, managesCohorts } from '../cohorts.service';
 import { CohortFacilitator } from '../entities/cohort-facilitator.entity';
 import { Cohort } from '../entities/cohort.entity';
 import { withCohortLocks } from '../enrolment/cohort-transaction';
 import { EnrolmentRefusedError } from '../enrolment/enrolment-errors';
-import { carriedProgress, EnrolmentPlacement } from '../enrolment/enrolment-placement';
-import { placeUnderLock } from '../enrolment/enrolments.service';
-import { LearnerProgressReader } from './learner-progress';
+import { EnrolmentPlacement } from '../enrolment/enrolment-placement';
+import { placeUnderLock } from '../enrolment/cohort-enrolments.service';
+import { staffProgress } from './learner-progress';
 
 export const LEARNERS_PAGE_SIZE = 25;
 export const LEARNER_STATUSES: EnrolmentStatus[] = ['active', 'pending', 'withdrawn', 'moved', 'declined'];
@@ -26,32 +28,21 @@ export interface LearnerFilter {
 export class CohortLearnersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectRepository(Enrolment) private readonly enrolments: Repository<Enrolment>,
+    private readonly enrolments: EnrolmentsService,
     @InjectRepository(Cohort) private readonly cohorts: Repository<Cohort>,
     private readonly cohortsService: CohortsService,
     private readonly placement: EnrolmentPlacement,
-    private readonly progress: LearnerProgressReader,
+    private readonly progress: ProgressService,
   ) {}
 
   async list(actor: Actor, cohortId: number, filter: LearnerFilter) {
     const cohort = await this.cohortsService.accessible(actor, cohortId);
     const page = Math.max(1, filter.page ?? 1);
-    const status = filter.status ?? 'active';
-    const query = this.enrolments.createQueryBuilder('enrolment').innerJoinAndSelect('enrolment.user', 'user')
-      .where('enrolment.cohortId = :cohortId', { cohortId })
-      .orderBy('user.name', 'ASC').addOrderBy('enrolment.id', 'ASC');
-    if (status !== 'all') query.andWhere('enrolment.status = :status', { status });
-    if (filter.q?.trim()) {
-      const term = `%${filter.q.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      query.andWhere(new Brackets((where) => where
-        .where("LOWER(user.name) LIKE :term ESCAPE '\\'", { term })
-        .orWhere("LOWER(user.email) LIKE :term ESCAPE '\\'", { term })));
-    }
-    const [items, total] = await query.skip((page - 1) * LEARNERS_PAGE_SIZE).take(LEARNERS_PAGE_SIZE).getManyAndCount();
-    const progress = await this.progress.forLearners(cohort.courseId, items.map((item) => item.userId));
+    const [items, total] = await this.enrolments.pageInCohort(cohortId, { q: filter.q, status: filter.status ?? 'active', page, pageSize: LEARNERS_PAGE_SIZE });
+    const summaries = await this.progress.summariesForEnrolments(items.map((item) => item.id));
     return {
       cohort,
-      items: items.map((enrolment) => ({ enrolment, user: enrolment.user, progress: progress.get(enrolment.userId) })),
+      items: items.map((enrolment) => ({ enrolment, user: enrolment.user, progress: staffProgress(summaries.get(enrolment.id)) })),
       total, page, pageCount: Math.max(1, Math.ceil(total / LEARNERS_PAGE_SIZE)),
       moveTargets: await this.moveTargets(actor, cohort),
     };
@@ -76,7 +67,7 @@ export class CohortLearnersService {
   async approve(actor: Actor, cohortId: number, enrolmentId: number): Promise<Enrolment> {
     const enrolment = await this.enrolmentIn(actor, cohortId, enrolmentId, ['pending']);
     return placeUnderLock(this.dataSource, cohortId, async (manager, cohort) => {
-      const current = await manager.getRepository(Enrolment).findOneBy({ id: enrolment.id, status: 'pending' });
+      const current = await this.enrolments.within(manager).findWithStatus(enrolment.id, 'pending');
       if (!current) return { ok: false, reason: 'notPending' };
       return this.placement.place(manager, cohort, enrolment.userId, { route: 'staff' });
     });
@@ -84,21 +75,21 @@ export class CohortLearnersService {
 
   async decline(actor: Actor, cohortId: number, enrolmentId: number): Promise<Enrolment> {
     const enrolment = await this.enrolmentIn(actor, cohortId, enrolmentId, ['pending']);
-    await this.enrolments.update({ id: enrolment.id, status: 'pending' }, { status: 'declined' });
+    await this.enrolments.setStatus(enrolment.id, 'declined', 'pending');
     return enrolment;
   }
 
   /** The learner leaves the cohort; the record, progress and attempts stay. */
   async withdraw(actor: Actor, cohortId: number, enrolmentId: number): Promise<Enrolment> {
     const enrolment = await this.enrolmentIn(actor, cohortId, enrolmentId, ['active', 'pending']);
-    await this.enrolments.update({ id: enrolment.id }, { status: 'withdrawn' });
+    await this.enrolments.setStatus(enrolment.id, 'withdrawn');
     return enrolment;
   }
 
   /** Lets one learner keep attempting quizzes after the cohort ends, until the given moment (null removes it). */
   async extendAccess(actor: Actor, cohortId: number, enrolmentId: number, until: Date | null): Promise<Enrolment> {
     const enrolment = await this.enrolmentIn(actor, cohortId, enrolmentId, ['active']);
-    await this.enrolments.update({ id: enrolment.id }, { accessExtendedUntil: until });
+    await this.enrolments.extendAccess(enrolment.id, until);
     return { ...enrolment, accessExtendedUntil: until };
   }
 
@@ -114,12 +105,12 @@ export class CohortLearnersService {
     if (target.id === cohortId) throw new EnrolmentRefusedError('sameCohort');
     if (target.courseId !== enrolment.courseId) throw new EnrolmentRefusedError('otherCourse');
     const moved = await withCohortLocks(this.dataSource, [cohortId, target.id], async (manager, locked) => {
-      const repository = manager.getRepository(Enrolment);
-      const current = await repository.findOneBy({ id: enrolment.id, status: 'active' });
+      const store = this.enrolments.within(manager);
+      const current = await store.findWithStatus(enrolment.id, 'active');
       const lockedTarget = locked.get(target.id);
       if (!current || !lockedTarget) throw new NotFoundException();
       // The old row stops being active first, or the one-active-per-course index would refuse the new one.
-      await repository.update({ id: current.id }, { status: 'moved' });
+      await store.update(current.id, { status: 'moved' });
       const placed = await this.placement.place(manager, lockedTarget, current.userId, { route: 'staff', carry: carriedProgress(current) });
       // Throwing rolls the whole move back, so a refused move leaves the learner where they were.
       if (!placed.ok) throw new EnrolmentRefusedError(placed.reason, placed.params);
@@ -132,7 +123,7 @@ export class CohortLearnersService {
   private async enrolmentIn(actor: Actor, cohortId: number, enrolmentId: number, statuses: EnrolmentStatus[]): Promise<Enrolment> {
     await this.cohortsService.accessible(actor, cohortId);
     const enrolment = Number.isInteger(enrolmentId)
-      ? await this.enrolments.findOne({ where: { id: enrolmentId, cohortId, cohort: { archivedAt: IsNull() } }, relations: { cohort: true } })
+      ? await this.enrolments.findInOpenCohort(enrolmentId, cohortId)
       : null;
     if (!enrolment) throw new CohortNotFoundError();
     if (!statuses.includes(enrolment.status)) throw new EnrolmentRefusedError('notPending');

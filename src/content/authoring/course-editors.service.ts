@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { FormError } from '../../common/errors';
 import { User } from '../../users/user.entity';
-import { normalizeEmail } from '../../users/users.service';
+import { UsersService } from '../../users/users.service';
 import { Course } from '../entities/course.entity';
 import { CourseEditor } from './entities/course-editor.entity';
 
@@ -20,7 +20,7 @@ export class CourseEditorsService {
   constructor(
     @InjectRepository(Course) private readonly courses: Repository<Course>,
     @InjectRepository(CourseEditor) private readonly editors: Repository<CourseEditor>,
-    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly users: UsersService,
   ) {}
 
   async list(slug: string): Promise<{ course: Course; editors: EditorRow[] }> {
@@ -32,7 +32,7 @@ export class CourseEditorsService {
   /** Only facilitators are given courses: admins edit every course already, other roles do not author. */
   async add(slug: string, email: string): Promise<{ course: Course; user: User }> {
     const course = await this.course(slug);
-    const user = await this.users.findOneBy({ email: normalizeEmail(email) });
+    const user = await this.users.findByEmail(email);
     if (!user) throw FormError.field('email', 'content.editors.noSuchUser');
     if (user.role !== 'facilitator') throw FormError.field('email', 'content.editors.notFacilitator', { name: user.name });
     if (!(await this.editors.exists({ where: { courseId: course.id, userId: user.id } }))) {

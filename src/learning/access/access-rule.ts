@@ -1,4 +1,4 @@
-import type { EnrolmentStatus } from '../entities/enrolment.entity';
+import type { EnrolmentStatus } from '../../enrolments/enrolment.entity';
 
 export interface AccessFacts {
   role: string;

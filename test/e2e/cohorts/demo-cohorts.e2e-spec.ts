@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { DEMO_FACILITATOR_EMAIL, DEMO_LEARNER_EMAIL, seedDemoCohorts } from '../../../src/cohorts/demo-cohorts';
 import { CohortFacilitator } from '../../../src/cohorts/entities/cohort-facilitator.entity';
 import { Cohort } from '../../../src/cohorts/entities/cohort.entity';
-import { Enrolment } from '../../../src/learning/entities/enrolment.entity';
+import { Enrolment } from '../../../src/enrolments/enrolment.entity';
 import { seedDemoAccounts } from '../../../src/seed/demo-accounts';
 import { UsersService } from '../../../src/users/users.service';
 import { createCourse } from '../../utils/cohort-factories';

@@ -1,8 +1,8 @@
 import { DataSource } from 'typeorm';
 import { CourseModule } from '../../../src/content/entities/course-module.entity';
 import { Course } from '../../../src/content/entities/course.entity';
-import { Enrolment } from '../../../src/learning/entities/enrolment.entity';
-import { ModuleProgress } from '../../../src/learning/entities/module-progress.entity';
+import { Enrolment } from '../../../src/enrolments/enrolment.entity';
+import { ModuleProgress } from '../../../src/progress/module-progress.entity';
 import { User } from '../../../src/users/user.entity';
 import { createUser, signedInAgent } from '../../utils/factories';
 import { assignFacilitator, createCohort, createCourse, enrol, enrolmentsOf } from '../../utils/cohort-factories';

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { Enrolment } from '../../../src/learning/entities/enrolment.entity';
-import { ModuleProgress } from '../../../src/learning/entities/module-progress.entity';
+import { Enrolment } from '../../../src/enrolments/enrolment.entity';
+import { ModuleProgress } from '../../../src/progress/module-progress.entity';
 import { User } from '../../../src/users/user.entity';
 import { assignFacilitator, BuiltCourse, createCohort, createCourse, enrol } from '../../utils/course-factories';
 import { createUser, signedInAgent } from '../../utils/factories';

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { Enrolment } from '../../../src/learning/entities/enrolment.entity';
-import { knowledgeGain } from '../../../src/learning/progress/completion-rule';
+import { Enrolment } from '../../../src/enrolments/enrolment.entity';
+import { knowledgeGain } from '../../../src/progress/completion-rule';
 import { User } from '../../../src/users/user.entity';
 import { enrolledCourse } from '../../utils/course-factories';
 import { createUser, signedInAgent } from '../../utils/factories';

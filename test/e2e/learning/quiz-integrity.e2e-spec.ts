@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { Clock } from '../../../src/common/clock';
-import { ModuleProgress } from '../../../src/learning/entities/module-progress.entity';
+import { ModuleProgress } from '../../../src/progress/module-progress.entity';
 import { QuizAttempt } from '../../../src/quizzes/entities/quiz-attempt.entity';
 import { CourseSpec, enrolledCourse, standardQuestions } from '../../utils/course-factories';
 import { createUser, signedInAgent } from '../../utils/factories';

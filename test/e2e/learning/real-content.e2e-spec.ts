@@ -4,7 +4,7 @@ import { PROJECT_ROOT } from '../../../src/common/project-root';
 import { CourseModule } from '../../../src/content/entities/course-module.entity';
 import { Course } from '../../../src/content/entities/course.entity';
 import { ModuleVersion } from '../../../src/content/entities/module-version.entity';
-import { Enrolment } from '../../../src/learning/entities/enrolment.entity';
+import { Enrolment } from '../../../src/enrolments/enrolment.entity';
 import { createCohort, enrol } from '../../utils/course-factories';
 import { createUser, signedInAgent } from '../../utils/factories';
 import { Agent, createTestApp, TestApp } from '../../utils/test-app';

@@ -1,12 +1,26 @@
 import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { Cohort } from '../../cohorts/entities/cohort.entity';
-import { Course } from '../../content/entities/course.entity';
-import { User } from '../../users/user.entity';
+import { Course } from '../content/entities/course.entity';
+import { User } from '../users/user.entity';
 
 /**
  * pending: asked to join, waiting for a facilitator; active: learning; declined: request refused;
  * withdrawn: left (record kept); moved: replaced by an enrolment in another cohort of the same course.
  */
+/**
+ * What an enrolment knows of its cohort. Cohorts own the cohort table and sit
+ * above enrolments, so the relation names its target ('Cohort') instead of
+ * importing the entity; cohorts' Cohort entity fits this shape.
+ */
+export interface EnrolmentCohort {
+  id: number;
+  courseId: number;
+  name: string;
+  country: string;
+  startsAt: Date;
+  endsAt: Date;
+  archivedAt: Date | null;
+}
+
 export type EnrolmentStatus = 'pending' | 'active' | 'declined' | 'withdrawn' | 'moved';
 
 /**
@@ -38,8 +52,8 @@ export class Enrolment {
   @Column({ type: 'integer', nullable: true })
   cohortId: number | null;
 
-  @ManyToOne(() => Cohort, { onDelete: 'SET NULL', nullable: true })
-  cohort: Cohort | null;
+  @ManyToOne('Cohort', { onDelete: 'SET NULL', nullable: true })
+  cohort: EnrolmentCohort | null;
 
   @Column({ type: 'varchar', length: 20, default: 'active' })
   status: EnrolmentStatus;

@@ -1,9 +1,11 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, IsNull, MoreThanOrEqual, Repository } from 'typeorm';
+import { DataSource, EntityManager, IsNull, MoreThanOrEqual, Repository } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { Course } from '../../content/entities/course.entity';
-import { Enrolment } from '../../learning/entities/enrolment.entity';
+import { PublishedContentService } from '../../content/published-content.service';
+import { Enrolment } from '../../enrolments/enrolment.entity';
+import { EnrolmentsService } from '../../enrolments/enrolments.service';
 import { User } from '../../users/user.entity';
 import { CohortNotFoundError } from '../cohort-errors';
 import { CohortsService } from '../cohorts.service';
@@ -45,19 +47,19 @@ export async function placeUnderLock(
 
 /** The learner's side: which cohorts of a course are open to them, enrolling, requesting, leaving. */
 @Injectable()
-export class EnrolmentsService {
+export class CohortEnrolmentsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectRepository(Course) private readonly courses: Repository<Course>,
+    private readonly content: PublishedContentService,
     @InjectRepository(Cohort) private readonly cohorts: Repository<Cohort>,
-    @InjectRepository(Enrolment) private readonly enrolments: Repository<Enrolment>,
+    private readonly enrolments: EnrolmentsService,
     private readonly cohortsService: CohortsService,
     private readonly placement: EnrolmentPlacement,
     private readonly clock: Clock,
   ) {}
 
   async courseBySlug(slug: string): Promise<Course> {
-    const course = typeof slug === 'string' && slug.length <= 80 ? await this.courses.findOneBy({ slug, published: true }) : null;
+    const course = typeof slug === 'string' && slug.length <= 80 ? await this.content.publishedCourseBySlug(slug) : null;
     if (!course) throw new NotFoundException();
     return course;
   }
@@ -73,9 +75,7 @@ export class EnrolmentsService {
       order: { startsAt: 'ASC', country: 'ASC', name: 'ASC' },
     });
     const counts = await this.cohortsService.counts(cohorts.map((cohort) => cohort.id));
-    const mine = user && cohorts.length
-      ? await this.enrolments.find({ where: { userId: user.id, cohortId: In(cohorts.map((cohort) => cohort.id)) }, order: { id: 'ASC' } })
-      : [];
+    const mine = user ? await this.enrolments.mineInCohorts(user.id, cohorts.map((cohort) => cohort.id)) : [];
     return cohorts
       .map((cohort) => {
         const active = counts.get(cohort.id)?.active ?? 0;
@@ -94,7 +94,7 @@ export class EnrolmentsService {
 
   /** The course's cohort the learner is active in, if any. */
   activeEnrolment(userId: number, courseId: number): Promise<Enrolment | null> {
-    return this.enrolments.findOne({ where: { userId, courseId, status: 'active' }, relations: { cohort: true } });
+    return this.enrolments.activeWithCohort(userId, courseId);
   }
 
   /** Enrol directly, with the key, or as a request for approval, depending on the cohort's mode. */
@@ -108,9 +108,9 @@ export class EnrolmentsService {
   /** Leaving a cohort, or taking back a request: the record stays, as 'withdrawn'. Returns it as it was before. */
   async withdrawSelf(user: Pick<User, 'id'>, course: Course, cohortId: number): Promise<Enrolment> {
     await this.visibleCohort(course, cohortId);
-    const enrolment = await this.enrolments.findOne({ where: { userId: user.id, cohortId, status: In(['active', 'pending']) } });
+    const enrolment = await this.enrolments.currentInCohort(user.id, cohortId);
     if (!enrolment) throw new NotFoundException();
-    await this.enrolments.update({ id: enrolment.id }, { status: 'withdrawn' });
+    await this.enrolments.setStatus(enrolment.id, 'withdrawn');
     return enrolment;
   }
 

@@ -1,4 +1,4 @@
-import type { CompletionRule } from '../../content/entities/course.entity';
+import type { CompletionRule } from '../content/entities/course.entity';
 
 /** What the rules need to know about one lesson module for one learner. */
 export interface ModuleState {

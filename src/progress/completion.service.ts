@@ -1,9 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Repository } from 'typeorm';
 import { Clock } from '../common/clock';
-import { Course } from '../content/entities/course.entity';
-import { Enrolment } from './entities/enrolment.entity';
+import { PublishedContentService } from '../content/published-content.service';
+import { EnrolmentsService } from '../enrolments/enrolments.service';
 import { ProgressService } from './progress.service';
 
 export interface CompletionOutcome {
@@ -24,23 +22,22 @@ export class CompletionService {
   private readonly logger = new Logger(CompletionService.name);
 
   constructor(
-    @InjectRepository(Course) private readonly courses: Repository<Course>,
-    @InjectRepository(Enrolment) private readonly enrolments: Repository<Enrolment>,
+    private readonly content: PublishedContentService,
+    private readonly enrolments: EnrolmentsService,
     private readonly progress: ProgressService,
     private readonly clock: Clock,
   ) {}
 
   async markCompletedIfDone(userId: number, courseId: number): Promise<CompletionOutcome> {
-    const course = await this.courses.findOneBy({ id: courseId });
-    const enrolment = await this.enrolments.findOneBy({ userId, courseId, status: 'active' });
+    const course = await this.content.courseById(courseId);
+    const enrolment = await this.enrolments.activeFor(userId, courseId);
     if (!course || !enrolment) return { complete: false, newlyCompleted: false };
     const progress = await this.progress.courseProgress(userId, course, course.languages[0] ?? 'es');
-    await this.enrolments.update({ id: enrolment.id }, { preTestScore: progress.preTest.score, postTestScore: progress.postTest.score });
+    await this.enrolments.recordScores(enrolment.id, progress.preTest.score, progress.postTest.score);
     // Completion is never taken back (e.g. by a lower later post-test under "last attempt" grading).
     if (!progress.check.complete) return { complete: enrolment.completedAt !== null, newlyCompleted: false };
     // Conditional update: of two requests finishing at once, exactly one records the completion.
-    const result = await this.enrolments.update({ id: enrolment.id, completedAt: IsNull() }, { completedAt: this.clock.now() });
-    const newlyCompleted = (result.affected ?? 0) > 0;
+    const newlyCompleted = await this.enrolments.markCompleted(enrolment.id, this.clock.now());
     if (newlyCompleted) this.logger.log(`Enrolment ${enrolment.id} completed course ${course.slug}`);
     return { complete: true, newlyCompleted };
   }

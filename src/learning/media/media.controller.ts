@@ -3,8 +3,8 @@ import type { Request, Response } from 'express';
 import { Authenticated } from '../../common/access.decorators';
 import { CurrentUser } from '../../common/current-user.decorator';
 import type { User } from '../../users/user.entity';
-import { isNotModified, mediaResponseHeaders } from './media-types';
-import { MediaService } from './media.service';
+import { isNotModified, mediaResponseHeaders } from '../../content/media/media-types';
+import { CourseMediaService } from './course-media.service';
 
 /**
  * Media files of a course (images, PDFs, audio, video, documents), served from
@@ -12,7 +12,7 @@ import { MediaService } from './media.service';
  */
 @Controller('courses')
 export class MediaController {
-  constructor(private readonly media: MediaService) {}
+  constructor(private readonly media: CourseMediaService) {}
 
   @Get(':slug/media/*path')
   @Authenticated()

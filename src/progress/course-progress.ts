@@ -1,0 +1,132 @@
+import type { CourseModule } from '../content/entities/course-module.entity';
+import type { Course } from '../content/entities/course.entity';
+import type { LessonEntry } from '../content/published-content.service';
+import {
+  checkCompletion, CompletionCheck, CompletionFacts, effectiveRule, isModuleDone, isPostTestOpen, knowledgeGain, ModuleState, nextStep, NextStep,
+  progressSteps, ProgressSteps,
+} from './completion-rule';
+
+export interface LessonProgress extends LessonEntry {
+  state: ModuleState;
+  /** The one definition of "module done": what the completion rule asks of the module is met. */
+  done: boolean;
+  quizScore: number | null;
+}
+
+/** Everything the course page, the dashboard, the staff lists and the completion rule need about one learner in one course. */
+export interface CourseProgress {
+  lessons: LessonProgress[];
+  facts: CompletionFacts;
+  check: CompletionCheck;
+  steps: ProgressSteps;
+  next: NextStep;
+  /** Anything recorded yet (a module marked or a quiz started). */
+  started: boolean;
+  assessment: CourseModule | null;
+  preTest: { offered: boolean; score: number | null; available: boolean };
+  postTest: { offered: boolean; open: boolean; score: number | null; passed: boolean };
+}
+
+/** One stored module_progress row, as far as the rules care. */
+export interface ProgressRow {
+  moduleId: number;
+  completedAt: Date | null;
+  quizScore: number | null;
+  quizPassed: boolean;
+  updatedAt?: Date;
+}
+
+export interface CourseProgressInput {
+  course: Pick<Course, 'completionRule' | 'hasPreTest' | 'hasPostTest'>;
+  lessons: LessonEntry[];
+  assessment: CourseModule | null;
+  rows: ProgressRow[];
+  preTestScore: number | null;
+  lastModuleKey: string | null;
+}
+
+/** The progress read model of one learner in one course, from plain data (pure). */
+export function courseProgressFrom(input: CourseProgressInput): CourseProgress {
+  const { course, lessons: entries, assessment, rows, preTestScore, lastModuleKey } = input;
+  const rowFor = (moduleId: number | undefined) => rows.find((row) => row.moduleId === moduleId);
+  const hasPreTest = course.hasPreTest && assessment !== null;
+  const hasPostTest = course.hasPostTest && assessment !== null;
+  const postRow = rowFor(assessment?.id);
+  const states = entries.map((entry): ModuleState => {
+    const row = rowFor(entry.module.id);
+    return { key: entry.module.key, hasQuiz: entry.questionCount > 0, completed: !!row?.completedAt, quizPassed: !!row?.quizPassed };
+  });
+  const facts: CompletionFacts = {
+    rule: course.completionRule,
+    modules: states,
+    hasPostTest,
+    postTest: { taken: postRow?.quizScore != null, passed: !!postRow?.quizPassed },
+    lastModuleKey,
+  };
+  const rule = effectiveRule(facts.rule, hasPostTest);
+  const lessonIds = new Set(entries.map((entry) => entry.module.id));
+  const started = rows.some((row) => lessonIds.has(row.moduleId));
+  return {
+    lessons: entries.map((entry, index) => ({ ...entry, state: states[index], done: isModuleDone(states[index], rule), quizScore: rowFor(entry.module.id)?.quizScore ?? null })),
+    facts,
+    check: checkCompletion(facts),
+    steps: progressSteps(facts),
+    next: nextStep(facts),
+    started,
+    assessment,
+    // The pre-test is a baseline: offered until the learner starts on the modules, one attempt.
+    preTest: { offered: hasPreTest, score: preTestScore, available: hasPreTest && preTestScore === null && !started },
+    postTest: { offered: hasPostTest, open: isPostTestOpen(facts), score: postRow?.quizScore ?? null, passed: !!postRow?.quizPassed },
+  };
+}
+
+/** One learner's figures in one course, as every staff list, roster and certificate shows them. */
+export interface LearnerProgressSummary {
+  enrolmentId: number;
+  userId: number;
+  courseId: number;
+  cohortId: number | null;
+  modulesTotal: number;
+  modulesDone: number;
+  percent: number;
+  quizzesTotal: number;
+  quizzesPassed: number;
+  quizAverage: number | null;
+  preTestScore: number | null;
+  postTestScore: number | null;
+  knowledgeGain: number | null;
+  completed: boolean;
+  completedAt: Date | null;
+  lastActivityAt: Date | null;
+}
+
+/** The summary of a learner's progress (pure): the same figures the learner's own pages show. */
+export function summaryFrom(
+  enrolment: { id: number; userId: number; courseId: number; cohortId: number | null; completedAt: Date | null; lastActivityAt: Date | null },
+  progress: CourseProgress,
+  rows: ProgressRow[],
+): LearnerProgressSummary {
+  const lessonIds = new Set(progress.lessons.map((lesson) => lesson.module.id));
+  const lessonRows = rows.filter((row) => lessonIds.has(row.moduleId));
+  const quizScores = lessonRows.map((row) => row.quizScore).filter((score): score is number => score !== null);
+  const withQuiz = progress.lessons.filter((lesson) => lesson.state.hasQuiz);
+  const lastRowAt = lessonRows.reduce<Date | null>((latest, row) => (row.updatedAt && (!latest || row.updatedAt > latest) ? row.updatedAt : latest), null);
+  return {
+    enrolmentId: enrolment.id,
+    userId: enrolment.userId,
+    courseId: enrolment.courseId,
+    cohortId: enrolment.cohortId,
+    modulesTotal: progress.lessons.length,
+    modulesDone: progress.lessons.filter((lesson) => lesson.done).length,
+    percent: progress.steps.percent,
+    quizzesTotal: withQuiz.length,
+    quizzesPassed: progress.lessons.filter((lesson) => lesson.state.quizPassed).length,
+    quizAverage: quizScores.length ? Math.round((quizScores.reduce((sum, score) => sum + score, 0) / quizScores.length) * 100) / 100 : null,
+    preTestScore: progress.preTest.score,
+    postTestScore: progress.postTest.score,
+    knowledgeGain: knowledgeGain(progress.preTest.score, progress.postTest.score),
+    completed: enrolment.completedAt !== null,
+    completedAt: enrolment.completedAt,
+    lastActivityAt: enrolment.lastActivityAt ?? lastRowAt,
+  };
+}

@@ -1,0 +1,113 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, IsNull, Repository } from 'typeorm';
+import { Clock } from '../common/clock';
+import { Course } from '../content/entities/course.entity';
+import { PublishedContentService } from '../content/published-content.service';
+import { EnrolmentsService } from '../enrolments/enrolments.service';
+import { chunks } from '../enrolments/enrolments.service';
+import { CourseProgress, courseProgressFrom, LearnerProgressSummary, summaryFrom } from './course-progress';
+import { ModuleProgress } from './module-progress.entity';
+import { learnerCourseKey, PreTestScores } from './pre-test-scores';
+
+export type { CourseProgress, LessonProgress, LearnerProgressSummary } from './course-progress';
+
+/**
+ * The one progress read model (modules done, quizzes passed, percent, next
+ * step, pre/post scores, knowledge gain, completion) and the writes to
+ * module_progress. The learner's pages, the staff lists, rosters and
+ * certificates all read it, computed by the same pure functions.
+ */
+@Injectable()
+export class ProgressService {
+  constructor(
+    @InjectRepository(ModuleProgress) private readonly progress: Repository<ModuleProgress>,
+    private readonly enrolments: EnrolmentsService,
+    private readonly content: PublishedContentService,
+    private readonly preTests: PreTestScores,
+    private readonly clock: Clock,
+  ) {}
+
+  async courseProgress(userId: number, course: Course, language: string, lastModuleKey: string | null = null): Promise<CourseProgress> {
+    const [lessons, assessment, rows, preTestScore] = await Promise.all([
+      this.content.lessons(course, language),
+      this.content.findAssessment(course),
+      this.progress.findBy({ userId, courseId: course.id }),
+      this.preTests.firstScore(userId, course.id),
+    ]);
+    return courseProgressFrom({ course, lessons, assessment, rows, preTestScore, lastModuleKey });
+  }
+
+  /**
+   * The progress summaries of many enrolments, keyed by enrolment id, in a
+   * fixed number of queries whatever their count (IN lists of at most 500).
+   * Unknown ids are left out.
+   */
+  async summariesForEnrolments(enrolmentIds: number[]): Promise<Map<number, LearnerProgressSummary>> {
+    const result = new Map<number, LearnerProgressSummary>();
+    const enrolments = await this.enrolments.findByIds(enrolmentIds);
+    if (!enrolments.length) return result;
+    const courseIds = [...new Set(enrolments.map((enrolment) => enrolment.courseId))];
+    const userIds = [...new Set(enrolments.map((enrolment) => enrolment.userId))];
+    const courses = new Map((await this.content.coursesByIds(courseIds)).map((course) => [course.id, course]));
+    const [lessons, assessments, rows, preTests] = await Promise.all([
+      // Counted in the course's first language, as the completion rule does.
+      this.content.lessonsOfCourses([...courses.values()], (course) => course.languages[0] ?? 'es'),
+      this.content.assessmentsOfCourses(courseIds),
+      this.rowsFor(userIds, courseIds),
+      this.preTests.firstScores(enrolments.map(({ userId, courseId }) => ({ userId, courseId }))),
+    ]);
+    const rowsByKey = new Map<string, ModuleProgress[]>();
+    for (const row of rows) {
+      const key = learnerCourseKey(row.userId, row.courseId);
+      rowsByKey.set(key, [...(rowsByKey.get(key) ?? []), row]);
+    }
+    for (const enrolment of enrolments) {
+      const course = courses.get(enrolment.courseId);
+      if (!course) continue;
+      const key = learnerCourseKey(enrolment.userId, enrolment.courseId);
+      const mine = rowsByKey.get(key) ?? [];
+      const progress = courseProgressFrom({
+        course, lessons: lessons.get(course.id) ?? [], assessment: assessments.get(course.id) ?? null,
+        rows: mine, preTestScore: preTests.get(key) ?? null, lastModuleKey: enrolment.lastModuleKey,
+      });
+      result.set(enrolment.id, summaryFrom(enrolment, progress, mine));
+    }
+    return result;
+  }
+
+  /** The summary of one enrolment (null when it does not exist). */
+  async summaryForEnrolment(enrolmentId: number): Promise<LearnerProgressSummary | null> {
+    return (await this.summariesForEnrolments([enrolmentId])).get(enrolmentId) ?? null;
+  }
+
+  /** Marks a module as complete once; repeating it (double click, two tabs) changes nothing. */
+  async markComplete(userId: number, courseId: number, moduleId: number): Promise<void> {
+    await this.ensureRow(userId, courseId, moduleId);
+    await this.progress.update({ userId, courseId, moduleId, completedAt: IsNull() }, { completedAt: this.clock.now() });
+  }
+
+  /** Stores a quiz's grade across attempts (the post-test's on the assessment module's row). */
+  async recordQuizGrade(userId: number, courseId: number, moduleId: number, grade: { score: number; passed: boolean } | null): Promise<void> {
+    await this.ensureRow(userId, courseId, moduleId);
+    await this.progress.update({ userId, courseId, moduleId }, { quizScore: grade?.score ?? null, quizPassed: grade?.passed ?? false });
+  }
+
+  /** Where the learner last acted and when, on the active enrolment (for "continue" and for reports). */
+  async touch(enrolmentId: number, moduleKey: string | null): Promise<void> {
+    await this.enrolments.recordActivity(enrolmentId, this.clock.now(), moduleKey);
+  }
+
+  /** Creates the learner's row for a module if missing; safe when two requests race (insert or ignore). */
+  async ensureRow(userId: number, courseId: number, moduleId: number): Promise<void> {
+    await this.progress.createQueryBuilder().insert().into(ModuleProgress).values({ userId, courseId, moduleId, quizPassed: false }).orIgnore().execute();
+  }
+
+  private async rowsFor(userIds: number[], courseIds: number[]): Promise<ModuleProgress[]> {
+    const result: ModuleProgress[] = [];
+    for (const users of chunks(userIds)) {
+      for (const courses of chunks(courseIds)) result.push(...(await this.progress.findBy({ userId: In(users), courseId: In(courses) })));
+    }
+    return result;
+  }
+}
