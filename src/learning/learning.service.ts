@@ -149,7 +149,7 @@ export class LearningService {
     const { enrolment, course } = access;
     await this.progress.markComplete(enrolment.userId, course.id, module.id);
     await this.progress.touch(enrolment.id, module.key);
-    const outcome = await this.completion.markCompletedIfDone(enrolment.userId, course.id);
+    const outcome = await this.completion.markCompletedIfDone(enrolment.userId, course.id, enrolment);
     const lessons = await this.content.lessons(course, access.language);
     const next = lessons[lessons.findIndex((entry) => entry.module.id === module.id) + 1];
     return { redirect: next && !outcome.newlyCompleted ? links.module(slug, next.module.key) : links.course(slug), outcome };

@@ -4,6 +4,7 @@ import { In, IsNull, Repository } from 'typeorm';
 import { Clock } from '../common/clock';
 import { Course } from '../content/entities/course.entity';
 import { PublishedContentService } from '../content/published-content.service';
+import type { Enrolment } from '../enrolments/enrolment.entity';
 import { EnrolmentsService } from '../enrolments/enrolments.service';
 import { chunks } from '../enrolments/enrolments.service';
 import { CourseProgress, courseProgressFrom, LearnerProgressSummary, summaryFrom } from './course-progress';
@@ -29,13 +30,37 @@ export class ProgressService {
   ) {}
 
   async courseProgress(userId: number, course: Course, language: string, lastModuleKey: string | null = null): Promise<CourseProgress> {
-    const [lessons, assessment, rows, preTestScore] = await Promise.all([
-      this.content.lessons(course, language),
-      this.content.findAssessment(course),
+    const [lessons, assessment] = await Promise.all([this.content.lessons(course, language), this.content.findAssessment(course)]);
+    const [rows, preTestScore] = await Promise.all([
       this.progress.findBy({ userId, courseId: course.id }),
-      this.preTests.firstScore(userId, course.id),
+      // No pre-test, no score to look up.
+      course.hasPreTest && assessment ? this.preTests.firstScore(userId, course.id) : null,
     ]);
     return courseProgressFrom({ course, lessons, assessment, rows, preTestScore, lastModuleKey });
+  }
+
+  /** One learner's progress in several courses (My courses), keyed by course id, in two statements whatever their number. */
+  async courseProgressOfLearner(userId: number, items: { course: Course; language: string; lastModuleKey: string | null }[]): Promise<Map<number, CourseProgress>> {
+    const result = new Map<number, CourseProgress>();
+    if (!items.length) return result;
+    const courseIds = items.map((item) => item.course.id);
+    const languages = new Map(items.map((item) => [item.course.id, item.language]));
+    const [lessons, assessments] = await Promise.all([
+      this.content.lessonsOfCourses(items.map((item) => item.course), (course) => languages.get(course.id) ?? course.languages[0] ?? 'es'),
+      this.content.assessmentsOfCourses(courseIds),
+    ]);
+    const withPreTest = items.filter((item) => item.course.hasPreTest && assessments.has(item.course.id));
+    const [rows, preTests] = await Promise.all([
+      this.rowsFor([userId], courseIds),
+      withPreTest.length ? this.preTests.firstScores(withPreTest.map((item) => ({ userId, courseId: item.course.id }))) : new Map<string, number | null>(),
+    ]);
+    for (const { course, lastModuleKey } of items) {
+      result.set(course.id, courseProgressFrom({
+        course, lessons: lessons.get(course.id) ?? [], assessment: assessments.get(course.id) ?? null,
+        rows: rows.filter((row) => row.courseId === course.id), preTestScore: preTests.get(learnerCourseKey(userId, course.id)) ?? null, lastModuleKey,
+      }));
+    }
+    return result;
   }
 
   /**
@@ -44,8 +69,12 @@ export class ProgressService {
    * Unknown ids are left out.
    */
   async summariesForEnrolments(enrolmentIds: number[]): Promise<Map<number, LearnerProgressSummary>> {
+    return this.summariesOf(await this.enrolments.findByIds(enrolmentIds));
+  }
+
+  /** The same for enrolments the caller has already read (a staff list page). */
+  async summariesOf(enrolments: Enrolment[]): Promise<Map<number, LearnerProgressSummary>> {
     const result = new Map<number, LearnerProgressSummary>();
-    const enrolments = await this.enrolments.findByIds(enrolmentIds);
     if (!enrolments.length) return result;
     const courseIds = [...new Set(enrolments.map((enrolment) => enrolment.courseId))];
     const userIds = [...new Set(enrolments.map((enrolment) => enrolment.userId))];
@@ -100,7 +129,9 @@ export class ProgressService {
 
   /** Creates the learner's row for a module if missing; safe when two requests race (insert or ignore). */
   async ensureRow(userId: number, courseId: number, moduleId: number): Promise<void> {
-    await this.progress.createQueryBuilder().insert().into(ModuleProgress).values({ userId, courseId, moduleId, quizPassed: false }).orIgnore().execute();
+    await this.progress.createQueryBuilder().insert().into(ModuleProgress).values({ userId, courseId, moduleId, quizPassed: false }).orIgnore()
+      .updateEntity(false) // no SELECT of the defaults afterwards
+      .execute();
   }
 
   private async rowsFor(userIds: number[], courseIds: number[]): Promise<ModuleProgress[]> {
