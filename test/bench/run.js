@@ -20,6 +20,9 @@ const TARGETS = { minRps: 1000, minRatioToHealth: 0.5, maxP99Ms: 100, minSubmiss
 // Production sends Secure cookies only over HTTPS: the bench speaks as the TLS proxy in front of the app does.
 const PROXY = { 'x-forwarded-proto': 'https' };
 const DEMO_LEARNER = { email: 'aprendiz@demo.test', password: 'demo-aprendiz-2026' };
+// Seeded by seed-large.js, each active in every course: one per connection submits quizzes, as real learners do.
+const benchLearner = (i) => ({ email: `bench-${i}@bench.test`, password: 'bench-password-2026' });
+const RSS_SECONDS = Number(process.env.BENCH_RSS_SECONDS || 30);
 
 const hasTaskset = spawnSync('taskset', ['-V']).status === 0;
 const pinned = (args) => (hasTaskset ? ['taskset', ['-c', '0', ...args]] : [args[0], args.slice(1)]);
@@ -93,15 +96,27 @@ function cookiesOf(response, jar = new Map()) {
 const cookieHeader = (jar) => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
 const tokenOf = (html) => html.match(/name="_csrf" value="([^"]+)"/)[1];
 
-async function signIn(base) {
+async function signIn(base, learner = DEMO_LEARNER) {
   const page = await fetch(`${base}/auth/login`, { headers: PROXY });
   const jar = cookiesOf(page);
   const response = await fetch(`${base}/auth/login`, {
     method: 'POST', redirect: 'manual', headers: { ...PROXY, 'content-type': 'application/x-www-form-urlencoded', cookie: cookieHeader(jar) },
-    body: new URLSearchParams({ email: DEMO_LEARNER.email, password: DEMO_LEARNER.password, _csrf: tokenOf(await page.text()) }),
+    body: new URLSearchParams({ email: learner.email, password: learner.password, _csrf: tokenOf(await page.text()) }),
   });
   if (response.status !== 303) throw new Error(`sign-in failed: ${response.status}`);
   return cookieHeader(cookiesOf(response, jar));
+}
+
+/** One signed-in learner per connection, each with the CSRF token of its session. */
+async function signInLearners(base, quizPath, count) {
+  const learners = [];
+  for (let i = 1; i <= count; i += 1) {
+    const cookie = await signIn(base, benchLearner(i));
+    const page = await fetch(`${base}${quizPath}`, { headers: { ...PROXY, cookie } });
+    if (page.status !== 200) throw new Error(`bench learner ${i} cannot open ${quizPath}: ${page.status}`);
+    learners.push({ cookie, token: tokenOf(await page.text()) });
+  }
+  return learners;
 }
 
 /** The learner's first course, one of its modules with a quiz, and the form fields of that quiz. */
@@ -118,24 +133,49 @@ async function learnerPaths(base, cookie) {
 /** One measured run: requests/s, p50/p99 and non-2xx/3xx answers. */
 async function measure(options) {
   const result = await autocannon({ connections: CONNECTIONS, duration: DURATION_S, ...options, headers: { ...PROXY, ...options.headers } });
+  if (process.env.BENCH_DEBUG) console.log(JSON.stringify({ total: result.requests.total, sent: result.requests.sent, statusCodeStats: result.statusCodeStats, errors: result.errors, timeouts: result.timeouts, non2xx: result.non2xx }));
   return { rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result['4xx'] + result['5xx'], status4xx: result['4xx'], status5xx: result['5xx'], timeouts: result.timeouts };
 }
 
-/** Quiz submission as a learner does it: start an attempt, open it, submit answers (graded and stored). */
-function quizSubmissionRequests(base, cookie, quizPath, token) {
+/**
+ * Quiz submission as a learner does it: start an attempt, open it, submit answers (graded and stored).
+ * Each connection is its own learner (autocannon keeps one context per connection): fifty connections
+ * sharing one learner would all resume the same open attempt and all but one submission would be refused.
+ */
+function quizSubmissionRequests(quizPath, learners) {
+  let next = 0;
+  const form = { ...PROXY, 'content-type': 'application/x-www-form-urlencoded' };
   return [
-    { method: 'POST', path: `${quizPath}/start`, headers: { ...PROXY, cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: `_csrf=${encodeURIComponent(token)}` },
-    { method: 'GET', path: quizPath, headers: { ...PROXY, cookie },
+    { method: 'POST', path: `${quizPath}/start`,
+      setupRequest: (request, context) => {
+        if (!context.learner) context.learner = learners[next++ % learners.length];
+        const { cookie, token } = context.learner;
+        return { ...request, headers: { ...form, cookie }, body: `_csrf=${encodeURIComponent(token)}` };
+      } },
+    { method: 'GET', path: quizPath,
+      setupRequest: (request, context) => ({ ...request, headers: { ...PROXY, cookie: context.learner.cookie } }),
       onResponse: (status, body, context) => {
         context.action = (body.match(/<form method="post" action="([^"]+attempts\/\d+)"/) || [])[1];
-        context.values = Object.fromEntries([...body.matchAll(/name="(answers\[[^"]+)" value="([^"]+)"/g)].map((m) => [m[1], m[2]]));
+        // One option per question (the first): enough for a graded attempt, valid for single-choice questions too.
+        context.values = [...new Map([...body.matchAll(/name="(answers\[[^"]+)" value="([^"]+)"/g)].reverse().map((m) => [m[1], m[2]]))];
       } },
-    { method: 'POST', headers: { ...PROXY, cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    { method: 'POST',
       setupRequest: (request, context) => {
-        const body = new URLSearchParams({ _csrf: token, ...context.values, confirmIncomplete: '1' });
-        return { ...request, path: context.action || `${quizPath}/attempts/0`, body: body.toString() };
+        const { cookie, token } = context.learner;
+        const body = new URLSearchParams([...(context.values || []), ['confirmIncomplete', '1'], ['_csrf', token]]);
+        return { ...request, headers: { ...form, cookie }, path: context.action || `${quizPath}/attempts/0`, body: body.toString() };
       } },
   ];
+}
+
+function startServer({ port, database, contentDir, secret, base, production, profileFile }) {
+  const preload = profileFile ? ['-r', join(__dirname, 'cpu-profile.js')] : [];
+  const [command, args] = pinned([process.execPath, ...preload, join(dist, 'src', 'main.js')]);
+  const env = { ...process.env, PORT: String(port), DATABASE_URL: database.url, CONTENT_DIR: contentDir, SESSION_SECRET: secret, PUBLIC_URL: base, TRUST_PROXY: 'true', SEED_DEMO: 'false' };
+  if (profileFile) env.BENCH_PROFILE_FILE = profileFile;
+  if (production) env.NODE_ENV = 'production';
+  else delete env.NODE_ENV;
+  return spawn(command, args, { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
 function residentMb(pid) {
@@ -157,15 +197,14 @@ async function main() {
     const started = Date.now();
     results.dataSet = await prepare(database.url, contentDir);
     console.log(`seeded ${JSON.stringify(results.dataSet)} on ${database.kind} in ${Math.round((Date.now() - started) / 1000)} s`);
-    const [command, args] = pinned([process.execPath, join(dist, 'src', 'main.js')]);
-    server = spawn(command, args, {
-      cwd: root,
-      env: { ...process.env, NODE_ENV: 'production', PORT: String(port), DATABASE_URL: database.url, CONTENT_DIR: contentDir, SESSION_SECRET: randomBytes(32).toString('hex'), PUBLIC_URL: base, TRUST_PROXY: 'true' },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+    const secret = randomBytes(32).toString('hex');
+    // BENCH_PROFILE=1: a CPU profile of the server during the module page run, summarised in the results.
+    const profileFile = process.env.BENCH_PROFILE ? join(dir, 'module-page.cpuprofile') : null;
+    server = startServer({ port, database, contentDir, secret, base, production: true, profileFile });
     await waitForHealth(`${base}/healthz`);
     const cookie = await signIn(base);
     const paths = await learnerPaths(base, cookie);
+    const learners = await signInLearners(base, paths.quizPath, CONNECTIONS);
     const pages = [
       ['healthz', { url: `${base}/healthz` }],
       ['module page (learner)', { url: `${base}${paths.modulePath}`, headers: { cookie } }],
@@ -173,11 +212,34 @@ async function main() {
       ['My courses (learner)', { url: `${base}/my/courses`, headers: { cookie } }],
       ['catalogue (visitor)', { url: `${base}/courses` }],
     ];
-    for (const [name, options] of pages) if (!process.env.BENCH_ONLY || name === 'healthz') results.pages[name] = await measure(options);
-    const submissions = await measure({ url: base, requests: quizSubmissionRequests(base, cookie, paths.quizPath, paths.token) });
+    for (const [name, options] of pages) {
+      if (process.env.BENCH_ONLY && name !== 'healthz') continue;
+      const profiled = profileFile && name.startsWith('module page');
+      if (profiled) server.kill('SIGUSR2');
+      results.pages[name] = await measure(options);
+      if (profiled) {
+        server.kill('SIGUSR2');
+        await new Promise((resolve) => setTimeout(resolve, 2000));
+        results.moduleProfile = require('./profile-summary').summarise(JSON.parse(readFileSync(profileFile, 'utf8')));
+        console.log('module page, server CPU by self time:', results.moduleProfile.map((entry) => `${entry.where} ${entry.percent}%`).join(', '));
+      }
+    }
+    const submissions = await measure({ url: base, requests: quizSubmissionRequests(paths.quizPath, learners) });
     // Three requests make one submission.
     results.pages['quiz submission (3 requests each)'] = { ...submissions, submissionsPerSecond: Math.round(submissions.rps / 3) };
-    results.memoryMb = residentMb(server.pid);
+    // Memory: the module page for 30 s more, then the resident size and its peak.
+    const long = await measure({ url: `${base}${paths.modulePath}`, headers: { cookie }, duration: RSS_SECONDS });
+    results.memoryMb = { ...residentMb(server.pid), afterSeconds: RSS_SECONDS, modulePageRps: long.rps };
+    await new Promise((resolve) => setTimeout(resolve, 3000)); // let requests still queued finish before stopping
+    server.kill();
+    await new Promise((resolve) => server.once('exit', resolve));
+
+    // Development mode (`npm start`: no NODE_ENV), same database and session: the module page only.
+    server = startServer({ port, database, contentDir, secret, base, production: false });
+    await waitForHealth(`${base}/healthz`);
+    const development = await measure({ url: `${base}${paths.modulePath}`, headers: { cookie } });
+    const production = results.pages['module page (learner)']?.rps;
+    results.development = { modulePage: development, ratioToProduction: production ? Math.round((development.rps / production) * 100) / 100 : null };
 
     const health = results.pages.healthz.rps;
     for (const [name, figures] of Object.entries(results.pages)) {
@@ -194,7 +256,10 @@ async function main() {
     }
     const memoryOk = results.memoryMb.rss <= TARGETS.maxRssMb;
     if (!memoryOk) failed = true;
-    console.log(`${memoryOk ? 'ok  ' : 'MISS'} resident memory after load: ${results.memoryMb.rss} MB (peak ${results.memoryMb.peak} MB, target <= ${TARGETS.maxRssMb} MB)`);
+    console.log(`${memoryOk ? 'ok  ' : 'MISS'} resident memory after ${RSS_SECONDS} s more on the module page: ${results.memoryMb.rss} MB (peak ${results.memoryMb.peak} MB, target <= ${TARGETS.maxRssMb} MB)`);
+    const devOk = results.development.ratioToProduction === null || results.development.ratioToProduction >= 0.5;
+    if (!devOk) failed = true;
+    console.log(`${devOk ? 'ok  ' : 'MISS'} development mode (no NODE_ENV), module page: ${results.development.modulePage.rps} req/s, x${results.development.ratioToProduction} of production (target >= x0.5)`);
     mkdirSync(join(__dirname, 'results'), { recursive: true });
     const file = join(__dirname, 'results', `pages-${database.kind}.json`);
     writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
