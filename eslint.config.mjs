@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'tmp/**', 'data/**', 'eslint.config.mjs', 'jest.config.js', 'scripts/**', 'test/bench/**/*.js'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'tmp/**', 'data/**', 'eslint.config.mjs', 'jest.config.js', '.dependency-cruiser.js', 'scripts/**', 'test/bench/**/*.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

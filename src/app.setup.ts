@@ -8,17 +8,17 @@ import session from 'express-session';
 import helmet from 'helmet';
 import passport from 'passport';
 import { DataSource } from 'typeorm';
-import { SessionRecord } from './auth/session.entity';
-import { DatabaseSessionStore } from './auth/database-session-store';
+import { SessionRecord } from './sessions/session.entity';
+import { DatabaseSessionStore } from './sessions/database-session-store';
+import { SESSION_COOKIE } from './sessions/request-session';
 import { sendErrorPage } from './common/error-page';
 import { isValidVisitorToken, isVisitorNonce, newVisitorNonce, VISITOR_CSRF_COOKIE, visitorToken } from './common/visitor-csrf';
-import { PROJECT_ROOT } from './common/project-root';
+import { PROJECT_ROOT } from './config/project-root';
 import { requestLocals } from './common/request-locals.middleware';
 import { registerAssetHelper, STATIC_PREFIX } from './common/static-assets';
 import { registerPartials, registerViewHelpers } from './common/view-helpers';
 import { AppConfig } from './config/app-config';
 
-export const SESSION_COOKIE = 'sid';
 export const BODY_LIMIT = '200kb';
 const SESSION_MAX_AGE_MS = 12 * 60 * 60 * 1000;
 

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post, Render, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { logIn } from '../auth/request-session';
+import { logIn } from '../sessions/request-session';
 import { FormView, Public } from '../common/access.decorators';
 import { flash } from '../common/flash';
 import { AccountService } from './account.service';

@@ -1,5 +1,5 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { UserSessionsService } from '../auth/user-sessions.service';
+import { UserSessionsService } from '../sessions/user-sessions.service';
 import { Clock } from '../common/clock';
 import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';

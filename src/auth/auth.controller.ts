@@ -11,7 +11,7 @@ import { LoginDto } from './dto/login.dto';
 import { RegisterDto } from './dto/register.dto';
 import { AuthService } from './auth.service';
 import { LocalAuthGuard } from './local-auth.guard';
-import { logIn, logOut, regenerateSession } from './request-session';
+import { logIn, logOut, regenerateSession } from '../sessions/request-session';
 
 @Controller()
 export class AuthController {

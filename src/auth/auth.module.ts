@@ -10,9 +10,9 @@ import { ForgotPasswordService } from './forgot-password.service';
 import { LocalStrategy } from './local.strategy';
 import { LoginThrottle } from './login-throttle.entity';
 import { LoginThrottleService } from './login-throttle.service';
-import { SessionRecord } from './session.entity';
+import { SessionRecord } from '../sessions/session.entity';
 import { SessionSerializer } from './session.serializer';
-import { SessionsModule } from './sessions.module';
+import { SessionsModule } from '../sessions/sessions.module';
 
 @Module({
   imports: [PassportModule.register({ session: true }), TypeOrmModule.forFeature([LoginThrottle, SessionRecord]), UsersModule, AccountModule, SessionsModule],

@@ -4,8 +4,8 @@ import { FormError } from '../common/errors';
 import { User } from '../users/user.entity';
 import { UsersService, normalizeEmail } from '../users/users.service';
 import { ACCOUNT_RULE, ADDRESS_RULE, LoginThrottleService } from './login-throttle.service';
-import { PasswordHasher } from './password-hasher';
-import { UserSessionsService } from './user-sessions.service';
+import { PasswordHasher } from '../users/password-hasher';
+import { UserSessionsService } from '../sessions/user-sessions.service';
 
 // Verifying against a real hash when the account does not exist keeps the
 // response time the same, so timing does not reveal which emails are registered.

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, NotFoundException, Post, Render, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { echoValues, validateForm } from '../cohorts/form-validation';
+import { echoValues, validateForm } from '../common/form-validation';
 import { Public } from '../common/access.decorators';
 import { FormError } from '../common/errors';
 import { flash } from '../common/flash';

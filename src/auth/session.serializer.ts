@@ -3,7 +3,7 @@ import type { Request } from 'express';
 import passport from 'passport';
 import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
-import { userReadWithSession } from './database-session-store';
+import { userReadWithSession } from '../sessions/database-session-store';
 
 /**
  * Only the user id lives in the session; the user is read fresh on each

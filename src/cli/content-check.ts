@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { PROJECT_ROOT } from '../common/project-root';
+import { PROJECT_ROOT } from '../config/project-root';
 import { checkContentRoot } from '../content/parsing/content-root';
 import type { ContentFiles, ContentProblem } from '../content/parsing/content.types';
 import { loadFolder } from '../content/parsing/loader';

@@ -13,7 +13,7 @@ import { CohortsService, managesCohorts } from './cohorts.service';
 import { COHORT_COUNTRIES, CohortFormDto, ENROLMENT_MODES } from './dto/cohort-form.dto';
 import { DuplicateCohortDto } from './dto/duplicate-cohort.dto';
 import { ListCohortsQuery } from './dto/list-cohorts.query';
-import { echoValues, validateForm } from './form-validation';
+import { echoValues, validateForm } from '../common/form-validation';
 
 /** Staff pages for cohorts: the list, one cohort's overview, creating, editing, archiving, copying to other countries. */
 @Controller('cohorts')

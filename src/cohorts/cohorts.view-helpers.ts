@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HelperOptions } from 'handlebars';
 import hbs from 'hbs';
-import { PROJECT_ROOT } from '../common/project-root';
+import { PROJECT_ROOT } from '../config/project-root';
 import type { Localized } from '../content/entities/course.entity';
 import { localized } from './cohort-labels';
 

@@ -1,8 +1,8 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
-import type { User } from '../users/user.entity';
 
-export const CurrentUser = createParamDecorator((_data: unknown, ctx: ExecutionContext): User | undefined => {
+/** The signed-in user (the users feature's User entity, as the session serializer loads it), or undefined. */
+export const CurrentUser = createParamDecorator((_data: unknown, ctx: ExecutionContext): Express.User | undefined => {
   const request = ctx.switchToHttp().getRequest<Request>();
-  return request.user as User | undefined;
+  return request.user;
 });

@@ -3,20 +3,18 @@ import { join, relative } from 'node:path';
 import hbs from 'hbs';
 import type { HelperOptions } from 'handlebars';
 import { formatDate, formatNumber, translator } from '../i18n/i18n';
-import { AGE_GROUPS, COUNTRIES, DUTY_STATIONS, INSTITUTIONS, SEXES, SV_DEPARTMENTS } from '../users/profile-options';
 import { LANGUAGES } from '../i18n/i18n';
 import { ROLES } from './roles';
 
 const OPTION_LISTS: Record<string, readonly string[]> = {
-  institutions: INSTITUTIONS,
-  countries: COUNTRIES,
-  sexes: SEXES,
-  ageGroups: AGE_GROUPS,
   languages: LANGUAGES,
   roles: ROLES,
-  departments: SV_DEPARTMENTS,
-  dutyStations: DUTY_STATIONS,
 };
+
+/** Lets a feature offer its option lists to the views' {{optionList "name"}} (users register the profile lists). */
+export function registerOptionLists(lists: Record<string, readonly string[]>): void {
+  Object.assign(OPTION_LISTS, lists);
+}
 
 function languageOf(options: HelperOptions): string {
   const root = options.data?.root as { lang?: string } | undefined;

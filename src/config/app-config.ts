@@ -1,5 +1,5 @@
 import { isAbsolute, join } from 'node:path';
-import { PROJECT_ROOT } from '../common/project-root';
+import { PROJECT_ROOT } from './project-root';
 
 export type DatabaseConfig =
   | { kind: 'sqlite'; path: string }

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../common/project-root';
+import { PROJECT_ROOT } from '../config/project-root';
 import { formatDate, formatNumber, translator } from './i18n';
 
 function flatKeys(value: unknown, prefix = ''): string[] {

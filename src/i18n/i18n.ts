@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import i18next, { i18n, TFunction } from 'i18next';
-import { PROJECT_ROOT } from '../common/project-root';
+import { PROJECT_ROOT } from '../config/project-root';
 
 export const LANGUAGES = ['es', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];

@@ -4,7 +4,7 @@ import { Brackets, EntityManager, In, Repository } from 'typeorm';
 import { Clock } from '../common/clock';
 import { FormError } from '../common/errors';
 import { Role } from '../common/roles';
-import { PasswordHasher } from '../auth/password-hasher';
+import { PasswordHasher } from './password-hasher';
 import { ProfileFieldsDto } from './dto/profile-fields.dto';
 import { User } from './user.entity';
 

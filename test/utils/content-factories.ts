@@ -9,7 +9,7 @@ import { CourseModule } from '../../src/content/entities/course-module.entity';
 import { ModuleVersion } from '../../src/content/entities/module-version.entity';
 import { ContentImportService, type CourseImportResult } from '../../src/content/import/content-import.service';
 import { loadFolder } from '../../src/content/parsing';
-import { PROJECT_ROOT } from '../../src/common/project-root';
+import { PROJECT_ROOT } from '../../src/config/project-root';
 
 export const FIXTURE_CONTENT = join(PROJECT_ROOT, 'test', 'fixtures', 'import', 'content');
 export const FIXTURE_SLUG = 'curso-prueba';

@@ -1,5 +1,5 @@
 import { Equals, IsString } from 'class-validator';
-import { MatchesPassword, NewPassword } from '../../auth/dto/password-fields';
+import { MatchesPassword, NewPassword } from '../../users/dto/password-fields';
 
 export class SetPasswordDto {
   @NewPassword()

@@ -1,6 +1,6 @@
 import { IsString, MaxLength } from 'class-validator';
-import { PASSWORD_MAX_LENGTH } from '../password-hasher';
-import { MatchesPassword, NewPassword } from './password-fields';
+import { PASSWORD_MAX_LENGTH } from '../../users/password-hasher';
+import { MatchesPassword, NewPassword } from '../../users/dto/password-fields';
 
 export class ChangePasswordDto {
   @IsString() @MaxLength(PASSWORD_MAX_LENGTH)

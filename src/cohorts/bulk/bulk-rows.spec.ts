@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../../common/project-root';
+import { PROJECT_ROOT } from '../../config/project-root';
 import { AGE_GROUPS, COUNTRIES, INSTITUTIONS, SEXES } from '../../users/profile-options';
 import { ageToGroup, buildOptionIndex, mapHeaders, normaliseKey, parseSheet } from './bulk-rows';
 

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query, Render, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { logIn } from '../../auth/request-session';
+import { logIn } from '../../sessions/request-session';
 import { Authenticated, FormView, Public, Roles } from '../../common/access.decorators';
 import { CurrentUser } from '../../common/current-user.decorator';
 import { FormError } from '../../common/errors';
@@ -14,7 +14,7 @@ import { managesCohorts } from '../cohorts.service';
 import { AcceptInvitationDto, InviteDto } from '../dto/invitations.dto';
 import { ListLearnersQuery } from '../dto/learner-actions.dto';
 import { EnrolmentRefusedError } from '../enrolment/enrolment-errors';
-import { echoValues, validateForm } from '../form-validation';
+import { echoValues, validateForm } from '../../common/form-validation';
 import { InvitationsService } from './invitations.service';
 
 @Controller()

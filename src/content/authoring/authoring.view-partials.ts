@@ -1,7 +1,7 @@
 import hbs from 'hbs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../../common/project-root';
+import { PROJECT_ROOT } from '../../config/project-root';
 
 const PARTIALS = ['problems', 'preview', 'questions'];
 

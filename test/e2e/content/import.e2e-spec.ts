@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { join } from 'node:path';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { DataSource } from 'typeorm';
-import { PROJECT_ROOT } from '../../../src/common/project-root';
+import { PROJECT_ROOT } from '../../../src/config/project-root';
 import { ContentChange } from '../../../src/content/authoring/entities/content-change.entity';
 import { Course } from '../../../src/content/entities/course.entity';
 import { CourseMedia } from '../../../src/content/entities/course-media.entity';

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { SessionRecord } from '../../../src/auth/session.entity';
+import { SessionRecord } from '../../../src/sessions/session.entity';
 import { User } from '../../../src/users/user.entity';
 import { createUser, DEFAULT_PASSWORD, profileFields, signedInAgent } from '../../utils/factories';
 import { createTestApp, csrfToken, submitForm, TestApp } from '../../utils/test-app';

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { DataSource, IsNull } from 'typeorm';
 import { AccountTokensService } from '../../../src/account/account-tokens.service';
-import { SessionRecord } from '../../../src/auth/session.entity';
+import { SessionRecord } from '../../../src/sessions/session.entity';
 import { SessionUser1795300005000 } from '../../../src/database/migrations/1795300005000-SessionUser';
 import { createUser, DEFAULT_PASSWORD, signedInAgent } from '../../utils/factories';
 import { Agent, createTestApp, submitForm, TestApp } from '../../utils/test-app';

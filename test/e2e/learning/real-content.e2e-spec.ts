@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { PROJECT_ROOT } from '../../../src/common/project-root';
+import { PROJECT_ROOT } from '../../../src/config/project-root';
 import { CourseModule } from '../../../src/content/entities/course-module.entity';
 import { Course } from '../../../src/content/entities/course.entity';
 import { ModuleVersion } from '../../../src/content/entities/module-version.entity';

@@ -1,5 +1,7 @@
 import type { Request, Response } from 'express';
-import { SESSION_COOKIE } from '../app.setup';
+
+/** The session cookie's name. */
+export const SESSION_COOKIE = 'sid';
 
 export function logIn(request: Request, user: Express.User): Promise<void> {
   const language = request.session.lang;

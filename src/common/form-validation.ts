@@ -1,7 +1,7 @@
 import { ClassConstructor, plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { FormError } from '../common/errors';
-import { fieldErrorsFrom } from '../common/validation';
+import { FormError } from './errors';
+import { fieldErrorsFrom } from './validation';
 
 /**
  * The global ValidationPipe's rules, run inside a handler: for forms whose page
