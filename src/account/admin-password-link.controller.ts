@@ -1,10 +1,11 @@
-import { Controller, ParseIntPipe, Param, Post, Req, Res } from '@nestjs/common';
+import { Controller, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Roles } from '../common/access.decorators';
 import { CurrentUser } from '../common/current-user.decorator';
 import { translator } from '../i18n/i18n';
 import { User } from '../users/user.entity';
 import { PasswordLinksService } from './password-links.service';
+import { ParseIdPipe } from '../common/id.pipe';
 
 /**
  * The "set-password link" button of the admin users page (/admin/users). It
@@ -18,7 +19,7 @@ export class AdminPasswordLinkController {
 
   /** Answers with the link page itself, not a redirect: the raw link exists only in this response (and the person's mailbox). */
   @Post(':id/password-link')
-  async issue(@Param('id', ParseIntPipe) id: number, @CurrentUser() actor: User, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async issue(@Param('id', ParseIdPipe) id: number, @CurrentUser() actor: User, @Req() request: Request, @Res() response: Response): Promise<void> {
     const issued = await this.links.issueByAdmin(actor, id);
     response.setHeader('Cache-Control', 'no-store');
     response.status(200).render('admin/password-link', { pageTitle: translator(request.lang ?? 'es')('account.adminLink.title'), ...issued });

@@ -8,12 +8,12 @@ import { pageLinks } from '../common/pagination';
 import { translator } from '../i18n/i18n';
 import { User } from '../users/user.entity';
 import { formValuesOf } from './cohort-form';
-import { idParam } from './cohort-id.pipe';
 import { CohortsService, managesCohorts } from './cohorts.service';
 import { COHORT_COUNTRIES, CohortFormDto, ENROLMENT_MODES } from './dto/cohort-form.dto';
 import { DuplicateCohortDto } from './dto/duplicate-cohort.dto';
 import { ListCohortsQuery } from './dto/list-cohorts.query';
 import { echoValues, validateForm } from '../common/form-validation';
+import { ParseIdPipe } from '../common/id.pipe';
 
 /** Staff pages for cohorts: the list, one cohort's overview, creating, editing, archiving, copying to other countries. */
 @Controller('cohorts')
@@ -54,14 +54,14 @@ export class CohortsController {
 
   @Get(':id')
   @Render('cohorts/show')
-  async show(@Param('id', idParam) id: number, @CurrentUser() user: User) {
+  async show(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: User) {
     const detail = await this.cohorts.detail(user, id);
     return { pageTitle: detail.cohort.name, ...detail, canManage: managesCohorts(user), countries: COHORT_COUNTRIES.filter((c) => c !== detail.cohort.country) };
   }
 
   @Get(':id/edit')
   @Roles('coordinator')
-  async editPage(@Param('id', idParam) id: number, @CurrentUser() user: User, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async editPage(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: User, @Req() request: Request, @Res() response: Response): Promise<void> {
     this.cohorts.assertManager(user);
     const detail = await this.cohorts.detail(user, id);
     await this.renderForm(request, response, { cohortId: id, values: formValuesOf(detail.cohort, detail.facilitators.map((f) => f.id)) });
@@ -69,7 +69,7 @@ export class CohortsController {
 
   @Post(':id/edit')
   @Roles('coordinator')
-  async update(@Param('id', idParam) id: number, @Body() body: Record<string, unknown>, @CurrentUser() user: User, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async update(@Param('id', ParseIdPipe) id: number, @Body() body: Record<string, unknown>, @CurrentUser() user: User, @Req() request: Request, @Res() response: Response): Promise<void> {
     try {
       const cohort = await this.cohorts.update(user, id, await validateForm(CohortFormDto, body));
       flash(request, 'success', 'cohorts.form.saved', { name: cohort.name });
@@ -82,7 +82,7 @@ export class CohortsController {
 
   @Post(':id/archive')
   @Roles('coordinator')
-  async archive(@Param('id', idParam) id: number, @CurrentUser() user: User, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async archive(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: User, @Req() request: Request, @Res() response: Response): Promise<void> {
     const cohort = await this.cohorts.setArchived(user, id, true);
     flash(request, 'success', 'cohorts.archive.done', { name: cohort.name });
     response.redirect(303, `/cohorts/${id}`);
@@ -90,7 +90,7 @@ export class CohortsController {
 
   @Post(':id/restore')
   @Roles('coordinator')
-  async restore(@Param('id', idParam) id: number, @CurrentUser() user: User, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async restore(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: User, @Req() request: Request, @Res() response: Response): Promise<void> {
     const cohort = await this.cohorts.setArchived(user, id, false);
     flash(request, 'success', 'cohorts.archive.restored', { name: cohort.name });
     response.redirect(303, `/cohorts/${id}`);
@@ -98,7 +98,7 @@ export class CohortsController {
 
   @Post(':id/duplicate')
   @Roles('coordinator')
-  async duplicate(@Param('id', idParam) id: number, @Body() body: Record<string, unknown>, @CurrentUser() user: User, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async duplicate(@Param('id', ParseIdPipe) id: number, @Body() body: Record<string, unknown>, @CurrentUser() user: User, @Req() request: Request, @Res() response: Response): Promise<void> {
     try {
       const dto = await validateForm(DuplicateCohortDto, body);
       const copies = await this.cohorts.duplicate(user, id, dto.countries);

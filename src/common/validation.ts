@@ -1,4 +1,4 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { FieldErrors, FormError } from './errors';
 
 /** class-validator constraint names become translation keys: validation.isEmail, validation.minLength... */
@@ -24,8 +24,20 @@ export function fieldErrorsFrom(errors: ValidationError[], parent = ''): FieldEr
   return result;
 }
 
+/**
+ * The global pipe validates bodies and queries through DTOs. Route parameters
+ * are left as the raw text: ids go through ParseIdPipe, which must see "3.0"
+ * or "0x3" as written (an implicit conversion to a number would accept them).
+ */
+class AppValidationPipe extends ValidationPipe {
+  override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'param') return Promise.resolve(value);
+    return super.transform(value, metadata) as Promise<unknown>;
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new AppValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,

@@ -7,10 +7,10 @@ import { User } from '../users/user.entity';
 import { AttemptsService } from './attempts.service';
 import { HistoryQuery } from './dto/history.query';
 import { SubmitAttemptDto } from './dto/submit-attempt.dto';
-import { ParseIdPipe } from './parse-id.pipe';
 import { AnswersNotAcceptedError, QuizRefusedError } from './quiz-errors';
 import { QuizPagesService } from './quiz-pages.service';
 import { QuizTarget } from './quiz-resolver.service';
+import { ParseIdPipe } from '../common/id.pipe';
 
 const PRE: QuizTarget = { kind: 'pre' };
 const POST: QuizTarget = { kind: 'post' };

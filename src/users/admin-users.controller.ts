@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Query, Render, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Render, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Roles } from '../common/access.decorators';
 import { CurrentUser } from '../common/current-user.decorator';
@@ -10,6 +10,7 @@ import { ChangeRoleDto } from './dto/change-role.dto';
 import { ListUsersQuery } from './dto/list-users.query';
 import { User } from './user.entity';
 import { UsersService } from './users.service';
+import { ParseIdPipe } from '../common/id.pipe';
 
 @Controller('admin/users')
 @Roles('admin')
@@ -25,7 +26,7 @@ export class AdminUsersController {
 
   @Post(':id/role')
   async changeRole(
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', ParseIdPipe) id: number,
     @Body() body: ChangeRoleDto,
     @CurrentUser() actor: User,
     @Req() request: Request,

@@ -6,10 +6,10 @@ import { CurrentUser } from '../../common/current-user.decorator';
 import { sendErrorPage } from '../../common/error-page';
 import { FormError } from '../../common/errors';
 import { User } from '../../users/user.entity';
-import { idParam } from '../cohort-id.pipe';
 import { resultCsv, templateCsv, templateXlsx } from './bulk-files';
 import { BulkImportService, UploadedSpreadsheet } from './bulk-import.service';
 import { MAX_DATA_ROWS, MAX_UPLOAD_BYTES } from './spreadsheet';
+import { ParseIdPipe } from '../../common/id.pipe';
 
 /** A file over the limit gets a page that says what the limit is, not a generic error. */
 @Catch(PayloadTooLargeException)
@@ -35,18 +35,18 @@ export class BulkImportController {
   constructor(private readonly bulk: BulkImportService) {}
 
   @Get()
-  async page(@Param('id', idParam) id: number, @CurrentUser() user: User, @Res() response: Response): Promise<void> {
+  async page(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: User, @Res() response: Response): Promise<void> {
     await this.renderUpload(response, user, id);
   }
 
   @Get('template.csv')
-  async templateCsv(@Param('id', idParam) id: number, @CurrentUser() user: User, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async templateCsv(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: User, @Req() request: Request, @Res() response: Response): Promise<void> {
     await this.bulk.cohortFor(user, id);
     download(response, 'participantes.csv', 'text/csv; charset=utf-8', templateCsv(request.lang ?? 'es'));
   }
 
   @Get('template.xlsx')
-  async templateXlsx(@Param('id', idParam) id: number, @CurrentUser() user: User, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async templateXlsx(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: User, @Req() request: Request, @Res() response: Response): Promise<void> {
     await this.bulk.cohortFor(user, id);
     download(response, 'participantes.xlsx', XLSX_TYPE, await templateXlsx(request.lang ?? 'es'));
   }
@@ -55,7 +55,7 @@ export class BulkImportController {
   @Post()
   @UseFilters(UploadTooLargeFilter)
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, parts: 6 } }))
-  async upload(@Param('id', idParam) id: number, @UploadedFile() file: UploadedSpreadsheet | undefined, @CurrentUser() user: User, @Res() response: Response): Promise<void> {
+  async upload(@Param('id', ParseIdPipe) id: number, @UploadedFile() file: UploadedSpreadsheet | undefined, @CurrentUser() user: User, @Res() response: Response): Promise<void> {
     try {
       const bulk = await this.bulk.upload(user, id, file);
       response.redirect(303, `/cohorts/${id}/bulk/${bulk.id}`);
@@ -66,7 +66,7 @@ export class BulkImportController {
   }
 
   @Get(':importId')
-  async preview(@Param('id', idParam) id: number, @Param('importId', idParam) importId: number, @CurrentUser() user: User, @Res() response: Response): Promise<void> {
+  async preview(@Param('id', ParseIdPipe) id: number, @Param('importId', ParseIdPipe) importId: number, @CurrentUser() user: User, @Res() response: Response): Promise<void> {
     const preview = await this.bulk.preview(user, id, importId);
     if (preview.bulk.status === 'applied') return response.redirect(303, `/cohorts/${id}/bulk/${importId}/result`);
     response.render('cohorts/bulk-preview', { pageTitle: preview.cohort.name, ...preview, canManage: true });
@@ -74,7 +74,7 @@ export class BulkImportController {
 
   /** Answers with the result page itself (not a redirect): the set-password links exist only in this response and the log. */
   @Post(':importId/confirm')
-  async confirm(@Param('id', idParam) id: number, @Param('importId', idParam) importId: number, @CurrentUser() user: User, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async confirm(@Param('id', ParseIdPipe) id: number, @Param('importId', ParseIdPipe) importId: number, @CurrentUser() user: User, @Req() request: Request, @Res() response: Response): Promise<void> {
     try {
       const result = await this.bulk.confirm(user, id, importId, request.lang ?? 'es');
       const cohort = await this.bulk.cohortFor(user, id);
@@ -87,20 +87,20 @@ export class BulkImportController {
   }
 
   @Post(':importId/discard')
-  async discard(@Param('id', idParam) id: number, @Param('importId', idParam) importId: number, @CurrentUser() user: User, @Res() response: Response): Promise<void> {
+  async discard(@Param('id', ParseIdPipe) id: number, @Param('importId', ParseIdPipe) importId: number, @CurrentUser() user: User, @Res() response: Response): Promise<void> {
     await this.bulk.discard(user, id, importId);
     response.redirect(303, `/cohorts/${id}/bulk`);
   }
 
   @Get(':importId/result')
   @Render('cohorts/bulk-result')
-  async result(@Param('id', idParam) id: number, @Param('importId', idParam) importId: number, @CurrentUser() user: User) {
+  async result(@Param('id', ParseIdPipe) id: number, @Param('importId', ParseIdPipe) importId: number, @CurrentUser() user: User) {
     const result = await this.bulk.applied(user, id, importId);
     return { pageTitle: result.cohort.name, ...result, links: [], canManage: true };
   }
 
   @Get(':importId/result.csv')
-  async resultFile(@Param('id', idParam) id: number, @Param('importId', idParam) importId: number, @CurrentUser() user: User, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async resultFile(@Param('id', ParseIdPipe) id: number, @Param('importId', ParseIdPipe) importId: number, @CurrentUser() user: User, @Req() request: Request, @Res() response: Response): Promise<void> {
     const result = await this.bulk.applied(user, id, importId);
     download(response, `resultado-${importId}.csv`, 'text/csv; charset=utf-8', resultCsv(result.planned, request.lang ?? 'es'));
   }

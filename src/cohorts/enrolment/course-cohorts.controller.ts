@@ -8,10 +8,10 @@ import { Course } from '../../content/entities/course.entity';
 import { translator } from '../../i18n/i18n';
 import { User } from '../../users/user.entity';
 import { localized } from '../cohort-labels';
-import { idParam } from '../cohort-id.pipe';
 import { EnrolDto } from '../dto/enrol.dto';
 import { EnrolmentRefusedError } from './enrolment-errors';
 import { CohortEnrolmentsService } from './cohort-enrolments.service';
+import { ParseIdPipe } from '../../common/id.pipe';
 
 /** The learner's page: the cohorts of a course open to them, and enrolling in one. */
 @Controller('courses/:slug/cohorts')
@@ -28,7 +28,7 @@ export class CourseCohortsController {
   @Post(':id/enrol')
   @Authenticated()
   async enrol(
-    @Param('slug') slug: string, @Param('id', idParam) cohortId: number, @Body() body: EnrolDto,
+    @Param('slug') slug: string, @Param('id', ParseIdPipe) cohortId: number, @Body() body: EnrolDto,
     @CurrentUser() user: User, @Req() request: Request, @Res() response: Response,
   ): Promise<void> {
     const course = await this.enrolments.courseBySlug(slug);
@@ -52,7 +52,7 @@ export class CourseCohortsController {
   @Post(':id/withdraw')
   @Authenticated()
   async withdraw(
-    @Param('slug') slug: string, @Param('id', idParam) cohortId: number,
+    @Param('slug') slug: string, @Param('id', ParseIdPipe) cohortId: number,
     @CurrentUser() user: User, @Req() request: Request, @Res() response: Response,
   ): Promise<void> {
     const course = await this.enrolments.courseBySlug(slug);

@@ -8,7 +8,6 @@ import { flash } from '../../common/flash';
 import { pageLinks } from '../../common/pagination';
 import { User } from '../../users/user.entity';
 import { UsersService } from '../../users/users.service';
-import { idParam } from '../cohort-id.pipe';
 import { localized } from '../cohort-labels';
 import { managesCohorts } from '../cohorts.service';
 import { AcceptInvitationDto, InviteDto } from '../dto/invitations.dto';
@@ -16,6 +15,7 @@ import { ListLearnersQuery } from '../dto/learner-actions.dto';
 import { EnrolmentRefusedError } from '../enrolment/enrolment-errors';
 import { echoValues, validateForm } from '../../common/form-validation';
 import { InvitationsService } from './invitations.service';
+import { ParseIdPipe } from '../../common/id.pipe';
 
 @Controller()
 export class InvitationsController {
@@ -27,7 +27,7 @@ export class InvitationsController {
   @Get('cohorts/:id/invitations')
   @Roles('facilitator', 'coordinator')
   @Render('cohorts/invitations')
-  async list(@Param('id', idParam) id: number, @Query() query: ListLearnersQuery, @CurrentUser() user: User) {
+  async list(@Param('id', ParseIdPipe) id: number, @Query() query: ListLearnersQuery, @CurrentUser() user: User) {
     const result = await this.invitations.list(user, id, query.page);
     return { pageTitle: result.cohort.name, ...result, values: {}, canManage: managesCohorts(user), ...pageLinks(`/cohorts/${id}/invitations`, {}, result.page, result.pageCount) };
   }
@@ -35,7 +35,7 @@ export class InvitationsController {
   /** Answers with the page of links (not a redirect): the raw links exist only in this response and the log. */
   @Post('cohorts/:id/invitations')
   @Roles('facilitator', 'coordinator')
-  async invite(@Param('id', idParam) id: number, @Body() body: Record<string, unknown>, @CurrentUser() user: User, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async invite(@Param('id', ParseIdPipe) id: number, @Body() body: Record<string, unknown>, @CurrentUser() user: User, @Req() request: Request, @Res() response: Response): Promise<void> {
     try {
       const dto = await validateForm(InviteDto, body);
       const result = await this.invitations.invite(user, id, dto.emails);
@@ -51,7 +51,7 @@ export class InvitationsController {
 
   @Post('cohorts/:id/invitations/:invitationId/revoke')
   @Roles('facilitator', 'coordinator')
-  async revoke(@Param('id', idParam) id: number, @Param('invitationId', idParam) invitationId: number, @CurrentUser() user: User, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async revoke(@Param('id', ParseIdPipe) id: number, @Param('invitationId', ParseIdPipe) invitationId: number, @CurrentUser() user: User, @Req() request: Request, @Res() response: Response): Promise<void> {
     const invitation = await this.invitations.revoke(user, id, invitationId);
     flash(request, 'success', 'cohorts.invitations.revoked', { email: invitation.email });
     response.redirect(303, `/cohorts/${id}/invitations`);

@@ -7,11 +7,11 @@ import { pageLinks } from '../../common/pagination';
 import { safeLocalPath } from '../../common/safe-redirect';
 import { User } from '../../users/user.entity';
 import { parseDay } from '../cohort-form';
-import { idParam } from '../cohort-id.pipe';
 import { managesCohorts } from '../cohorts.service';
 import { ExtendAccessDto, ListLearnersQuery, MoveLearnerDto, ReturnToDto } from '../dto/learner-actions.dto';
 import { EnrolmentRefusedError } from '../enrolment/enrolment-errors';
 import { CohortLearnersService, LEARNER_STATUSES } from './cohort-learners.service';
+import { ParseIdPipe } from '../../common/id.pipe';
 
 /** A cohort's learners and join requests, and what facilitators do with them. */
 @Controller('cohorts/:id')
@@ -21,7 +21,7 @@ export class CohortLearnersController {
 
   @Get('learners')
   @Render('cohorts/learners')
-  async list(@Param('id', idParam) id: number, @Query() query: ListLearnersQuery, @CurrentUser() user: User) {
+  async list(@Param('id', ParseIdPipe) id: number, @Query() query: ListLearnersQuery, @CurrentUser() user: User) {
     const result = await this.learners.list(user, id, query);
     return {
       pageTitle: result.cohort.name, ...result, query, statuses: [...LEARNER_STATUSES, 'all'], canManage: managesCohorts(user),
@@ -31,13 +31,13 @@ export class CohortLearnersController {
 
   @Get('requests')
   @Render('cohorts/requests')
-  async requests(@Param('id', idParam) id: number, @Query() query: ListLearnersQuery, @CurrentUser() user: User) {
+  async requests(@Param('id', ParseIdPipe) id: number, @Query() query: ListLearnersQuery, @CurrentUser() user: User) {
     const result = await this.learners.requests(user, id, query.page);
     return { pageTitle: result.cohort.name, ...result, canManage: managesCohorts(user), ...pageLinks(`/cohorts/${id}/requests`, {}, result.page, result.pageCount) };
   }
 
   @Post('requests/:enrolmentId/approve')
-  async approve(@Param('id', idParam) id: number, @Param('enrolmentId', idParam) enrolmentId: number, @Body() body: ReturnToDto, @CurrentUser() user: User, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async approve(@Param('id', ParseIdPipe) id: number, @Param('enrolmentId', ParseIdPipe) enrolmentId: number, @Body() body: ReturnToDto, @CurrentUser() user: User, @Req() request: Request, @Res() response: Response): Promise<void> {
     await this.act(request, response, safeLocalPath(body.returnTo, `/cohorts/${id}/requests`), async () => {
       await this.learners.approve(user, id, enrolmentId);
       return 'cohorts.requests.approved';
@@ -45,7 +45,7 @@ export class CohortLearnersController {
   }
 
   @Post('requests/:enrolmentId/decline')
-  async decline(@Param('id', idParam) id: number, @Param('enrolmentId', idParam) enrolmentId: number, @Body() body: ReturnToDto, @CurrentUser() user: User, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async decline(@Param('id', ParseIdPipe) id: number, @Param('enrolmentId', ParseIdPipe) enrolmentId: number, @Body() body: ReturnToDto, @CurrentUser() user: User, @Req() request: Request, @Res() response: Response): Promise<void> {
     await this.act(request, response, safeLocalPath(body.returnTo, `/cohorts/${id}/requests`), async () => {
       await this.learners.decline(user, id, enrolmentId);
       return 'cohorts.requests.declined';
@@ -53,7 +53,7 @@ export class CohortLearnersController {
   }
 
   @Post('learners/:enrolmentId/withdraw')
-  async withdraw(@Param('id', idParam) id: number, @Param('enrolmentId', idParam) enrolmentId: number, @Body() body: ReturnToDto, @CurrentUser() user: User, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async withdraw(@Param('id', ParseIdPipe) id: number, @Param('enrolmentId', ParseIdPipe) enrolmentId: number, @Body() body: ReturnToDto, @CurrentUser() user: User, @Req() request: Request, @Res() response: Response): Promise<void> {
     await this.act(request, response, safeLocalPath(body.returnTo, `/cohorts/${id}/learners`), async () => {
       await this.learners.withdraw(user, id, enrolmentId);
       return 'cohorts.learners.withdrawn';
@@ -61,7 +61,7 @@ export class CohortLearnersController {
   }
 
   @Post('learners/:enrolmentId/move')
-  async move(@Param('id', idParam) id: number, @Param('enrolmentId', idParam) enrolmentId: number, @Body() body: MoveLearnerDto, @CurrentUser() user: User, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async move(@Param('id', ParseIdPipe) id: number, @Param('enrolmentId', ParseIdPipe) enrolmentId: number, @Body() body: MoveLearnerDto, @CurrentUser() user: User, @Req() request: Request, @Res() response: Response): Promise<void> {
     await this.act(request, response, safeLocalPath(body.returnTo, `/cohorts/${id}/learners`), async () => {
       const { target } = await this.learners.move(user, id, enrolmentId, body.targetCohortId);
       return ['cohorts.learners.moved', { cohort: target.name }];
@@ -69,7 +69,7 @@ export class CohortLearnersController {
   }
 
   @Post('learners/:enrolmentId/access')
-  async extendAccess(@Param('id', idParam) id: number, @Param('enrolmentId', idParam) enrolmentId: number, @Body() body: ExtendAccessDto, @CurrentUser() user: User, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async extendAccess(@Param('id', ParseIdPipe) id: number, @Param('enrolmentId', ParseIdPipe) enrolmentId: number, @Body() body: ExtendAccessDto, @CurrentUser() user: User, @Req() request: Request, @Res() response: Response): Promise<void> {
     await this.act(request, response, safeLocalPath(body.returnTo, `/cohorts/${id}/learners`), async () => {
       const until = body.until ? parseDay(body.until, 'end') : null;
       if (body.until && !until) throw new EnrolmentRefusedError('badDate');

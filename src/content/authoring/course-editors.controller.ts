@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Roles } from '../../common/access.decorators';
 import { FormError } from '../../common/errors';
@@ -7,6 +7,7 @@ import { translator } from '../../i18n/i18n';
 import { CourseEditorsService } from './course-editors.service';
 import { courseTitle } from './course-title';
 import { AddEditorDto } from './dto/add-editor.dto';
+import { ParseIdPipe } from '../../common/id.pipe';
 
 /** Admins give facilitators a course to edit, or take it back. */
 @Controller('authoring/courses/:slug/editors')
@@ -33,7 +34,7 @@ export class CourseEditorsController {
   }
 
   @Post(':userId/remove')
-  async remove(@Param('slug') slug: string, @Param('userId', ParseIntPipe) userId: number, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async remove(@Param('slug') slug: string, @Param('userId', ParseIdPipe) userId: number, @Req() request: Request, @Res() response: Response): Promise<void> {
     await this.editors.remove(slug, userId);
     flash(request, 'success', 'content.editors.removed');
     response.redirect(303, `/authoring/courses/${encodeURIComponent(slug)}/editors`);

@@ -47,16 +47,11 @@ export function unsafeZipPath(name: string): string | null {
   return null;
 }
 
-/** jszip keeps the declared size and the original (unresolved) name on each entry; both are checked before reading. */
-interface ZipEntryInternals {
-  _data?: { uncompressedSize?: number };
-}
-
 /**
  * Reads an uploaded zip of one course folder, refusing anything that could
  * write outside the folder or exhaust memory: "..", absolute paths, symlinks,
  * too many entries, and more uncompressed bytes than allowed (counted while
- * inflating, since the sizes written in a zip can lie).
+ * inflating, through jszip's public stream, since the sizes written in a zip can lie).
  */
 export async function readCourseZip(data: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<CourseZip> {
   let zip: JSZip;
@@ -68,7 +63,6 @@ export async function readCourseZip(data: Buffer, limits: ZipLimits = DEFAULT_ZI
   const entries = Object.values(zip.files);
   if (entries.length > limits.maxEntries) throw new ZipRefusedError('too-many-files', { count: entries.length, max: limits.maxEntries });
   const wanted: JSZip.JSZipObject[] = [];
-  let declaredTotal = 0;
   for (const entry of entries) {
     // Folder entries create nothing here (files carry their full paths), and jszip does not keep their original names.
     if (entry.dir) continue;
@@ -78,11 +72,11 @@ export async function readCourseZip(data: Buffer, limits: ZipLimits = DEFAULT_ZI
     const mode = typeof entry.unixPermissions === 'number' ? entry.unixPermissions : 0;
     if ((mode & S_IFMT) === S_IFLNK) throw new ZipRefusedError('symlink', { path: original });
     if (SYSTEM_FILE.test(entry.name)) continue;
-    declaredTotal += (entry as unknown as ZipEntryInternals)._data?.uncompressedSize ?? 0;
     wanted.push(entry);
   }
   if (!wanted.length) throw new ZipRefusedError('empty');
-  if (declaredTotal > limits.maxTotalBytes) throw new ZipRefusedError('too-large', { maxMb: toMb(limits.maxTotalBytes) });
+  // Sizes are counted while inflating (the declared ones can lie, and jszip only keeps them privately):
+  // inflate() stops a file, or the whole zip, as soon as it grows past its limit.
 
   const prefix = coursePrefix(wanted.map((entry) => entry.name));
   const files: ContentFiles = new Map();
