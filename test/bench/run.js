@@ -215,13 +215,15 @@ async function main() {
     for (const [name, options] of pages) {
       if (process.env.BENCH_ONLY && name !== 'healthz') continue;
       const profiled = profileFile && name.startsWith('module page');
-      if (profiled) server.kill('SIGUSR2');
+      if (profiled) server.kill('SIGWINCH');
       results.pages[name] = await measure(options);
       if (profiled) {
-        server.kill('SIGUSR2');
+        server.kill('SIGWINCH');
         await new Promise((resolve) => setTimeout(resolve, 2000));
         results.moduleProfile = require('./profile-summary').summarise(JSON.parse(readFileSync(profileFile, 'utf8')));
-        console.log('module page, server CPU by self time:', results.moduleProfile.map((entry) => `${entry.where} ${entry.percent}%`).join(', '));
+        if (process.env.BENCH_PROFILE_KEEP) cpSync(profileFile, process.env.BENCH_PROFILE_KEEP);
+        console.log(`module page, server idle ${results.moduleProfile.idlePercent}%; busy time by self time:`,
+          results.moduleProfile.byPlace.map((entry) => `${entry.where} ${entry.percentOfBusy}%`).join(', '));
       }
     }
     const submissions = await measure({ url: base, requests: quizSubmissionRequests(paths.quizPath, learners) });
