@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { ConsoleLogger, Logger, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { mkdirSync } from 'node:fs';
@@ -15,9 +15,11 @@ import { UsersService } from './users/users.service';
 /** Creates the app with the shared pipeline; used by main.ts, the CLI commands and the tests. */
 export async function createApp(config: AppConfig, options: { logger?: false | ('log' | 'error' | 'warn')[] } = {}): Promise<NestExpressApplication> {
   if (config.database.kind === 'sqlite' && config.database.path !== ':memory:') mkdirSync(dirname(config.database.path), { recursive: true });
+  const levels: LogLevel[] | false = options.logger ?? ['log', 'error', 'warn'];
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), {
     bodyParser: false,
-    logger: options.logger ?? ['log', 'error', 'warn'],
+    // LOG_FORMAT=json (production): application logs as JSON lines too, beside the request lines of app.setup.ts.
+    logger: levels && config.logFormat === 'json' ? new ConsoleLogger({ json: true, logLevels: levels }) : levels,
   });
   configureApp(app, config);
   return app;

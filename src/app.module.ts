@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { buildDataSourceOptions } from '../ormconfig';
 import { AuthModule } from './auth/auth.module';
+import { CertificatesModule } from './certificates/certificates.module';
 import { CohortsModule } from './cohorts/cohorts.module';
 import { AccessGuard } from './common/access.guard';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
@@ -38,6 +39,7 @@ export class AppModule {
         LearningModule,
         QuizzesModule,
         MailModule,
+        CertificatesModule,
       ],
       controllers: [HealthController, LanguageController, HomeController],
       providers: [

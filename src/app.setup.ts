@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { parse as parseQueryString } from 'node:querystring';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import compression from 'compression';
 import cookieParser from 'cookie-parser';
@@ -15,9 +16,12 @@ import { sendErrorPage } from './common/error-page';
 import { isValidVisitorToken, isVisitorNonce, newVisitorNonce, VISITOR_CSRF_COOKIE, visitorToken } from './common/visitor-csrf';
 import { PROJECT_ROOT } from './config/project-root';
 import { requestLocals } from './common/request-locals.middleware';
+import { requestLogger } from './common/request-log';
 import { registerAssetHelper, STATIC_PREFIX } from './common/static-assets';
+import { withoutNul } from './common/text-input';
 import { registerPartials, registerViewHelpers } from './common/view-helpers';
 import { AppConfig } from './config/app-config';
+import { HEALTH_PATH } from './health/health.controller';
 
 export const BODY_LIMIT = '200kb';
 const SESSION_MAX_AGE_MS = 12 * 60 * 60 * 1000;
@@ -79,6 +83,12 @@ function csrfProtection(config: AppConfig) {
   };
 }
 
+/** U+0000 never reaches the app (PostgreSQL cannot store it): removed from parsed bodies here, from query and route parameters by the ValidationPipe. */
+function stripNul(request: Request, _response: Response, next: NextFunction): void {
+  if (request.body && typeof request.body === 'object') request.body = withoutNul(request.body as unknown);
+  next();
+}
+
 /** Errors raised by Express middleware (body size, malformed body, CSRF) get the same pages as the app's own. */
 function middlewareErrors(error: unknown, request: Request, response: Response, next: NextFunction): void {
   if (response.headersSent) return next(error);
@@ -97,7 +107,10 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): Ne
   // Compiled templates are kept in every mode (Express does so only in production): views change only with a release.
   app.set('view cache', true);
   app.disable('x-powered-by');
+  if (config.logFormat === 'json') app.use(requestLogger((line) => process.stdout.write(`${line}\n`)));
   if (config.trustProxy) app.set('trust proxy', 1);
+  // Express 5's "simple" query parser, minus U+0000.
+  app.set('query parser', (text: string) => withoutNul(parseQueryString(text)));
 
   app.use(
     helmet({
@@ -127,23 +140,27 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): Ne
   // Asset URLs carry a content hash (see the `asset` view helper), so they can be cached for a year.
   app.useStaticAssets(join(PROJECT_ROOT, 'public'), { prefix: STATIC_PREFIX, maxAge: '365d', immutable: true });
   app.use(cookieParser());
-  app.use(
-    session({
-      store: new DatabaseSessionStore(app.get(DataSource).getRepository(SessionRecord)),
-      name: SESSION_COOKIE,
-      secret: config.sessionSecret,
-      resave: false,
-      saveUninitialized: false,
-      rolling: true,
-      proxy: config.trustProxy,
-      cookie: { httpOnly: true, sameSite: 'lax', secure: config.production, maxAge: SESSION_MAX_AGE_MS },
-    }),
-  );
+  const sessions = session({
+    store: new DatabaseSessionStore(app.get(DataSource).getRepository(SessionRecord)),
+    name: SESSION_COOKIE,
+    secret: config.sessionSecret,
+    resave: false,
+    saveUninitialized: false,
+    rolling: true,
+    proxy: config.trustProxy,
+    cookie: { httpOnly: true, sameSite: 'lax', secure: config.production, maxAge: SESSION_MAX_AGE_MS },
+  });
+  const passportSession = passport.session();
+  // The health check reads no session: a signed-in cookie during an outage must still get its 503 JSON.
+  const unlessHealth = (middleware: express.RequestHandler): express.RequestHandler => (request, response, next) =>
+    request.path === HEALTH_PATH ? next() : middleware(request, response, next);
+  app.use(unlessHealth(sessions));
   app.use(passport.initialize());
-  app.use(passport.session());
+  app.use(unlessHealth(passportSession));
   app.use(requestLocals);
   app.use(express.urlencoded({ extended: true, limit: BODY_LIMIT, parameterLimit: 2000 }));
   app.use(express.json({ limit: BODY_LIMIT }));
+  app.use(stripNul);
   app.use(csrfProtection(config));
   app.use(middlewareErrors);
   return app;

@@ -5,11 +5,11 @@ import { CurrentUser } from '../common/current-user.decorator';
 import { flash } from '../common/flash';
 import { safeLocalPath } from '../common/safe-redirect';
 import { User } from '../users/user.entity';
-import { UsersService } from '../users/users.service';
 import { ChangePasswordDto } from './dto/change-password.dto';
 import { LoginDto } from './dto/login.dto';
 import { RegisterDto } from './dto/register.dto';
 import { AuthService } from './auth.service';
+import { RegistrationService } from './registration.service';
 import { LocalAuthGuard } from './local-auth.guard';
 import { logIn, logOut, regenerateSession } from '../sessions/request-session';
 
@@ -17,7 +17,7 @@ import { logIn, logOut, regenerateSession } from '../sessions/request-session';
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
-    private readonly users: UsersService,
+    private readonly registration: RegistrationService,
   ) {}
 
   @Get('auth/login')
@@ -47,11 +47,18 @@ export class AuthController {
   @Public()
   @FormView('auth/register')
   async register(@Body() body: RegisterDto, @Req() request: Request, @Res() response: Response): Promise<void> {
-    const user = await this.users.create(body);
+    const user = await this.registration.register(body, request.ip ?? 'unknown');
+    const next = safeLocalPath(body.next, '');
+    if (!user) {
+      // Mail configured: the same answer whether or not the email had an account (RegistrationService).
+      flash(request, 'info', 'auth.register.checkInbox');
+      response.redirect(303, next ? `/auth/login?next=${encodeURIComponent(next)}` : '/auth/login');
+      return;
+    }
     await logIn(request, user);
     request.session.lang = user.preferredLanguage;
     flash(request, 'success', 'auth.register.welcome', { name: user.name });
-    response.redirect(303, safeLocalPath(body.next, '/'));
+    response.redirect(303, next || '/');
   }
 
   @Post('auth/logout')

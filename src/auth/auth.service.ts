@@ -2,8 +2,8 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { AccountTokensService } from '../account/account-tokens.service';
 import { FormError } from '../common/errors';
 import { User } from '../users/user.entity';
+import { ThrottlingService } from '../throttling/throttling.service';
 import { UsersService, normalizeEmail } from '../users/users.service';
-import { ACCOUNT_RULE, ADDRESS_RULE, LoginThrottleService } from './login-throttle.service';
 import { PasswordHasher } from '../users/password-hasher';
 import { UserSessionsService } from '../sessions/user-sessions.service';
 
@@ -18,26 +18,31 @@ export class AuthService {
   constructor(
     private readonly users: UsersService,
     private readonly hasher: PasswordHasher,
-    private readonly throttle: LoginThrottleService,
+    private readonly throttling: ThrottlingService,
     private readonly sessions: UserSessionsService,
     private readonly tokens: AccountTokensService,
   ) {}
 
-  /** Same message and status for an unknown email and a wrong password. */
+  /**
+   * Same message and status for an unknown email and a wrong password. Every
+   * attempt is counted before the password is checked (one atomic increment
+   * per bucket), so a burst of parallel attempts gets no more checks than the
+   * limit; a successful sign-in clears the account's count and gives the
+   * address its attempt back.
+   */
   async authenticate(email: string, password: string, address: string): Promise<User> {
-    const accountKey = `account:${normalizeEmail(email)}`;
-    const addressKey = `address:${address}`;
-    if (await this.throttle.anyBlocked([accountKey, addressKey])) {
+    const account = normalizeEmail(email);
+    const [byAccount, byAddress] = await Promise.all([
+      this.throttling.consume('signInAccount', account),
+      this.throttling.consume('signInAddress', address),
+    ]);
+    if (!byAccount.allowed || !byAddress.allowed) {
       throw FormError.field('_form', 'auth.login.throttled', undefined, HttpStatus.TOO_MANY_REQUESTS);
     }
     const user = await this.users.findWithPasswordHash({ email });
     const valid = await this.hasher.verify(user?.passwordHash ?? DUMMY_HASH, password);
-    if (!user || !valid) {
-      await this.throttle.recordFailure(accountKey, ACCOUNT_RULE);
-      await this.throttle.recordFailure(addressKey, ADDRESS_RULE);
-      throw loginFailed();
-    }
-    await this.throttle.reset(accountKey);
+    if (!user || !valid) throw loginFailed();
+    await Promise.all([this.throttling.reset('signInAccount', account), this.throttling.refund('signInAddress', address)]);
     await this.users.recordLogin(user.id);
     return user;
   }

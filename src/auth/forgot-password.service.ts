@@ -2,15 +2,13 @@ import { HttpStatus, Injectable, Logger, OnModuleDestroy } from '@nestjs/common'
 import { PasswordLinksService } from '../account/password-links.service';
 import { FormError } from '../common/errors';
 import { LinkMailer } from '../mail/link-mailer';
+import { ThrottlingService } from '../throttling/throttling.service';
 import { normalizeEmail } from '../users/users.service';
-import { ACCOUNT_RULE, ADDRESS_RULE, LoginThrottleService } from './login-throttle.service';
-
-/** Throttle keys of their own, so asking for links neither uses up nor resets sign-in attempts. */
-export const forgotKeys = (email: string, address: string) => ({ account: `forgot-account:${normalizeEmail(email)}`, address: `forgot-address:${address}` });
 
 /**
- * "Forgot password" by email. Every request is counted like a failed sign-in
- * (per address typed and per client address), whether or not an account
+ * "Forgot password" by email. Every request is counted atomically in buckets
+ * of its own (per address typed and per client address; asking for links
+ * neither uses up nor resets sign-in attempts), whether or not an account
  * exists, and the answer is always the same. The lookup and the mail happen
  * after the answer, so its timing does not tell whether the account exists.
  */
@@ -20,7 +18,7 @@ export class ForgotPasswordService implements OnModuleDestroy {
   private readonly pending = new Set<Promise<void>>();
 
   constructor(
-    private readonly throttle: LoginThrottleService,
+    private readonly throttling: ThrottlingService,
     private readonly links: PasswordLinksService,
     private readonly mailer: LinkMailer,
   ) {}
@@ -30,12 +28,13 @@ export class ForgotPasswordService implements OnModuleDestroy {
   }
 
   async request(email: string, address: string): Promise<void> {
-    const keys = forgotKeys(email, address);
-    if (await this.throttle.anyBlocked([keys.account, keys.address])) {
+    const [byAccount, byAddress] = await Promise.all([
+      this.throttling.consume('forgotPasswordAccount', normalizeEmail(email)),
+      this.throttling.consume('forgotPasswordAddress', address),
+    ]);
+    if (!byAccount.allowed || !byAddress.allowed) {
       throw FormError.field('_form', 'auth.forgot.throttled', undefined, HttpStatus.TOO_MANY_REQUESTS);
     }
-    await this.throttle.recordFailure(keys.account, ACCOUNT_RULE);
-    await this.throttle.recordFailure(keys.address, ADDRESS_RULE);
     const work = this.links.mailRequestedLink(email).catch((error: unknown) => {
       this.logger.error(`Could not prepare a requested password link: ${error instanceof Error ? error.message : String(error)}`);
     });

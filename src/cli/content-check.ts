@@ -5,15 +5,17 @@ import { PROJECT_ROOT } from '../config/project-root';
 import { checkContentRoot } from '../content/parsing/content-root';
 import type { ContentFiles, ContentProblem } from '../content/parsing/content.types';
 import { loadFolder } from '../content/parsing/loader';
-import { createProblem, formatProblem, sortProblems } from '../content/parsing/problems';
+import { createProblem, sortProblems } from '../content/parsing/problems';
+import { type Language, translator } from '../i18n/i18n';
 
 /**
- * npm run content:check [-- folder]
+ * npm run content:check [-- [--lang es|en] folder]
  *
  * Checks every course folder in content/ (or in the folder given, or in
  * CONTENT_DIR), or a single course when the folder itself holds course.md.
- * Prints one "path:line: error|warning: message [code]" line per problem and
- * exits 1 when there is any error, so CI can block a broken course.
+ * Prints one "path:line: error|warning: message [code]" line per problem, in
+ * Spanish or English (--lang, else the environment's LANG/LC_ALL, else
+ * Spanish), and exits 1 when there is any error, so CI can block a broken course.
  */
 
 export interface ContentCheckReport {
@@ -55,29 +57,68 @@ async function listCourseFolders(dir: string): Promise<string[]> {
     .sort();
 }
 
-export function formatReport(report: ContentCheckReport, cwd: string): string[] {
-  const prefix = relative(cwd, report.pathsRelativeTo);
-  const lines = report.problems.map((problem) => formatProblem(problem, prefix));
+/** The facilitator's language: LC_ALL, then LC_MESSAGES, then LANG; "en…" is English, anything else Spanish. */
+export function languageFromEnvironment(env: NodeJS.ProcessEnv): Language {
+  const value = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return /^en\b|^en_/i.test(value) ? 'en' : 'es';
+}
+
+export interface CheckArguments {
+  folder: string | undefined;
+  lang: Language;
+  help: boolean;
+  /** Set when an argument cannot be understood. */
+  error?: string;
+}
+
+export function parseCheckArguments(argv: readonly string[], env: NodeJS.ProcessEnv): CheckArguments {
+  const parsed: CheckArguments = { folder: undefined, lang: languageFromEnvironment(env), help: false };
+  for (let index = 0; index < argv.length; index += 1) {
+    const argument = argv[index];
+    const inline = /^--lang=(.*)$/.exec(argument);
+    if (argument === '--help' || argument === '-h') parsed.help = true;
+    else if (argument === '--lang' || inline) {
+      const value = inline ? inline[1] : argv[(index += 1)];
+      if (value === 'es' || value === 'en') parsed.lang = value;
+      else parsed.error = `--lang must be es or en (got "${value ?? ''}")`;
+    } else if (parsed.folder === undefined) parsed.folder = argument;
+    else parsed.error = `unexpected argument "${argument}"`;
+  }
+  return parsed;
+}
+
+/** The problem's message in the facilitator's language (the catalogue's English message when a translation is missing). */
+export function problemMessage(problem: ContentProblem, lang: Language): string {
+  return translator(lang)(`content.problems.${problem.code}`, { ...problem.params, defaultValue: problem.message });
+}
+
+export function formatReport(report: ContentCheckReport, cwd: string, lang: Language = 'en'): string[] {
+  const t = translator(lang);
+  const prefix = relative(cwd, report.pathsRelativeTo).replace(/\/+$/, '');
+  const lines = report.problems.map((problem) => {
+    const path = prefix ? `${prefix}/${problem.file}` : problem.file;
+    return `${path}:${problem.line}: ${t(`content.check.${problem.severity}`)}: ${problemMessage(problem, lang)} [${problem.code}]`;
+  });
   const errors = report.problems.filter((problem) => problem.severity === 'error').length;
-  const warnings = report.problems.length - errors;
-  const courses = `${report.courseCount} course${report.courseCount === 1 ? '' : 's'}`;
-  lines.push(`content:check: ${courses} checked, ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
+  lines.push(t('content.check.summary', { courses: report.courseCount, errors, warnings: report.problems.length - errors }));
   return lines;
 }
 
 async function main(): Promise<number> {
-  const argument = process.argv[2];
-  if (argument === '--help' || argument === '-h') {
-    console.log('Usage: npm run content:check [-- <content folder or course folder>]  (default: $CONTENT_DIR or ./content)');
-    return 0;
+  const args = parseCheckArguments(process.argv.slice(2), process.env);
+  const t = translator(args.lang);
+  if (args.help || args.error) {
+    if (args.error) console.error(`content:check: ${args.error}`);
+    console.log(t('content.check.usage'));
+    return args.error ? 2 : 0;
   }
-  const dir = resolveContentDir(argument, process.env, process.cwd());
+  const dir = resolveContentDir(args.folder, process.env, process.cwd());
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    console.error(`content:check: ${dir} is not a folder`);
+    console.error(t('content.check.notAFolder', { dir }));
     return 2;
   }
   const report = await checkContentDir(dir);
-  for (const line of formatReport(report, process.cwd())) console.log(line);
+  for (const line of formatReport(report, process.cwd(), args.lang)) console.log(line);
   return report.problems.some((problem) => problem.severity === 'error') ? 1 : 0;
 }
 

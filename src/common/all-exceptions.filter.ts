@@ -16,6 +16,12 @@ function translationKeyOf(exception: HttpException): string | undefined {
   return /^[a-z]+\.[\w.]+$/.test(message) ? message : undefined;
 }
 
+/** PostgreSQL refusing text it cannot store (a NUL that reached a query some other way): the request's fault, not the site's. */
+function isUnstorableText(exception: unknown): boolean {
+  const code = (exception as { driverError?: { code?: unknown } } | null)?.driverError?.code;
+  return code === '22021' || code === '22P05';
+}
+
 /** Every error ends here: forms are shown again with messages, the rest become status pages; never a stack trace. */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
@@ -41,6 +47,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       sendErrorPage(request, response, exception.getStatus(), translationKeyOf(exception));
+      return;
+    }
+    if (isUnstorableText(exception)) {
+      sendErrorPage(request, response, 400);
       return;
     }
     this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));

@@ -1,5 +1,6 @@
-import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, NotFoundException, ValidationError, ValidationPipe } from '@nestjs/common';
 import { FieldErrors, FormError } from './errors';
+import { withoutNul } from './text-input';
 
 /** class-validator constraint names become translation keys: validation.isEmail, validation.minLength... */
 export function fieldErrorsFrom(errors: ValidationError[], parent = ''): FieldErrors {
@@ -25,14 +26,19 @@ export function fieldErrorsFrom(errors: ValidationError[], parent = ''): FieldEr
 }
 
 /**
- * The global pipe validates bodies and queries through DTOs. Route parameters
- * are left as the raw text: ids go through ParseIdPipe, which must see "3.0"
- * or "0x3" as written (an implicit conversion to a number would accept them).
+ * The global pipe validates bodies and queries through DTOs, after removing
+ * U+0000 from them (bodies lose it earlier too, in app.setup.ts). Route
+ * parameters are left as the raw text: ids go through ParseIdPipe, which must
+ * see "3.0" or "0x3" as written (an implicit conversion to a number would
+ * accept them); one holding U+0000 names nothing, so it is a 404.
  */
 class AppValidationPipe extends ValidationPipe {
   override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    if (metadata.type === 'param') return Promise.resolve(value);
-    return super.transform(value, metadata) as Promise<unknown>;
+    if (metadata.type === 'param') {
+      if (typeof value === 'string' && value.includes('\u0000')) throw new NotFoundException();
+      return Promise.resolve(value);
+    }
+    return super.transform(withoutNul(value), metadata) as Promise<unknown>;
   }
 }
 

@@ -14,6 +14,8 @@ export interface ContentSnapshot {
   byId: Map<number, Course>;
   /** Active lessons of each course in syllabus order. */
   lessons: Map<number, CourseModule[]>;
+  /** Active printable tools of each course (kind 'tool'). */
+  tools: Map<number, CourseModule[]>;
   /** The active assessment module of each course that has one. */
   assessments: Map<number, CourseModule>;
   /** The current versions of each active module, one per language. */
@@ -37,11 +39,13 @@ export function buildSnapshot(version: number, courses: Course[], modules: Cours
   const sortedCourses = [...courses].sort((a, b) => a.id - b.id);
   const lessons = new Map<number, CourseModule[]>();
   const assessments = new Map<number, CourseModule>();
+  const tools = new Map<number, CourseModule[]>();
   const ordered = [...modules].sort((a, b) => a.position - b.position || a.id - b.id);
   for (const module of ordered) {
     if (!module.active) continue;
     if (module.kind === 'assessment') assessments.set(module.courseId, module);
-    else lessons.set(module.courseId, [...(lessons.get(module.courseId) ?? []), module]);
+    else if (module.kind === 'lesson') lessons.set(module.courseId, [...(lessons.get(module.courseId) ?? []), module]);
+    else tools.set(module.courseId, [...(tools.get(module.courseId) ?? []), module]);
   }
   const byModule = new Map<number, VersionSummary[]>();
   for (const summary of versions) byModule.set(summary.moduleId, [...(byModule.get(summary.moduleId) ?? []), summary]);
@@ -51,6 +55,7 @@ export function buildSnapshot(version: number, courses: Course[], modules: Cours
     bySlug: new Map(sortedCourses.map((course) => [course.slug, course])),
     byId: new Map(sortedCourses.map((course) => [course.id, course])),
     lessons,
+    tools,
     assessments,
     versions: byModule,
   });

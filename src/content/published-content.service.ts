@@ -7,6 +7,7 @@ import { readContentVersion } from './content-version';
 import { CourseModule } from './entities/course-module.entity';
 import { Course } from './entities/course.entity';
 import { ModuleVersion } from './entities/module-version.entity';
+import { toolModuleKey } from './import/course-mapping';
 
 /** A lesson module with the title of its current version in the reader's language. */
 export interface LessonEntry {
@@ -113,6 +114,25 @@ export class PublishedContentService {
         return { module, title: version?.title ?? module.key, questionCount: version?.questionCount ?? 0 };
       })];
     }));
+  }
+
+  /**
+   * The computed study time of courses: their lessons' minutes plus the pre/post-test's (stored on the
+   * assessment row at import, from the text; see parsing/reading-time.ts).
+   */
+  async estimatedMinutes(courseIds: number[]): Promise<Map<number, number>> {
+    const snapshot = await this.current();
+    const result = new Map<number, number>();
+    for (const id of new Set(courseIds)) {
+      const modules = [...(snapshot.lessons.get(id) ?? []), ...(snapshot.assessments.has(id) ? [snapshot.assessments.get(id) as CourseModule] : [])];
+      if (modules.length) result.set(id, modules.reduce((sum, module) => sum + module.minutes, 0));
+    }
+    return result;
+  }
+
+  /** A printable tool (tools/<key>.<lang>.md), stored as a module of kind 'tool' keyed "tools/<key>". */
+  async findTool(course: Course, key: string): Promise<CourseModule | null> {
+    return (await this.current()).tools.get(course.id)?.find((module) => module.key === toolModuleKey(key)) ?? null;
   }
 
   async findLesson(course: Course, key: string): Promise<CourseModule | null> {

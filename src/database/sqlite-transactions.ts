@@ -1,5 +1,8 @@
 import { DataSource, EntityManager } from 'typeorm';
 
+type Turn = <T>(work: () => Promise<T>) => Promise<T>;
+const turns = new WeakMap<DataSource, Turn>();
+
 /**
  * TypeORM's SQLite driver runs every query on ONE connection: two transactions
  * started at once would interleave on it (the second becomes a savepoint of the
@@ -14,11 +17,22 @@ export function serialiseSqliteTransactions(dataSource: DataSource): DataSource 
   // The overloads of EntityManager.transaction cannot be re-declared one by one; forward the arguments as they came.
   const original = manager.transaction.bind(manager) as (...args: unknown[]) => Promise<unknown>;
   let tail: Promise<unknown> = Promise.resolve();
-  manager.transaction = ((...args: unknown[]) => {
-    const run = () => original(...args);
-    const result = tail.then(run, run);
+  const turn: Turn = <T>(work: () => Promise<T>) => {
+    const result = tail.then(work, work);
     tail = result.catch(() => undefined);
     return result;
-  }) as EntityManager['transaction'];
+  };
+  turns.set(dataSource, turn);
+  manager.transaction = ((...args: unknown[]) => turn(() => original(...args))) as EntityManager['transaction'];
   return dataSource;
+}
+
+/**
+ * Runs `work` (statements outside any transaction) between two transactions of
+ * the queue above, so they never land inside another request's transaction on
+ * the shared SQLite connection. Elsewhere it simply runs `work`.
+ */
+export function betweenSqliteTransactions<T>(dataSource: DataSource, work: () => Promise<T>): Promise<T> {
+  const turn = turns.get(dataSource);
+  return turn ? turn(work) : work();
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, EntityManager, In, IsNull, Not, Repository } from 'typeorm';
+import { Brackets, EntityManager, In, IsNull, MoreThan, Not, Repository } from 'typeorm';
 import { Enrolment, EnrolmentStatus } from './enrolment.entity';
 
 /** Placeholders in one IN (...) list at most: well under every driver's limit. */
@@ -106,6 +106,15 @@ export class EnrolmentsService {
     const result: Enrolment[] = [];
     for (const part of chunks([...new Set(ids)])) result.push(...(await this.enrolments.findBy({ id: In(part) })));
     return result;
+  }
+
+  /** Completed enrolments (not pending or declined) with an id above `afterId`, in id order: for the certificates backfill. */
+  completedAfter(afterId: number, limit: number): Promise<Enrolment[]> {
+    return this.enrolments.find({
+      where: { id: MoreThan(afterId), completedAt: Not(IsNull()), status: In(['active', 'withdrawn', 'moved']) },
+      order: { id: 'ASC' },
+      take: limit,
+    });
   }
 
   /** The learner's active enrolment in the course (at most one, by a unique index). */

@@ -11,6 +11,8 @@ export interface CatalogueEntry {
   summary: string;
   topic: string;
   hours: number;
+  /** Computed from the text of the modules and tests (content/parsing/reading-time.ts). */
+  minutes: number;
   languages: string[];
   openCohorts: number;
 }
@@ -40,6 +42,7 @@ export class CatalogueService {
     const page = Math.max(1, filter.page ?? 1);
     const [courses, total] = await this.content.catalogue(filter, (page - 1) * CATALOGUE_PAGE_SIZE, CATALOGUE_PAGE_SIZE);
     const open = await this.cohorts.openCohortCounts(courses.map((course) => course.id));
+    const minutes = await this.content.estimatedMinutes(courses.map((course) => course.id));
     return {
       items: courses.map((course) => ({
         slug: course.slug,
@@ -47,6 +50,7 @@ export class CatalogueService {
         summary: localized(course.summary, course.languages, readerLanguage),
         topic: course.topic,
         hours: course.hours,
+        minutes: minutes.get(course.id) ?? 0,
         languages: course.languages,
         openCohorts: open.get(course.id) ?? 0,
       })),

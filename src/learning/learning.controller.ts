@@ -50,6 +50,13 @@ export class LearningController {
     return this.learning.modulePage(user, slug, key, request.lang ?? 'es');
   }
 
+  @Get('courses/:slug/tools/:key')
+  @Authenticated()
+  @Render('learning/tool')
+  toolPage(@Param('slug') slug: string, @Param('key') key: string, @CurrentUser() user: User, @Req() request: Request) {
+    return this.learning.toolPage(user, slug, key, request.lang ?? 'es');
+  }
+
   @Post('courses/:slug/modules/:key/complete')
   @Authenticated()
   async markComplete(@Param('slug') slug: string, @Param('key') key: string, @CurrentUser() user: User, @Req() request: Request, @Res() response: Response): Promise<void> {

@@ -59,7 +59,7 @@ export class LearningService {
       isLearner,
       isStaff: decision.as === 'staff',
       readOnlyReason: decision.reason,
-      totalMinutes: lessons.reduce((sum, entry) => sum + entry.module.minutes, 0),
+      totalMinutes: (await this.content.estimatedMinutes([course.id])).get(course.id) ?? 0,
       syllabus: lessons.map((entry, index) => ({
         position: index + 1,
         key: entry.module.key,
@@ -123,6 +123,7 @@ export class LearningService {
         count: lessons.length,
         lessonHtml: version.lessonHtml,
         questionCount: version.questions.length,
+        objectives: version.objectives ?? [],
       },
       isLearner,
       isStaff: decision.as === 'staff',
@@ -138,6 +139,15 @@ export class LearningService {
       prev: neighbour(lessons[index - 1]),
       next: neighbour(lessons[index + 1]),
     };
+  }
+
+  /** A printable tool of the course: readable by whoever may read its modules. */
+  async toolPage(viewer: Viewer, slug: string, key: string, language: string) {
+    const access = await this.access.requireReader(viewer, slug, language);
+    const tool = await this.content.findTool(access.course, key);
+    const version = tool ? await this.content.currentVersion(access.course, tool, access.language) : null;
+    if (!tool || !version) throw new NotFoundException();
+    return { pageTitle: version.title, course: courseSummary(access), tool: { title: version.title, language: version.language, html: version.lessonHtml } };
   }
 
   /** Marks a module as complete and says where to go next (the next module, else the course page). */

@@ -21,26 +21,26 @@ export function escapeHtml(value: string): string {
 export function composeLinkMail(message: Pick<LinkMessage, 'kind' | 'link' | 'expiresAt' | 'lang' | 'params'>): ComposedMail {
   const lang = isLanguage(message.lang) ? message.lang : 'es';
   const t = translator(lang);
-  const params = { ...message.params, date: formatDate(message.expiresAt, lang, true) };
+  const params = { ...message.params, date: message.expiresAt ? formatDate(message.expiresAt, lang, true) : '' };
   const greeting = params.name ? t('mail.greetingNamed', params) : t('mail.greeting');
   const intro = t(`mail.${message.kind}.intro`, params);
   const action = t(`mail.${message.kind}.action`, params);
-  const validity = t('mail.validUntil', params);
+  const validity = message.expiresAt ? t('mail.validUntil', params) : '';
   const ignore = t('mail.ignore');
   const signature = t('mail.signature');
   const link = escapeHtml(message.link);
   return {
     // A title with a line break must not become a second header line.
     subject: t(`mail.${message.kind}.subject`, params).replace(/[\r\n]+/g, ' '),
-    text: `${[greeting, intro, `${action}\n${message.link}`, validity, ignore, `-- \n${signature}`].join('\n\n')}\n`,
+    text: `${[greeting, intro, `${action}\n${message.link}`, validity, ignore, `-- \n${signature}`].filter(Boolean).join('\n\n')}\n`,
     html: [
       `<!doctype html><html lang="${lang}"><body style="font-family:sans-serif;line-height:1.5;max-width:36em">`,
       `<p>${escapeHtml(greeting)}</p>`,
       `<p>${escapeHtml(intro)}</p>`,
       `<p>${escapeHtml(action)}<br><a href="${link}">${link}</a></p>`,
-      `<p>${escapeHtml(validity)}</p>`,
+      validity ? `<p>${escapeHtml(validity)}</p>` : '',
       `<p style="color:#555">${escapeHtml(ignore)}<br>${escapeHtml(signature)}</p>`,
       '</body></html>',
-    ].join('\n'),
+    ].filter(Boolean).join('\n'),
   };
 }

@@ -1,13 +1,14 @@
 import { Logger } from '@nestjs/common';
 
 /** What the email is about; each kind has its wording in src/i18n/locales/<lang>/mail.json. */
-export type LinkMailKind = 'invitation' | 'newAccount' | 'passwordRequested' | 'passwordByAdmin';
+export type LinkMailKind = 'invitation' | 'newAccount' | 'passwordRequested' | 'passwordByAdmin' | 'registrationAttempt';
 
 export interface LinkMessage {
   to: string;
   kind: LinkMailKind;
   link: string;
-  expiresAt: Date;
+  /** When a one-time link stops working; absent for plain links (e.g. to the forgot-password page). */
+  expiresAt?: Date;
   /** The recipient's preferred language when known; Spanish otherwise. */
   lang?: string;
   /** Words the text mentions: the person's name, the cohort and course of an invitation. */

@@ -107,7 +107,11 @@ export function nextStep(facts: CompletionFacts): NextStep {
   return { kind: 'done' };
 }
 
-/** Knowledge gain in percentage points, derived from the stored scores (null until both exist). */
+/**
+ * Knowledge gain in percentage points (null until both exist). Pass the FIRST
+ * post-test attempt's score: later attempts repeat questions already seen and
+ * measure memory of the key, not learning (content/README.md, "Post-test rule").
+ */
 export function knowledgeGain(preTestScore: number | null, postTestScore: number | null): number | null {
   return preTestScore === null || postTestScore === null ? null : Math.round((postTestScore - preTestScore) * 100) / 100;
 }

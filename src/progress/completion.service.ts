@@ -5,6 +5,9 @@ import type { Enrolment } from '../enrolments/enrolment.entity';
 import { EnrolmentsService } from '../enrolments/enrolments.service';
 import { ProgressService } from './progress.service';
 
+/** Told once per completion, after it is recorded (certificates register one at start). */
+export type CompletionListener = (completion: { enrolmentId: number; userId: number; courseId: number }) => Promise<void>;
+
 export interface CompletionOutcome {
   complete: boolean;
   /** True only for the one call that recorded the completion. */
@@ -21,6 +24,7 @@ export interface CompletionOutcome {
 @Injectable()
 export class CompletionService {
   private readonly logger = new Logger(CompletionService.name);
+  private readonly listeners: CompletionListener[] = [];
 
   constructor(
     private readonly content: PublishedContentService,
@@ -28,6 +32,11 @@ export class CompletionService {
     private readonly progress: ProgressService,
     private readonly clock: Clock,
   ) {}
+
+  /** Features that act on a completion register here, so this module never imports them. */
+  onCompleted(listener: CompletionListener): void {
+    this.listeners.push(listener);
+  }
 
   /** `activeEnrolment`: the learner's active enrolment in the course when the caller has just read it (saves a lookup). */
   async markCompletedIfDone(userId: number, courseId: number, activeEnrolment?: Enrolment | null): Promise<CompletionOutcome> {
@@ -45,7 +54,14 @@ export class CompletionService {
     if (!progress.check.complete) return { complete: enrolment.completedAt !== null, newlyCompleted: false };
     // Conditional update: of two requests finishing at once, exactly one records the completion.
     const newlyCompleted = await this.enrolments.markCompleted(enrolment.id, this.clock.now());
-    if (newlyCompleted) this.logger.log(`Enrolment ${enrolment.id} completed course ${course.slug}`);
+    if (newlyCompleted) {
+      this.logger.log(`Enrolment ${enrolment.id} completed course ${course.slug}`);
+      for (const listener of this.listeners) {
+        // A listener's failure never undoes the completion; the start-up backfill catches up.
+        await listener({ enrolmentId: enrolment.id, userId, courseId }).catch((error: unknown) =>
+          this.logger.error(`Completion listener failed for enrolment ${enrolment.id}: ${error instanceof Error ? error.message : String(error)}`));
+      }
+    }
     return { complete: true, newlyCompleted };
   }
 }

@@ -24,7 +24,10 @@ export interface CourseProgress {
   started: boolean;
   assessment: CourseModule | null;
   preTest: { offered: boolean; score: number | null; available: boolean };
-  postTest: { offered: boolean; open: boolean; score: number | null; passed: boolean };
+  /** score: the grade that counts (quiz.grading: highest or last); firstScore: the first attempt's. */
+  postTest: { offered: boolean; open: boolean; score: number | null; firstScore: number | null; passed: boolean };
+  /** Knowledge gain: the first post-test attempt minus the pre-test (later attempts would measure memory of the key). */
+  gain: number | null;
 }
 
 /** One stored module_progress row, as far as the rules care. */
@@ -42,12 +45,15 @@ export interface CourseProgressInput {
   assessment: CourseModule | null;
   rows: ProgressRow[];
   preTestScore: number | null;
+  /** The first submitted post-test attempt's score (null before one). */
+  postTestFirstScore?: number | null;
   lastModuleKey: string | null;
 }
 
 /** The progress read model of one learner in one course, from plain data (pure). */
 export function courseProgressFrom(input: CourseProgressInput): CourseProgress {
   const { course, lessons: entries, assessment, rows, preTestScore, lastModuleKey } = input;
+  const postTestFirstScore = input.postTestFirstScore ?? null;
   const rowFor = (moduleId: number | undefined) => rows.find((row) => row.moduleId === moduleId);
   const hasPreTest = course.hasPreTest && assessment !== null;
   const hasPostTest = course.hasPostTest && assessment !== null;
@@ -76,7 +82,8 @@ export function courseProgressFrom(input: CourseProgressInput): CourseProgress {
     assessment,
     // The pre-test is a baseline: offered until the learner starts on the modules, one attempt.
     preTest: { offered: hasPreTest, score: preTestScore, available: hasPreTest && preTestScore === null && !started },
-    postTest: { offered: hasPostTest, open: isPostTestOpen(facts), score: postRow?.quizScore ?? null, passed: !!postRow?.quizPassed },
+    postTest: { offered: hasPostTest, open: isPostTestOpen(facts), score: postRow?.quizScore ?? null, firstScore: postTestFirstScore, passed: !!postRow?.quizPassed },
+    gain: knowledgeGain(preTestScore, postTestFirstScore),
   };
 }
 
@@ -94,6 +101,8 @@ export interface LearnerProgressSummary {
   quizAverage: number | null;
   preTestScore: number | null;
   postTestScore: number | null;
+  /** The first post-test attempt's score, from which knowledgeGain is computed. */
+  postTestFirstScore: number | null;
   knowledgeGain: number | null;
   completed: boolean;
   completedAt: Date | null;
@@ -124,7 +133,8 @@ export function summaryFrom(
     quizAverage: quizScores.length ? Math.round((quizScores.reduce((sum, score) => sum + score, 0) / quizScores.length) * 100) / 100 : null,
     preTestScore: progress.preTest.score,
     postTestScore: progress.postTest.score,
-    knowledgeGain: knowledgeGain(progress.preTest.score, progress.postTest.score),
+    postTestFirstScore: progress.postTest.firstScore,
+    knowledgeGain: progress.gain,
     completed: enrolment.completedAt !== null,
     completedAt: enrolment.completedAt,
     lastActivityAt: enrolment.lastActivityAt ?? lastRowAt,

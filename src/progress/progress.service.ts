@@ -31,15 +31,15 @@ export class ProgressService {
 
   async courseProgress(userId: number, course: Course, language: string, lastModuleKey: string | null = null): Promise<CourseProgress> {
     const [lessons, assessment] = await Promise.all([this.content.lessons(course, language), this.content.findAssessment(course)]);
-    const [rows, preTestScore] = await Promise.all([
+    const [rows, firstScores] = await Promise.all([
       this.progress.findBy({ userId, courseId: course.id }),
-      // No pre-test, no score to look up.
-      course.hasPreTest && assessment ? this.preTests.firstScore(userId, course.id) : null,
+      // No pre- or post-test, no score to look up; both first scores in one statement otherwise.
+      (course.hasPreTest || course.hasPostTest) && assessment ? this.preTests.firstScoresOfLearner(userId, course.id) : { pre: null, post: null },
     ]);
-    return courseProgressFrom({ course, lessons, assessment, rows, preTestScore, lastModuleKey });
+    return courseProgressFrom({ course, lessons, assessment, rows, preTestScore: firstScores.pre, postTestFirstScore: firstScores.post, lastModuleKey });
   }
 
-  /** One learner's progress in several courses (My courses), keyed by course id, in two statements whatever their number. */
+  /** One learner's progress in several courses (My courses), keyed by course id, in three statements whatever their number. */
   async courseProgressOfLearner(userId: number, items: { course: Course; language: string; lastModuleKey: string | null }[]): Promise<Map<number, CourseProgress>> {
     const result = new Map<number, CourseProgress>();
     if (!items.length) return result;
@@ -49,15 +49,20 @@ export class ProgressService {
       this.content.lessonsOfCourses(items.map((item) => item.course), (course) => languages.get(course.id) ?? course.languages[0] ?? 'es'),
       this.content.assessmentsOfCourses(courseIds),
     ]);
-    const withPreTest = items.filter((item) => item.course.hasPreTest && assessments.has(item.course.id));
-    const [rows, preTests] = await Promise.all([
+    const pairsWith = (has: (course: Course) => boolean) =>
+      items.filter((item) => has(item.course) && assessments.has(item.course.id)).map((item) => ({ userId, courseId: item.course.id }));
+    const [pres, posts] = [pairsWith((course) => course.hasPreTest), pairsWith((course) => course.hasPostTest)];
+    const none = new Map<string, number | null>();
+    const [rows, preTests, postTests] = await Promise.all([
       this.rowsFor([userId], courseIds),
-      withPreTest.length ? this.preTests.firstScores(withPreTest.map((item) => ({ userId, courseId: item.course.id }))) : new Map<string, number | null>(),
+      pres.length ? this.preTests.firstScores(pres, 'pre') : none,
+      posts.length ? this.preTests.firstScores(posts, 'post') : none,
     ]);
     for (const { course, lastModuleKey } of items) {
       result.set(course.id, courseProgressFrom({
         course, lessons: lessons.get(course.id) ?? [], assessment: assessments.get(course.id) ?? null,
-        rows: rows.filter((row) => row.courseId === course.id), preTestScore: preTests.get(learnerCourseKey(userId, course.id)) ?? null, lastModuleKey,
+        rows: rows.filter((row) => row.courseId === course.id), preTestScore: preTests.get(learnerCourseKey(userId, course.id)) ?? null,
+        postTestFirstScore: postTests.get(learnerCourseKey(userId, course.id)) ?? null, lastModuleKey,
       }));
     }
     return result;
@@ -79,12 +84,14 @@ export class ProgressService {
     const courseIds = [...new Set(enrolments.map((enrolment) => enrolment.courseId))];
     const userIds = [...new Set(enrolments.map((enrolment) => enrolment.userId))];
     const courses = new Map((await this.content.coursesByIds(courseIds)).map((course) => [course.id, course]));
-    const [lessons, assessments, rows, preTests] = await Promise.all([
+    const pairs = enrolments.map(({ userId, courseId }) => ({ userId, courseId }));
+    const [lessons, assessments, rows, preTests, postTests] = await Promise.all([
       // Counted in the course's first language, as the completion rule does.
       this.content.lessonsOfCourses([...courses.values()], (course) => course.languages[0] ?? 'es'),
       this.content.assessmentsOfCourses(courseIds),
       this.rowsFor(userIds, courseIds),
-      this.preTests.firstScores(enrolments.map(({ userId, courseId }) => ({ userId, courseId }))),
+      this.preTests.firstScores(pairs, 'pre'),
+      this.preTests.firstScores(pairs, 'post'),
     ]);
     const rowsByKey = new Map<string, ModuleProgress[]>();
     for (const row of rows) {
@@ -98,7 +105,7 @@ export class ProgressService {
       const mine = rowsByKey.get(key) ?? [];
       const progress = courseProgressFrom({
         course, lessons: lessons.get(course.id) ?? [], assessment: assessments.get(course.id) ?? null,
-        rows: mine, preTestScore: preTests.get(key) ?? null, lastModuleKey: enrolment.lastModuleKey,
+        rows: mine, preTestScore: preTests.get(key) ?? null, postTestFirstScore: postTests.get(key) ?? null, lastModuleKey: enrolment.lastModuleKey,
       });
       result.set(enrolment.id, summaryFrom(enrolment, progress, mine));
     }

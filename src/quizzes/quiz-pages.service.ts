@@ -10,8 +10,8 @@ import { courseSummary, links } from '../learning/learning.service';
 import { pageLinks } from '../common/pagination';
 import { translator } from '../i18n/i18n';
 import { ProgressService } from '../progress/progress.service';
-import { knowledgeGain } from '../progress/completion-rule';
 import { AttemptsService } from './attempts.service';
+import { mayRevealAnswers } from './grading/reveal';
 import { QuizAttempt } from './entities/quiz-attempt.entity';
 import { lettersFor } from './grading/answers';
 import { attemptsLeft, gradeAnswers, overallGrade } from './grading/grade';
@@ -87,15 +87,18 @@ export class QuizPagesService {
     const all = await this.attempts.listFor(attempt.userId, quiz);
     const left = attemptsLeft(quiz.settings.maxAttempts, all.length);
     const progress = quiz.kind === 'module' ? null : await this.progress.courseProgress(attempt.userId, access.course, access.language);
+    const passed = all.some((candidate) => candidate.status === 'submitted' && !!candidate.passed);
+    const reveal = mayRevealAnswers({ kind: quiz.kind, showAnswers: quiz.settings.showAnswers, passed, attemptsLeft: left });
     return {
       ...this.header(access, quiz, language),
       attempt: this.attemptRow(attempt, quiz),
-      questions: resultQuestions(attempt.layout, questions, display.questions, results, { reveal: quiz.settings.showAnswers, showOutcome: quiz.kind !== 'pre' }),
-      reveal: quiz.settings.showAnswers,
+      questions: resultQuestions(attempt.layout, questions, display.questions, results, { reveal, showOutcome: quiz.kind !== 'pre' }),
+      reveal,
+      answersLater: quiz.kind === 'post' && quiz.settings.showAnswers && !reveal,
       attemptsLeft: left,
       canRetry: quiz.kind !== 'pre' && access.decision.record && left !== 0 && !attempt.passed,
       retryHref: quiz.basePath,
-      scores: progress ? { pre: progress.preTest.score, post: progress.postTest.score, gain: knowledgeGain(progress.preTest.score, progress.postTest.score) } : null,
+      scores: progress ? { pre: progress.preTest.score, post: progress.postTest.score, firstPost: progress.postTest.firstScore, gain: progress.gain } : null,
     };
   }
 

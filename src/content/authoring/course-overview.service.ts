@@ -20,7 +20,7 @@ export interface ModuleFileRow {
 
 export interface ModuleRow {
   key: string;
-  kind: 'lesson' | 'assessment';
+  kind: 'lesson' | 'assessment' | 'tool';
   position: number;
   active: boolean;
   files: ModuleFileRow[];

@@ -28,5 +28,6 @@ export function normaliseEditorText(text: string): string {
 /** A new module's file for one language, ready to fill in. */
 export function newModuleTemplate(language: string, order: number): string {
   const heading = language === 'es' ? 'Introducción' : 'Introduction';
-  return `---\ntitle: \nminutes: 30\norder: ${order}\n---\n\n## ${heading}\n\n`;
+  // Minutes are computed from the text; the objectives are filled in by the author (2 to 4, each assessed by a question).
+  return `---\ntitle: \nobjectives:\n  o1: \n  o2: \norder: ${order}\n---\n\n## ${heading}\n\n`;
 }

@@ -2,8 +2,11 @@ import { Column, Entity, Index, ManyToOne, OneToMany, PrimaryGeneratedColumn } f
 import { Course } from './course.entity';
 import { ModuleVersion } from './module-version.entity';
 
-/** 'lesson' is a module file (NN-key.<lang>.md); 'assessment' holds the pre/post-test questions (assessment.<lang>.md). */
-export type ModuleKind = 'lesson' | 'assessment';
+/**
+ * 'lesson' is a module file (NN-key.<lang>.md); 'assessment' holds the pre/post-test questions (assessment.<lang>.md);
+ * 'tool' is a printable tool (tools/<name>.<lang>.md, stored with the key "tools/<name>"), versioned like a module.
+ */
+export type ModuleKind = 'lesson' | 'assessment' | 'tool';
 
 @Entity('course_module')
 @Index(['courseId', 'key'], { unique: true })

@@ -12,9 +12,16 @@ export interface StoredOption {
 export interface StoredQuestion {
   id: string;
   type: 'single' | 'multiple' | 'truefalse';
+  /** The learning objective the question assesses ("o1"; "01:o1" in the pre/post-test), when tagged. */
+  objective?: string;
   promptHtml: string;
   options: StoredOption[];
   explanationHtml?: string;
+}
+
+export interface StoredObjective {
+  id: string;
+  text: string;
 }
 
 /**
@@ -67,6 +74,10 @@ export class ModuleVersion {
 
   @Column({ type: 'simple-json' })
   quizSettings: QuizSettings;
+
+  /** The module's learning objectives in the order written; null for versions imported before objectives existed and for assessments and tools. */
+  @Column({ type: 'simple-json', nullable: true })
+  objectives: StoredObjective[] | null;
 
   @Column({ type: 'integer', nullable: true })
   createdById: number | null;

@@ -4,14 +4,14 @@ import type { CourseSettings, ParsedCourse, ParsedModuleVersion } from '../parsi
 const settings: CourseSettings = {
   title: { es: 'Curso', en: 'Course' }, summary: { es: 'Resumen', en: 'Summary' }, topic: 'children', hours: 3, languages: ['es', 'en'],
   passMark: 70, certificate: 'participation', preTest: true, postTest: false, completion: { modules: true, quizzes: false, postTest: false },
-  quiz: { maxAttempts: 2, grading: 'last', shuffle: false, timeLimitMinutes: 10, showAnswers: false },
+  quiz: { maxAttempts: 2, grading: 'last', shuffle: false, timeLimitMinutes: 10, showAnswers: false }, participation: null,
 };
 
 function version(language: 'es' | 'en', minutes: number): ParsedModuleVersion {
   return {
     key: '01-uno', language, title: `Uno ${language}`, minutes, order: 1, quizSettings: { ...settings.quiz, maxAttempts: 5 }, lessonHtml: '<p>x</p>',
     questions: [{ id: 'q1', type: 'single', promptHtml: '<p>?</p>', line: 9, options: [{ id: 'a', textHtml: 'Sí', correct: true }, { id: 'b', textHtml: 'No', correct: false, feedbackHtml: 'No.' }] }],
-    sourceText: `text ${language}`, sourceHash: `hash-${language}`,
+    sourceText: `text ${language}`, sourceHash: `hash-${language}`, objectives: [{ id: 'o1', text: `Objetivo ${language}` }],
   };
 }
 
@@ -27,7 +27,7 @@ describe('course mapping', () => {
 
   it('maps modules (minutes from the main language) and the assessment, in the course languages order', () => {
     const course: ParsedCourse = {
-      slug: 'curso', settings, mediaFiles: [], courseSourceHash: 'folder',
+      slug: 'curso', settings, mediaFiles: [], courseSourceHash: 'folder', tools: [], estimatedMinutes: 30,
       modules: [{ key: '01-uno', order: 1, versions: { en: version('en', 40), es: version('es', 30) } }],
       assessment: { es: { title: 'Evaluación', questions: [], sourceText: 'a', sourceHash: 'ha' } },
     };

@@ -1,7 +1,8 @@
 import type { CompletionRule, Localized, QuizSettings as StoredQuizSettings } from '../entities/course.entity';
 import type { ModuleKind } from '../entities/course-module.entity';
-import type { StoredQuestion } from '../entities/module-version.entity';
+import type { StoredObjective, StoredQuestion } from '../entities/module-version.entity';
 import type { CourseSettings, LocalizedText, ParsedCourse, ParsedQuestion, QuizSettings } from '../parsing/content.types';
+import { TOOLS_FOLDER } from '../parsing/file-names';
 
 export const ASSESSMENT_KEY = 'assessment';
 export const COURSE_FILE = 'course.md';
@@ -32,6 +33,8 @@ export interface VersionRecord {
   lessonHtml: string;
   questions: StoredQuestion[];
   quizSettings: StoredQuizSettings;
+  /** Lessons only; null for assessments and tools (and lessons written without objectives). */
+  objectives: StoredObjective[] | null;
 }
 
 export interface ModuleRecord {
@@ -60,6 +63,7 @@ export function storedQuestions(questions: ParsedQuestion[]): StoredQuestion[] {
   return questions.map((question) => ({
     id: question.id,
     type: question.type,
+    ...(question.objective !== undefined ? { objective: question.objective } : {}),
     promptHtml: question.promptHtml,
     options: question.options.map((option) => ({
       id: option.id,
@@ -89,7 +93,12 @@ export function courseRecord(settings: CourseSettings, courseFile: { text: strin
   };
 }
 
-/** Lesson modules in course order, then the assessment (pre/post-test bank) when the course has one. */
+/** Stored module key of a printable tool: "tools/indicadores", so its files are "tools/indicadores.<lang>.md". */
+export function toolModuleKey(toolKey: string): string {
+  return `${TOOLS_FOLDER}/${toolKey}`;
+}
+
+/** Lesson modules in course order, then the printable tools, then the assessment (pre/post-test bank) when the course has one. */
 export function moduleRecords(course: ParsedCourse): ModuleRecord[] {
   const { settings } = course;
   const mainLanguage = settings.languages[0];
@@ -105,12 +114,32 @@ export function moduleRecords(course: ParsedCourse): ModuleRecord[] {
         lessonHtml: version.lessonHtml,
         questions: storedQuestions(version.questions),
         quizSettings: storedQuizSettings(version.quizSettings, settings.passMark),
+        objectives: version.objectives.length > 0 ? version.objectives.map(({ id, text }) => ({ id, text })) : null,
       }];
     });
     const files = Object.fromEntries(versions.map((version) => [version.language, `${module.key}.${version.language}.md`]));
     return { key: module.key, kind: 'lesson', position: module.order, minutes: module.versions[mainLanguage]?.minutes ?? 0, files, versions };
   });
-  if (!course.assessment) return lessons;
+  const tools: ModuleRecord[] = (course.tools ?? []).map((tool) => {
+    const key = toolModuleKey(tool.key);
+    const versions = settings.languages.flatMap((language) => {
+      const version = tool.versions[language];
+      if (!version) return [];
+      return [{
+        language,
+        title: version.title,
+        sourceText: version.sourceText,
+        sourceHash: version.sourceHash,
+        lessonHtml: version.html,
+        questions: [],
+        quizSettings: storedQuizSettings(settings.quiz, settings.passMark),
+        objectives: null,
+      }];
+    });
+    const files = Object.fromEntries(versions.map((version) => [version.language, `${key}.${version.language}.md`]));
+    return { key, kind: 'tool', position: 0, minutes: 0, files, versions };
+  });
+  if (!course.assessment) return [...lessons, ...tools];
   const assessment = course.assessment;
   const versions = settings.languages.flatMap((language) => {
     const parsed = assessment[language];
@@ -123,8 +152,11 @@ export function moduleRecords(course: ParsedCourse): ModuleRecord[] {
       lessonHtml: '',
       questions: storedQuestions(parsed.questions),
       quizSettings: storedQuizSettings(settings.quiz, settings.passMark),
+      objectives: null,
     }];
   });
   const files = Object.fromEntries(versions.map((version) => [version.language, `${ASSESSMENT_KEY}.${version.language}.md`]));
-  return [...lessons, { key: ASSESSMENT_KEY, kind: 'assessment', position: 0, minutes: 0, files, versions }];
+  // The assessment row carries the computed time of the pre-test and post-test, so the modules' minutes add up to the course's.
+  const testMinutes = Math.max(0, (course.estimatedMinutes ?? 0) - lessons.reduce((sum, lesson) => sum + lesson.minutes, 0));
+  return [...lessons, ...tools, { key: ASSESSMENT_KEY, kind: 'assessment', position: 0, minutes: testMinutes, files, versions }];
 }

@@ -16,7 +16,7 @@ export async function loadStoredState(manager: EntityManager, slug: string): Pro
   const current = moduleIds.length
     ? await manager.find(ModuleVersion, {
       where: { moduleId: In(moduleIds), current: true },
-      select: { id: true, moduleId: true, language: true, version: true, title: true, sourceHash: true, lessonHtml: true, questions: true, quizSettings: true },
+      select: { id: true, moduleId: true, language: true, version: true, title: true, sourceHash: true, lessonHtml: true, questions: true, quizSettings: true, objectives: true },
     })
     : [];
   const maxima = moduleIds.length

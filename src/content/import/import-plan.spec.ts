@@ -12,7 +12,7 @@ function course(hash = 'course-1'): CourseRecord {
 }
 
 function version(language: string, hash: string): VersionRecord {
-  return { language, title: `Título ${language}`, sourceText: hash, sourceHash: hash, lessonHtml: `<p>${hash}</p>`, questions: [], quizSettings: quiz };
+  return { language, title: `Título ${language}`, sourceText: hash, sourceHash: hash, lessonHtml: `<p>${hash}</p>`, questions: [], quizSettings: quiz, objectives: null };
 }
 
 function module(key: string, position: number, hashes: Record<string, string>): ModuleRecord {

@@ -24,7 +24,7 @@ export interface StoredModuleState {
   maxVersion: Record<string, number>;
 }
 
-export type StoredVersionState = Pick<VersionRecord, 'title' | 'sourceHash' | 'lessonHtml' | 'questions' | 'quizSettings'> & { id: number; version: number };
+export type StoredVersionState = Pick<VersionRecord, 'title' | 'sourceHash' | 'lessonHtml' | 'questions' | 'quizSettings' | 'objectives'> & { id: number; version: number };
 
 export interface MediaRecord {
   path: string;
@@ -70,7 +70,8 @@ function sameVersion(stored: StoredVersionState, record: VersionRecord): boolean
     && stored.title === record.title
     && stored.lessonHtml === record.lessonHtml
     && JSON.stringify(stored.questions) === JSON.stringify(record.questions)
-    && JSON.stringify(stored.quizSettings) === JSON.stringify(record.quizSettings);
+    && JSON.stringify(stored.quizSettings) === JSON.stringify(record.quizSettings)
+    && JSON.stringify(stored.objectives ?? null) === JSON.stringify(record.objectives);
 }
 
 function planModule(record: ModuleRecord, stored: StoredModuleState | undefined, changes: PlannedChange[]): ModulePlan {

@@ -1,6 +1,8 @@
 import type { ContentProblem, Language, ParsedAssessment, ParsedQuestion } from './content.types';
 import { createCourseLinkResolver } from './links';
 import type { ModuleContext } from './module';
+import { checkItemWriting } from './item-writing';
+import { checkAssessmentTags } from './objectives';
 import { ProblemReport } from './problems';
 import { firstLessonLine, readQuizDocument, renderQuestions } from './quiz-document';
 import type { RawQuestion } from './questions';
@@ -46,6 +48,8 @@ export function readAssessmentDraft(text: string, file: string, language: Langua
   };
   if (!document.bodyIsKnown) return draft;
 
+  checkAssessmentTags(document.questions, context.moduleObjectives ?? null, report);
+  checkItemWriting(document.questions, report);
   const [firstBlock] = document.blocks;
   if (!firstBlock) report.add(document.bodyStartIndex + 1, 'assessment.no-quiz');
   const textLine = firstLessonLine(document);

@@ -9,7 +9,7 @@ describe('checkContentRoot', () => {
     const files = new Map<string, string>([
       ['README.md', '# Guide, not a course'],
       ['a/course.md', 'not front matter'],
-      ['b/01-x.es.md', '---\ntitle: X\nminutes: 1\norder: 1\n---\n'],
+      ['b/01-x.es.md', '---\ntitle: X\nobjectives: { o1: Uno, o2: Dos }\norder: 1\n---\n'],
     ]);
     const { courses, problems, slugs } = checkContentRoot(files);
     expect(slugs).toEqual(['a', 'b']);

@@ -69,6 +69,13 @@ export interface CourseSettings {
   completion: CompletionRules;
   /** Course-wide quiz defaults; modules may override them. */
   quiz: QuizSettings;
+  /** Who may get a participation certificate in bulk (`participation.modules_percent`); null when not set. */
+  participation: ParticipationRule | null;
+}
+
+/** A learner "participated" after completing at least this share of the lesson modules. */
+export interface ParticipationRule {
+  modulesPercent: number;
 }
 
 export type OptionId = string; // 'a', 'b', ... by position, shared by every language
@@ -80,9 +87,17 @@ export interface ParsedOption {
   feedbackHtml?: string;
 }
 
+/** One learning objective of a module: a short id shared by every language ("o1") and its text. */
+export interface LearningObjective {
+  id: string;
+  text: string;
+}
+
 export interface ParsedQuestion {
   id: string;
   type: QuestionType;
+  /** The objective the question assesses: "o1" in a module, "01:o1" (module number:objective) in an assessment. */
+  objective?: string;
   promptHtml: string;
   options: ParsedOption[];
   explanationHtml?: string;
@@ -94,8 +109,11 @@ export interface ParsedModuleVersion {
   key: string;
   language: Language;
   title: string;
+  /** Computed from the text (reading-time.ts), not written by the author. */
   minutes: number;
   order: number;
+  /** In the order written; empty for a module written before objectives existed. */
+  objectives: LearningObjective[];
   /** Course defaults merged with this module's overrides. */
   quizSettings: QuizSettings;
   lessonHtml: string;
@@ -118,6 +136,21 @@ export interface ParsedAssessment {
   sourceHash: string;
 }
 
+/** One language of a printable tool (tools/<key>.<language>.md): a page that prints on one sheet. */
+export interface ParsedToolVersion {
+  key: string;
+  language: Language;
+  title: string;
+  html: string;
+  sourceText: string;
+  sourceHash: string;
+}
+
+export interface ParsedTool {
+  key: string;
+  versions: Partial<Record<Language, ParsedToolVersion>>;
+}
+
 export interface ParsedCourse {
   slug: string;
   settings: CourseSettings;
@@ -125,6 +158,10 @@ export interface ParsedCourse {
   modules: ParsedModule[];
   /** Present when the course has assessment files (required by pre_test/post_test). */
   assessment: Partial<Record<Language, ParsedAssessment>> | null;
+  /** Printable tools, by key. */
+  tools: ParsedTool[];
+  /** Computed study time: modules in the main language plus the pre-test and post-test (reading-time.ts). */
+  estimatedMinutes: number;
   /** Paths relative to the course folder, e.g. "media/ruta.png". */
   mediaFiles: string[];
   /** sha256 over every file of the folder: changes when anything changes. */

@@ -17,13 +17,15 @@ export interface CourseFiles {
   /** module key -> language -> file, keys in file-name order. */
   modules: Map<string, Map<Language, TextFile>>;
   assessments: Map<Language, TextFile>;
+  /** tool key -> language -> file (tools/<key>.<language>.md). */
+  tools: Map<string, Map<Language, TextFile>>;
   /** media path ("media/ruta.png") -> content. */
   media: Map<string, string | Buffer>;
   problems: ContentProblem[];
 }
 
 export function sortCourseFiles(files: ContentFiles, slug: string): CourseFiles {
-  const sorted: CourseFiles = { courseFile: null, modules: new Map(), assessments: new Map(), media: new Map(), problems: [] };
+  const sorted: CourseFiles = { courseFile: null, modules: new Map(), assessments: new Map(), tools: new Map(), media: new Map(), problems: [] };
   const normalised = new Map([...files].map(([path, content]) => [normalisePath(path), content]));
   for (const path of [...normalised.keys()].sort()) {
     const content = normalised.get(path) ?? '';
@@ -49,7 +51,11 @@ export function sortCourseFiles(files: ContentFiles, slug: string): CourseFiles 
     const textFile = { path, file, text };
     if (role.kind === 'course') sorted.courseFile = textFile;
     else if (role.kind === 'assessment') sorted.assessments.set(role.language, textFile);
-    else {
+    else if (role.kind === 'tool') {
+      const versions = sorted.tools.get(role.key) ?? new Map<Language, TextFile>();
+      versions.set(role.language, textFile);
+      sorted.tools.set(role.key, versions);
+    } else {
       const versions = sorted.modules.get(role.key) ?? new Map<Language, TextFile>();
       versions.set(role.language, textFile);
       sorted.modules.set(role.key, versions);

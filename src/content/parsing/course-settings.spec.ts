@@ -35,6 +35,7 @@ describe('parseCourseSettings', () => {
       postTest: false,
       completion: { modules: true, quizzes: true, postTest: false },
       quiz: DEFAULT_QUIZ_SETTINGS,
+      participation: null,
     });
   });
 
@@ -76,6 +77,15 @@ describe('parseCourseSettings', () => {
   it('warns when completion requires nothing', () => {
     const text = MINIMAL.replace('---\n', '---\ncompletion:\n  modules: false\n  quizzes: false\n');
     expect(lines(text)).toEqual(['2:course.nothing-required']);
+  });
+
+  it('reads the participation rule for bulk participation certificates, 1-100 % of the modules', () => {
+    expect(parseCourseSettings(MINIMAL, 'c/course.md').settings.participation).toBeNull();
+    const text = MINIMAL.replace('---\n', '---\nparticipation:\n  modules_percent: 50\n');
+    expect(lines(text)).toEqual([]);
+    expect(parseCourseSettings(text, 'c/course.md').settings.participation).toEqual({ modulesPercent: 50 });
+    expect(lines(MINIMAL.replace('---\n', '---\nparticipation:\n  modules_percent: 150\n'))).toEqual(['3:front-matter.out-of-range']);
+    expect(lines(MINIMAL.replace('---\n', '---\nparticipation:\n  modules: 50\n'))).toEqual(['3:front-matter.unknown-key', '2:front-matter.missing-key']);
   });
 
   it('suggests the key an author meant', () => {

@@ -22,7 +22,8 @@ export const DEFAULT_QUIZ_SETTINGS: QuizSettings = {
   showAnswers: true,
 };
 
-const COURSE_KEYS = ['title', 'summary', 'topic', 'hours', 'languages', 'pass_mark', 'certificate', 'pre_test', 'post_test', 'completion', 'quiz'];
+const COURSE_KEYS = ['title', 'summary', 'topic', 'hours', 'languages', 'pass_mark', 'certificate', 'pre_test', 'post_test', 'completion', 'quiz', 'participation'];
+const PARTICIPATION_KEYS = ['modules_percent'];
 const COMPLETION_KEYS = ['modules', 'quizzes', 'post_test'];
 export const QUIZ_KEYS = ['max_attempts', 'grading', 'shuffle', 'time_limit_minutes', 'show_answers'];
 
@@ -37,6 +38,8 @@ export interface CourseSettingsResult {
   lineOf(path: readonly string[]): number;
   /** false when the settings could not be read at all (no front matter, bad YAML): they are only defaults. */
   readable: boolean;
+  /** true when "hours" was given and valid (not a default), so it can be compared with the computed time. */
+  hoursGiven?: boolean;
 }
 
 /** Reads course.md. `file` is the path used in problems, e.g. "trata-de-personas/course.md". */
@@ -54,7 +57,8 @@ export function parseCourseSettings(text: string, file: string): CourseSettingsR
   settings.title = readLocalizedText(reader, 'title', titleLanguages);
   settings.summary = readLocalizedText(reader, 'summary', titleLanguages);
   settings.topic = reader.choice(['topic'], COURSE_TOPICS, true) ?? settings.topic;
-  settings.hours = reader.number(['hours'], { required: true, min: 0, minExclusive: true, max: 200 }) ?? settings.hours;
+  const hours = reader.number(['hours'], { required: true, min: 0, minExclusive: true, max: 200 });
+  settings.hours = hours ?? settings.hours;
   settings.passMark = reader.number(['pass_mark'], { required: true, integer: true, min: 1, max: 100 }) ?? settings.passMark;
   settings.certificate = reader.choice(['certificate'], CERTIFICATE_KINDS, true) ?? settings.certificate;
   settings.preTest = reader.boolean(['pre_test']) ?? false;
@@ -75,7 +79,8 @@ export function parseCourseSettings(text: string, file: string): CourseSettingsR
     report.add(reader.lineOf(['completion']), 'course.nothing-required');
   }
   settings.quiz = { ...DEFAULT_QUIZ_SETTINGS, ...readQuizOverrides(reader) };
-  return { settings, problems: report.problems, lineOf: (path) => reader.lineOf(path), readable: true };
+  settings.participation = readParticipation(reader);
+  return { settings, problems: report.problems, lineOf: (path) => reader.lineOf(path), readable: true, hoursGiven: hours !== undefined };
 }
 
 /** The `quiz:` group of course.md or of a module: only the keys that are present and valid. */
@@ -90,6 +95,14 @@ export function readQuizOverrides(reader: SettingsReader): Partial<QuizSettings>
     showAnswers: reader.boolean(['quiz', 'show_answers']),
   };
   return Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined));
+}
+
+/** `participation: { modules_percent: 50 }`: the rule for bulk participation certificates (1-100 % of the lesson modules). */
+function readParticipation(reader: SettingsReader): CourseSettings['participation'] {
+  if (!reader.mapping(['participation'])) return null;
+  reader.rejectUnknownKeys(['participation'], PARTICIPATION_KEYS);
+  const modulesPercent = reader.number(['participation', 'modules_percent'], { required: true, integer: true, min: 1, max: 100 });
+  return modulesPercent === undefined ? null : { modulesPercent };
 }
 
 /** Front-matter key of each quiz setting, for messages. */
@@ -152,5 +165,6 @@ export function defaultCourseSettings(): CourseSettings {
     postTest: false,
     completion: { modules: true, quizzes: true, postTest: false },
     quiz: { ...DEFAULT_QUIZ_SETTINGS },
+    participation: null,
   };
 }

@@ -9,7 +9,7 @@ summary:
   es: Resumen
   en: Summary
 topic: other
-hours: 1
+hours: 0.1
 languages: [es, en]
 pass_mark: 80
 certificate: completion
@@ -17,7 +17,8 @@ certificate: completion
 `;
 
 function moduleText(title: string, order: number, extra = ''): string {
-  return `---\ntitle: ${title}\nminutes: 10\norder: ${order}\n---\n\n## ${title}\n\n${extra}\n\n::: quiz\n\n### q1 (single)\n¿?\n\n- [x] A\n- [ ] B\n\n:::\n`;
+  const quiz = '::: quiz\n\n### q1 (single) [o1]\n¿?\n\n- [x] A\n- [ ] B\n\n### q2 (single) [o2]\n¿?\n\n- [ ] C\n- [x] D\n\n:::\n';
+  return `---\ntitle: ${title}\nobjectives: { o1: Uno, o2: Dos }\norder: ${order}\n---\n\n## ${title}\n\n${extra}\n\n${quiz}`;
 }
 
 function folder(overrides: Record<string, string | Buffer | null> = {}): ContentFiles {
@@ -81,11 +82,14 @@ describe('parseCourseFolder', () => {
     expect(course).not.toBeNull();
   });
 
-  it('still checks modules when course.md is unusable, without warnings that only its defaults would cause', () => {
+  it('still checks modules when course.md is unusable, in the languages of the files, without warnings that only its defaults would cause', () => {
     const assessment = '---\ntitle: E\n---\n\n::: quiz\n\n### p1 (single)\n¿?\n\n- [x] A\n- [ ] B\n\n:::\n';
-    const noQuiz = '---\ntitle: T\nminutes: 5\norder: 3\n---\n\nTexto.\n';
+    const noQuiz = '---\ntitle: T\nobjectives: { o1: Uno, o2: Dos }\norder: 3\n---\n\nTexto.\n';
     const files = folder({ 'course.md': '---\ntitle: a: b\n---\n', '02-inicio.en.md': null, '03-x.es.md': noQuiz, 'assessment.es.md': assessment });
+    // The broken course.md does not hide that 02-inicio has no English file while the other modules have one.
     expect(parseCourseFolder(files, 'demo').problems.map((problem) => `${problem.file}:${problem.code}`)).toEqual([
+      'demo/02-inicio.es.md:module.missing-language',
+      'demo/03-x.es.md:module.missing-language',
       'demo/course.md:front-matter.bad-yaml',
     ]);
     const broken = folder({ 'course.md': null, '10-cierre.en.md': moduleText('Closing', 1).replace('- [x] A', '- [ ] A\n- [x] C') });

@@ -1,14 +1,17 @@
 import { type AssessmentDraft, readAssessmentDraft, toAssessment } from './assessment';
-import type { ContentFiles, ContentProblem, CourseSettings, Language, ParsedCourse, ParsedModule } from './content.types';
+import type { ContentFiles, ContentProblem, CourseSettings, Language, ParsedCourse, ParsedModule, ParsedTool } from './content.types';
 import { type CourseFiles, sortCourseFiles } from './course-files';
 import { type CourseSettingsResult, defaultCourseSettings, parseCourseSettings } from './course-settings';
-import { assessmentFileName, COURSE_FILE, COURSE_SLUG_PATTERN } from './file-names';
+import { assessmentFileName, COURSE_FILE, COURSE_SLUG_PATTERN, toolFileName } from './file-names';
 import type { CourseLinkTargets } from './links';
 import { checkMediaFile } from './media';
 import { type ModuleDraft, readModuleDraft, toModuleVersion } from './module';
 import { checkModuleConsistency, type ModuleVersions } from './module-consistency';
+import { moduleNumber } from './objectives';
 import { createProblem, hasErrors, sortProblems } from './problems';
+import { estimateCourseMinutes, hoursDisagree } from './reading-time';
 import { sha256 } from './source-text';
+import { readToolDraft, type ToolDraft, toToolVersion } from './tool';
 import { compareQuestionLanguages } from './translations';
 
 export interface CourseParseResult {
@@ -44,21 +47,34 @@ export function parseCourseFolder(files: ContentFiles, slug: string): CoursePars
     if (mediaProblems.length > 0) faultyMedia.add(path);
     problems.push(...mediaProblems);
   }
-  const targets: CourseLinkTargets = { moduleKeys: new Set(sorted.modules.keys()), mediaFiles: new Set(sorted.media.keys()) };
+  const targets: CourseLinkTargets = {
+    moduleKeys: new Set(sorted.modules.keys()),
+    mediaFiles: new Set(sorted.media.keys()),
+    toolKeys: new Set(sorted.tools.keys()),
+  };
 
   const modules = readModules(sorted, languages, settings, { slug, targets }, problems);
-  problems.push(...checkModuleConsistency(modules, languagesDeclared ? languages : []));
+  // With an unusable course.md, the languages the files are written in are still required of every module.
+  problems.push(...checkModuleConsistency(modules, languages));
   if (modules.length === 0) problems.push(createProblem(`${slug}/${COURSE_FILE}`, 1, 'course.no-modules'));
+  const tools = readTools(sorted, languages, { slug, targets }, problems);
 
-  const assessments = readAssessments(sorted, languages, courseFile, { slug, targets }, problems);
-  const usedMedia = new Set([...modules.flatMap((module) => module.drafts), ...assessments].flatMap((draft) => draft.usedMedia));
+  const moduleObjectives = objectivesByModuleNumber(modules);
+  const assessments = readAssessments(sorted, languages, courseFile, { slug, targets, moduleObjectives }, problems);
+  const estimatedMinutes = courseMinutes(modules, assessments, settings);
+  if (courseFile.hoursGiven && modules.length > 0 && hoursDisagree(settings.hours, estimatedMinutes)) {
+    const computedHours = Math.round((estimatedMinutes / 60) * 10) / 10;
+    problems.push(createProblem(`${slug}/${COURSE_FILE}`, courseFile.lineOf(['hours']), 'course.hours-mismatch', { hours: settings.hours, computedHours, minutes: estimatedMinutes }));
+  }
+  const usedMedia = new Set([...modules.flatMap((module) => module.drafts), ...assessments, ...tools.flatMap((tool) => tool.drafts)].flatMap((draft) => draft.usedMedia));
   for (const path of sorted.media.keys()) {
     if (!usedMedia.has(path) && !faultyMedia.has(path)) problems.push(createProblem(`${slug}/${path}`, 1, 'media.unused', { path }));
   }
 
   const sortedProblems = sortProblems(problems);
   if (hasErrors(sortedProblems)) return { course: null, problems: sortedProblems };
-  return { course: buildCourse(slug, settings, modules, assessments, files, [...sorted.media.keys()]), problems: sortedProblems };
+  const course = buildCourse(slug, settings, modules, assessments, files, [...sorted.media.keys()]);
+  return { course: { ...course, tools: tools.map(toParsedTool), estimatedMinutes }, problems: sortedProblems };
 }
 
 function readCourseFile(sorted: CourseFiles, slug: string, problems: ContentProblem[]): CourseSettingsResult {
@@ -101,11 +117,67 @@ function readModules(
   return modules;
 }
 
+interface ToolVersions {
+  key: string;
+  drafts: ToolDraft[];
+}
+
+/** Printable tools: every declared language is required, like modules. */
+function readTools(
+  sorted: CourseFiles,
+  languages: readonly Language[],
+  context: { slug: string; targets: CourseLinkTargets },
+  problems: ContentProblem[],
+): ToolVersions[] {
+  const tools: ToolVersions[] = [];
+  for (const [key, versions] of sorted.tools) {
+    const drafts: ToolDraft[] = [];
+    for (const [language, textFile] of versions) {
+      if (!languages.includes(language)) {
+        problems.push(createProblem(textFile.file, 1, 'file.undeclared-language', { language }));
+        continue;
+      }
+      drafts.push(readToolDraft(textFile.text, textFile.file, { key, language }, context));
+    }
+    drafts.sort((a, b) => languages.indexOf(a.language) - languages.indexOf(b.language));
+    problems.push(...drafts.flatMap((draft) => draft.problems));
+    const [main] = drafts;
+    if (!main) continue;
+    for (const language of languages) {
+      if (drafts.some((draft) => draft.language === language)) continue;
+      problems.push(createProblem(main.file, 1, 'tool.missing-language', { key, language, expectedFile: toolFileName(key, language) }));
+    }
+    tools.push({ key, drafts });
+  }
+  return tools;
+}
+
+function toParsedTool({ key, drafts }: ToolVersions): ParsedTool {
+  return { key, versions: Object.fromEntries(drafts.map((draft) => [draft.language, toToolVersion(draft)])) };
+}
+
+/** Module number ("01") -> the objective ids its main-language file declares. */
+function objectivesByModuleNumber(modules: readonly ModuleVersions[]): Map<string, Set<string>> {
+  const byNumber = new Map<string, Set<string>>();
+  for (const { key, drafts } of modules) {
+    const ids = byNumber.get(moduleNumber(key)) ?? new Set<string>();
+    for (const objective of drafts[0]?.objectives ?? []) ids.add(objective.id);
+    byNumber.set(moduleNumber(key), ids);
+  }
+  return byNumber;
+}
+
+function courseMinutes(modules: readonly ModuleVersions[], assessments: readonly AssessmentDraft[], settings: CourseSettings): number {
+  const moduleMinutes = modules.map((module) => module.drafts[0]?.minutes ?? 0);
+  const questions = assessments[0]?.rawQuestions.length ?? 0;
+  return estimateCourseMinutes(moduleMinutes, { questions, preTest: settings.preTest, postTest: settings.postTest });
+}
+
 function readAssessments(
   sorted: CourseFiles,
   languages: readonly Language[],
   courseFile: CourseSettingsResult,
-  context: { slug: string; targets: CourseLinkTargets },
+  context: { slug: string; targets: CourseLinkTargets; moduleObjectives: ReadonlyMap<string, ReadonlySet<string>> },
   problems: ContentProblem[],
 ): AssessmentDraft[] {
   const { settings, readable } = courseFile;
@@ -139,7 +211,7 @@ function buildCourse(
   assessments: readonly AssessmentDraft[],
   files: ContentFiles,
   mediaFiles: string[],
-): ParsedCourse {
+): Omit<ParsedCourse, 'tools' | 'estimatedMinutes'> {
   const parsedModules: ParsedModule[] = modules.map(({ key, drafts }) => ({
     key,
     order: drafts[0].order ?? 0,

@@ -2,6 +2,10 @@ import { type Language, SUPPORTED_LANGUAGES } from './content.types';
 
 export const COURSE_FILE = 'course.md';
 export const MEDIA_FOLDER = 'media';
+/** Printable tools (checklists, referral forms): tools/<key>.<language>.md. */
+export const TOOLS_FOLDER = 'tools';
+/** A tool's key: lowercase words joined by dashes, e.g. "indicadores" or "formulario-referencia". */
+export const TOOL_KEY_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** NN-short-name: two digits, a dash, lowercase words (letters or digits) joined by dashes. */
 export const MODULE_KEY_PATTERN = /^\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const COURSE_SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -9,11 +13,13 @@ export const COURSE_SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const LANGUAGE_ALTERNATIVES = SUPPORTED_LANGUAGES.join('|');
 const MODULE_FILE = new RegExp(`^(\\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*)\\.(${LANGUAGE_ALTERNATIVES})\\.md$`);
 const ASSESSMENT_FILE = new RegExp(`^assessment\\.(${LANGUAGE_ALTERNATIVES})\\.md$`);
+const TOOL_FILE = new RegExp(`^${TOOLS_FOLDER}/([a-z0-9]+(?:-[a-z0-9]+)*)\\.(${LANGUAGE_ALTERNATIVES})\\.md$`);
 
 export type CourseFileKind =
   | { kind: 'course' }
   | { kind: 'module'; key: string; language: Language }
   | { kind: 'assessment'; language: Language }
+  | { kind: 'tool'; key: string; language: Language }
   | { kind: 'media' }
   | { kind: 'bad-name'; hint: string }
   | { kind: 'ignored' };
@@ -21,6 +27,12 @@ export type CourseFileKind =
 /** What a path inside a course folder is, from its name alone. */
 export function classifyCoursePath(path: string): CourseFileKind {
   if (path.startsWith(`${MEDIA_FOLDER}/`)) return { kind: 'media' };
+  if (path.startsWith(`${TOOLS_FOLDER}/`)) {
+    const tool = TOOL_FILE.exec(path);
+    if (tool) return { kind: 'tool', key: tool[1], language: tool[2] as Language }; // the pattern only admits supported languages
+    if (/\.md$/i.test(path)) return { kind: 'bad-name', hint: 'tools are named tools/short-name.<language>.md (e.g. tools/indicadores.es.md)' };
+    return { kind: 'ignored' };
+  }
   if (path.includes('/')) return { kind: 'ignored' }; // only media/ may have sub-folders
   if (path === COURSE_FILE) return { kind: 'course' };
   const module = MODULE_FILE.exec(path);
@@ -40,6 +52,10 @@ export function parseModuleFileName(fileName: string): { key: string; language: 
 
 export function moduleFileName(key: string, language: Language): string {
   return `${key}.${language}.md`;
+}
+
+export function toolFileName(key: string, language: Language): string {
+  return `${TOOLS_FOLDER}/${key}.${language}.md`;
 }
 
 export function assessmentFileName(language: Language): string {

@@ -51,7 +51,11 @@ function parseYaml(yamlLines: string[], closingLine: number, report: ProblemRepo
     // The text we gave starts with "---\n", so YAML line n (0-based) is file line n + 1.
     const line = Math.min(error.mark.line + 1, closingLine);
     // The parser often notices a slip one line late, so look at the line before too.
-    report.add(line, 'front-matter.bad-yaml', { reason: error.reason, hint: yamlHint(yamlLines[line - 2] ?? '', yamlLines[line - 3] ?? '') });
+    const hint = yamlHint(yamlLines[line - 2] ?? '', yamlLines[line - 3] ?? '');
+    const reasonKey = yamlReasonKey(error.reason);
+    // The plain explanation of the reason may already say what the hint would.
+    const hintKey = hint && hint.key !== reasonKey ? hint.key : 'none';
+    report.add(line, 'front-matter.bad-yaml', { reason: error.reason, reasonKey, hint: hint?.text ?? '', hintKey });
     return undefined;
   }
   if (data === null || data === undefined) return {};
@@ -74,10 +78,30 @@ function isYamlError(error: unknown): error is YamlError {
 }
 
 /** The two mistakes authors make most, named in their words rather than the YAML parser's. */
-function yamlHint(line: string, previousLine: string): string {
-  if (/^\s*\t/.test(line) || /^\s*\t/.test(previousLine)) return 'indent with spaces, not tabs';
-  if (/^\s*[\w-]+:\s+[^"'\s[{|>].*:\s/.test(line)) return 'put a value that contains ": " in quotes';
-  return '';
+function yamlHint(line: string, previousLine: string): { key: 'tabs' | 'colon'; text: string } | null {
+  if (/^\s*\t/.test(line) || /^\s*\t/.test(previousLine)) return { key: 'tabs', text: 'indent with spaces, not tabs' };
+  if (/^\s*[\w-]+:\s+[^"'\s[{|>].*:\s/.test(line)) return { key: 'colon', text: 'put a value that contains ": " in quotes' };
+  return null;
+}
+
+/**
+ * The YAML parser's reasons, by what they mean to an author; the guide and
+ * the translations (content.yaml.reasons.<key>) explain each in plain words.
+ * Anything else is "other" and shown as the parser wrote it.
+ */
+const YAML_REASONS: [RegExp, string][] = [
+  [/^bad indentation/, 'indentation'],
+  [/tab characters must not be used|tab characters/, 'tabs'],
+  [/^duplicated mapping key/, 'duplicate-key'],
+  [/within a (?:double|single) quoted scalar/, 'unclosed-quote'],
+  [/within a flow collection|missed comma between flow collection entries/, 'unclosed-list'],
+  [/a colon is missed|incomplete explicit mapping pair|multiline key may not be an implicit key/, 'colon'],
+  [/end of the stream or a document separator is expected/, 'stray-text'],
+  [/unknown escape sequence|expected valid JSON character/, 'escape'],
+];
+
+export function yamlReasonKey(reason: string): string {
+  return YAML_REASONS.find(([pattern]) => pattern.test(reason))?.[1] ?? 'other';
 }
 
 /**

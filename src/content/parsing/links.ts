@@ -1,5 +1,5 @@
 import { classifyHref } from '../rendering/markdown-renderer';
-import { MEDIA_FOLDER } from './file-names';
+import { MEDIA_FOLDER, TOOLS_FOLDER } from './file-names';
 import type { MarkdownReference } from './markdown-analysis';
 import type { ProblemReport } from './problems';
 
@@ -8,14 +8,18 @@ export interface CourseLinkTargets {
   moduleKeys: ReadonlySet<string>;
   /** Paths relative to the course folder, e.g. "media/ruta.png". */
   mediaFiles: ReadonlySet<string>;
+  /** Keys of the course's printable tools ("indicadores" for tools/indicadores.es.md); absent means not checked. */
+  toolKeys?: ReadonlySet<string>;
 }
 
 export type RelativeTarget =
   | { kind: 'module'; key: string; withLanguage: boolean }
   | { kind: 'media'; path: string }
+  | { kind: 'tool'; key: string; withLanguage: boolean }
   | { kind: 'other' };
 
 const MODULE_LINK = /^(\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*)(\.[a-z]{2})?\.md$/;
+const TOOL_LINK = new RegExp(`^${TOOLS_FOLDER}/([a-z0-9]+(?:-[a-z0-9]+)*)(\\.[a-z]{2})?\\.md$`);
 
 /** Reads a relative address as an author means it: "./02-x.md#part" is module 02-x, "media/a%20b.png" is media/a b.png. */
 export function interpretRelativeHref(href: string): RelativeTarget {
@@ -24,6 +28,8 @@ export function interpretRelativeHref(href: string): RelativeTarget {
   if (path.includes('?') || path.includes('\\')) return { kind: 'other' };
   const module = MODULE_LINK.exec(path);
   if (module) return { kind: 'module', key: module[1], withLanguage: module[2] !== undefined };
+  const tool = TOOL_LINK.exec(path);
+  if (tool) return { kind: 'tool', key: tool[1], withLanguage: tool[2] !== undefined };
   const segments = path.split('/');
   const isInsideMedia = segments[0] === MEDIA_FOLDER && segments.length > 1 && segments.every((segment) => segment !== '' && segment !== '.' && segment !== '..');
   return isInsideMedia ? { kind: 'media', path } : { kind: 'other' };
@@ -31,7 +37,8 @@ export function interpretRelativeHref(href: string): RelativeTarget {
 
 /**
  * The resolver the renderer needs: module links become
- * /courses/<slug>/modules/<key>, media links /courses/<slug>/media/<file>.
+ * /courses/<slug>/modules/<key>, tool links /courses/<slug>/tools/<key>,
+ * media links /courses/<slug>/media/<file>.
  * With `targets`, links to things that do not exist resolve to null.
  */
 export function createCourseLinkResolver(slug: string, targets?: CourseLinkTargets): (href: string) => string | null {
@@ -41,6 +48,10 @@ export function createCourseLinkResolver(slug: string, targets?: CourseLinkTarge
     if (target.kind === 'module') {
       if (targets && !targets.moduleKeys.has(target.key)) return null;
       return `${coursePath}/modules/${target.key}`;
+    }
+    if (target.kind === 'tool') {
+      if (targets?.toolKeys && !targets.toolKeys.has(target.key)) return null;
+      return `${coursePath}/tools/${target.key}`;
     }
     if (target.kind === 'media') {
       if (targets && !targets.mediaFiles.has(target.path)) return null;
@@ -81,7 +92,7 @@ export function checkReferences(references: readonly MarkdownReference[], target
 function checkRelative(reference: MarkdownReference, shown: string, targets: CourseLinkTargets | undefined, report: ProblemReport): string | null {
   const target = interpretRelativeHref(reference.href);
   const isImage = reference.kind === 'image';
-  if (target.kind === 'other' || (isImage && target.kind === 'module')) {
+  if (target.kind === 'other' || (isImage && (target.kind === 'module' || target.kind === 'tool'))) {
     if (isImage) report.add(reference.line, 'image.not-media', { src: shown });
     else report.add(reference.line, 'link.not-allowed', { href: shown });
     return null;
@@ -89,6 +100,11 @@ function checkRelative(reference: MarkdownReference, shown: string, targets: Cou
   if (target.kind === 'module') {
     if (target.withLanguage) report.add(reference.line, 'link.module-with-language', { href: shown, suggested: `${target.key}.md` });
     if (targets && !targets.moduleKeys.has(target.key)) report.add(reference.line, 'link.missing-module', { href: shown, key: target.key });
+    return null;
+  }
+  if (target.kind === 'tool') {
+    if (target.withLanguage) report.add(reference.line, 'link.tool-with-language', { href: shown, suggested: `${TOOLS_FOLDER}/${target.key}.md` });
+    if (targets?.toolKeys && !targets.toolKeys.has(target.key)) report.add(reference.line, 'link.missing-tool', { href: shown, key: target.key });
     return null;
   }
   if (targets && !targets.mediaFiles.has(target.path)) {

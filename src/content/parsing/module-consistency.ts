@@ -45,6 +45,11 @@ function compareVersions(main: ModuleDraft, other: ModuleDraft): ContentProblem[
   if (main.order !== undefined && other.order !== undefined && main.order !== other.order) {
     problems.push(createProblem(other.file, other.lineOf(['order']), 'module.order-mismatch', { order: other.order, otherOrder: main.order, otherFile }));
   }
+  const mainObjectives = (main.objectives ?? []).map((objective) => objective.id).sort().join(', ');
+  const otherObjectives = (other.objectives ?? []).map((objective) => objective.id).sort().join(', ');
+  if (main.objectives !== null && other.objectives !== null && mainObjectives !== otherObjectives) {
+    problems.push(createProblem(other.file, other.lineOf(['objectives']), 'module.objectives-mismatch', { ids: otherObjectives || '—', otherIds: mainObjectives || '—', otherFile }));
+  }
   for (const setting of Object.keys(QUIZ_SETTING_KEYS) as (keyof QuizSettings)[]) {
     const value = other.quizSettings[setting];
     const otherValue = main.quizSettings[setting];

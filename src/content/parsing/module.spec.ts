@@ -7,7 +7,7 @@ const settings = { ...defaultCourseSettings(), languages: ['es' as const], quiz:
 
 const VALID = `---
 title: Conceptos clave
-minutes: 45
+objectives: { o1: "Nombrar los tres elementos", o2: "Explicar el consentimiento" }
 order: 1
 quiz:
   max_attempts: 2
@@ -19,7 +19,7 @@ Vea el [módulo 2](02-indicadores.md) y ![la ruta](media/ruta.png).
 
 ::: quiz
 
-### q1 (unica)
+### q1 (unica) [o1]
 ¿Cuáles son los tres elementos?
 
 - [x] Un acto, un medio y un fin
@@ -33,7 +33,7 @@ Explicación: El artículo 3...
 
 Y un segundo párrafo.
 
-### q2 (vf)
+### q2 (vf) [o2]
 El consentimiento no cuenta si hubo engaño.
 
 - [x] Verdadero
@@ -51,7 +51,9 @@ describe('parseModuleText', () => {
   it('parses a valid module into rendered HTML, questions and merged quiz settings', () => {
     const { module, problems } = parseModuleText(VALID, '01-conceptos.es.md', settings, { slug: 'trata' });
     expect(problems).toEqual([]);
-    expect(module).toMatchObject({ key: '01-conceptos', language: 'es', title: 'Conceptos clave', minutes: 45, order: 1 });
+    expect(module).toMatchObject({ key: '01-conceptos', language: 'es', title: 'Conceptos clave', minutes: 3, order: 1 });
+    expect(module?.objectives).toEqual([{ id: 'o1', text: 'Nombrar los tres elementos' }, { id: 'o2', text: 'Explicar el consentimiento' }]);
+    expect(module?.questions.map((question) => question.objective)).toEqual(['o1', 'o2']);
     expect(module?.quizSettings).toEqual({ ...settings.quiz, maxAttempts: 2 });
     expect(module?.lessonHtml).toContain('<a href="/courses/trata/modules/02-indicadores">módulo 2</a>');
     expect(module?.lessonHtml).toContain('<img src="/courses/trata/media/ruta.png" alt="la ruta" />');
@@ -85,11 +87,11 @@ describe('parseModuleText', () => {
   });
 
   it('returns no module when there is an error, and reports it against the given file name', () => {
-    const { module, problems } = parseModuleText(VALID.replace('minutes: 45', 'minutes: 0'), 'trata/01-conceptos.es.md', settings);
+    const { module, problems } = parseModuleText(VALID.replace('order: 1', 'order: 0'), 'trata/01-conceptos.es.md', settings);
     expect(module).toBeNull();
-    expect(problems).toMatchObject([{ file: 'trata/01-conceptos.es.md', line: 3, code: 'front-matter.out-of-range', severity: 'error' }]);
-    expect(problems[0].params).toMatchObject({ key: 'minutes', value: 0, min: 1, max: 600 });
-    expect(problems[0].message).toBe('"minutes" must be between 1 and 600; it is 0');
+    expect(problems).toMatchObject([{ file: 'trata/01-conceptos.es.md', line: 4, code: 'front-matter.out-of-range', severity: 'error' }]);
+    expect(problems[0].params).toMatchObject({ key: 'order', value: 0, min: 1 });
+    expect(problems[0].message).toBe('"order" must be at least 1; it is 0');
   });
 
   it('still returns the module when there are only warnings', () => {
@@ -118,7 +120,7 @@ describe('parseModuleText', () => {
   });
 
   it('does not take a ::: quiz inside a code example for a quiz', () => {
-    const text = '---\ntitle: T\nminutes: 5\norder: 1\n---\n\n## Ejemplo\n\n```\n::: quiz\n### q1 (single)\n:::\n```\n';
+    const text = '---\ntitle: T\nobjectives: { o1: Uno, o2: Dos }\norder: 1\n---\n\n## Ejemplo\n\n```\n::: quiz\n### q1 (single)\n:::\n```\n';
     const { module, problems } = parseModuleText(text, '01-a.es.md', { ...settings, completion: { ...settings.completion, quizzes: false } });
     expect(problems).toEqual([]);
     expect(module?.questions).toEqual([]);
@@ -126,7 +128,7 @@ describe('parseModuleText', () => {
   });
 
   it('warns about a module without a quiz only when the course requires passing quizzes', () => {
-    const text = '---\ntitle: T\nminutes: 5\norder: 1\n---\n\nTexto.\n';
+    const text = '---\ntitle: T\nobjectives: { o1: Uno, o2: Dos }\norder: 1\n---\n\nTexto.\n';
     expect(codesAndLines(parseModuleText(text, '01-a.es.md', settings).problems)).toEqual(['1:module.no-quiz']);
     const lenient = { ...settings, completion: { ...settings.completion, quizzes: false } };
     expect(parseModuleText(text, '01-a.es.md', lenient).problems).toEqual([]);

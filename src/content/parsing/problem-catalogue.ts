@@ -7,7 +7,7 @@ interface ProblemDefinition {
   message: (params: Params) => string;
 }
 
-const ALLOWED_LINKS = 'links may be http:, https:, mailto:, a module file (02-name.md) or a media file (media/name.png)';
+const ALLOWED_LINKS = 'links may be http:, https:, mailto:, a module file (02-name.md), a tool (tools/name.md) or a media file (media/name.png)';
 
 /**
  * Every problem the content checker can report, in one place: the code is a
@@ -49,6 +49,10 @@ export const PROBLEM_CATALOGUE = {
     severity: 'error',
     message: () => 'completion.post_test is true but post_test is false: offer the post-test or stop requiring it',
   },
+  'course.hours-mismatch': {
+    severity: 'warning',
+    message: (p) => `hours is ${p.hours}, but the text of the course takes about ${p.computedHours} hours (${p.minutes} minutes: modules, pre-test and post-test); the certificate shows hours, so make them agree`,
+  },
   'course.nothing-required': {
     severity: 'warning',
     message: () => 'completion requires nothing (modules, quizzes and post_test are all false), so every enrolled learner completes the course at once',
@@ -73,6 +77,24 @@ export const PROBLEM_CATALOGUE = {
   'module.no-quiz': {
     severity: 'warning',
     message: () => 'The module has no ::: quiz block although course.md requires passing the module quizzes (completion.quizzes: true)',
+  },
+  'module.minutes-ignored': {
+    severity: 'warning',
+    message: () => '"minutes" is ignored: the minutes of a module are now computed from its text and questions; delete this line',
+  },
+  'module.no-objectives': {
+    severity: 'warning',
+    message: (p) => `The module states no learning objectives: add "objectives:" with ${p.min} to ${p.max} lines like  o1: "Explain ..." and tag each question, e.g. ### q1 (single) [o1]`,
+  },
+  'module.objective-count': { severity: 'warning', message: (p) => `The module has ${p.count} learning objective(s); state ${p.min} to ${p.max}` },
+  'module.objectives-mismatch': {
+    severity: 'error',
+    message: (p) => `The objectives here are ${p.ids} but ${p.otherIds} in ${p.otherFile}; every language of a module must use the same objective ids`,
+  },
+  'objective.bad-id': { severity: 'error', message: (p) => `Objective id "${p.id}" may only contain letters, digits and dashes (e.g. o1)` },
+  'objective.no-question': {
+    severity: 'error',
+    message: (p) => `No quiz question assesses objective "${p.objective}": tag at least one question with [${p.objective}], or remove the objective`,
   },
   'lesson.empty': { severity: 'warning', message: () => 'The lesson has no text outside the quiz' },
   'lesson.too-long': { severity: 'warning', message: (p) => `The lesson has ${p.words} words (more than ${p.max}); consider splitting it into two modules` },
@@ -115,6 +137,21 @@ export const PROBLEM_CATALOGUE = {
   'question.bad-option-marker': { severity: 'error', message: (p) => `"${p.text}" is not a valid option: write "- [x] text" (correct) or "- [ ] text" (incorrect)` },
   'question.empty-option': { severity: 'error', message: (p) => `Option ${p.option} of question "${p.id}" has no text` },
   'question.duplicate-option': { severity: 'warning', message: (p) => `Options ${p.option} and ${p.otherOption} of question "${p.id}" have the same text` },
+  'question.missing-objective': {
+    severity: 'error',
+    message: (p) => `Question "${p.id}" does not say which objective it assesses: add a tag after the type, e.g. ### ${p.id} (single) [${p.example}]`,
+  },
+  'question.unknown-objective': { severity: 'error', message: (p) => `Question "${p.id}" is tagged [${p.tag}], which is not an objective of this module (objectives: ${p.allowed})` },
+  'question.bad-assessment-tag': {
+    severity: 'error',
+    message: (p) => `Question "${p.id}" is tagged [${p.tag}]; in the pre/post-test a tag names the module number and the objective, e.g. [01:o1]`,
+  },
+  'question.unknown-module-objective': {
+    severity: 'error',
+    message: (p) => (p.reason === 'module'
+      ? `Question "${p.id}" is tagged [${p.tag}], but the course has no module number ${p.module}`
+      : `Question "${p.id}" is tagged [${p.tag}], but module ${p.module} has no objective "${p.objective}"`),
+  },
   'question.unexpected-text': {
     severity: 'error',
     message: (p) => `Text after the options of question "${p.id}" must be option feedback (indented "  > ...") or start with "Explicación:" / "Explanation:"`,
@@ -126,6 +163,28 @@ export const PROBLEM_CATALOGUE = {
     message: (p) => `Indent option feedback by two spaces ("  > ..."); this line was read as feedback for option ${p.option}`,
   },
 
+  // Item writing: cues that let a learner answer without knowing the content (see the guide for thresholds)
+  'quiz.correct-option-longest': {
+    severity: 'warning',
+    message: (p) => `The correct option is the longest one in ${p.count} of the ${p.total} single-choice questions of this quiz (${p.ids}); learners learn to pick the longest answer: make distractors as long and as precise as the key`,
+  },
+  'quiz.true-false-unbalanced': {
+    severity: 'warning',
+    message: (p) => `${p.count} of the ${p.total} true/false questions of this quiz have the answer "${p.answer}"; keep each answer between 30% and 70% so guessing one way does not pay`,
+  },
+  'question.all-or-none-of-the-above': {
+    severity: 'warning',
+    message: (p) => `Option ${p.option} of question "${p.id}" is "all/none of the above", which can be answered by spotting one true or one false option; write a real alternative`,
+  },
+  'quiz.repeated-option': {
+    severity: 'warning',
+    message: (p) => `Option ${p.option} of question "${p.id}" has the same text as an option of question "${p.otherId}"; one question can give away the other`,
+  },
+  'question.uneven-options': {
+    severity: 'warning',
+    message: (p) => `The options of question "${p.id}" differ wildly in length (${p.shortest} to ${p.longest} characters); the odd one out stands out: make them comparable`,
+  },
+
   // Languages of one module or assessment
   'translation.question-missing': { severity: 'error', message: (p) => `Question "${p.id}" is in this file but not in ${p.otherFile}; every language needs the same question ids` },
   'translation.type-mismatch': { severity: 'error', message: (p) => `Question "${p.id}" is ${p.type} here but ${p.otherType} in ${p.otherFile}` },
@@ -133,6 +192,10 @@ export const PROBLEM_CATALOGUE = {
   'translation.correct-mismatch': {
     severity: 'error',
     message: (p) => `Question "${p.id}" marks options ${p.correct} as correct here but ${p.otherCorrect} in ${p.otherFile}; options are matched by position`,
+  },
+  'translation.objective-mismatch': {
+    severity: 'error',
+    message: (p) => `Question "${p.id}" is tagged [${p.objective}] here but [${p.otherObjective}] in ${p.otherFile}; a question assesses the same objective in every language`,
   },
   'translation.question-order-mismatch': { severity: 'warning', message: (p) => `Questions are in a different order than in ${p.otherFile}` },
 
@@ -143,12 +206,23 @@ export const PROBLEM_CATALOGUE = {
   'assessment.unused': { severity: 'warning', message: () => 'pre_test and post_test are both false, so this assessment is not used' },
   'assessment.text-outside-quiz': { severity: 'warning', message: () => 'Text outside the ::: quiz block of an assessment is not shown to learners' },
 
+  // Printable tools
+  'tool.missing-language': { severity: 'error', message: (p) => `Tool "${p.key}" has no "${p.language}" version: add ${p.expectedFile}` },
+  'tool.quiz-not-allowed': { severity: 'error', message: () => 'A tool is a printable page and cannot have a ::: quiz block; put questions in a module' },
+  'tool.empty': { severity: 'warning', message: () => 'The tool has no text' },
+  'tool.too-long': { severity: 'warning', message: (p) => `The tool has ${p.words} words (more than ${p.max}), so it may not print on one sheet; shorten it or split it in two tools` },
+
   // Links and images
   'link.empty': { severity: 'error', message: () => 'A link or image has no address' },
   'link.disallowed-scheme': { severity: 'error', message: (p) => `Link "${p.href}" uses "${p.scheme}:", which is not allowed; ${ALLOWED_LINKS}` },
   'link.not-allowed': { severity: 'error', message: (p) => `Link "${p.href}" is not allowed; ${ALLOWED_LINKS}` },
   'link.missing-module': { severity: 'error', message: (p) => `Link "${p.href}" points to module "${p.key}", which this course does not have` },
   'link.missing-media': { severity: 'error', message: (p) => `Link "${p.href}" points to ${p.path}, which is not in the course folder` },
+  'link.missing-tool': { severity: 'error', message: (p) => `Link "${p.href}" points to tool "${p.key}", which this course does not have (tools/${p.key}.<language>.md)` },
+  'link.tool-with-language': {
+    severity: 'warning',
+    message: (p) => `Link to a tool without the language: write ${p.suggested} (each learner gets their own language)`,
+  },
   'link.module-with-language': {
     severity: 'warning',
     message: (p) => `Link to a module without the language: write ${p.suggested} (each learner gets their own language)`,

@@ -17,6 +17,8 @@ export interface RawQuestion {
   id: string;
   /** null when the heading gave no known type (already reported). */
   type: QuestionType | null;
+  /** The tag after the type, "o1" in "### q1 (single) [o1]" or "01:o1" in an assessment; null without one. */
+  objective: string | null;
   line: number;
   prompt: string;
   options: RawOption[];
@@ -39,7 +41,7 @@ const TYPE_ALIASES: Record<string, QuestionType> = {
 };
 
 const HEADING = /^ {0,3}(#{1,6})(?:\s+(.*?))?\s*$/;
-const QUESTION_HEADING = /^(\S+)\s*\(\s*([^()]*?)\s*\)$/;
+const QUESTION_HEADING = /^(\S+)\s*\(\s*([^()]*?)\s*\)(?:\s*\[\s*([^[\]]*?)\s*\])?$/;
 const QUESTION_ID = new RegExp(`^[A-Za-z0-9-]{1,${QUESTION_ID_MAX_LENGTH}}$`);
 const OPTION = /^-\s+\[([ xX])\]\s*(.*?)\s*$/;
 /** Something meant as an option but mistyped: "* [x]", "-[x]", "- []", "- [v]", "1. [x]". */
@@ -59,8 +61,8 @@ class QuestionBuilder {
   private previousLineBlank = false;
   private reportedUnexpectedText = false;
 
-  constructor(id: string, type: QuestionType | null, line: number, private readonly report: ProblemReport) {
-    this.question = { id, type, line, prompt: '', options: [], explanation: null, explanationLine: null };
+  constructor(id: string, type: QuestionType | null, line: number, private readonly report: ProblemReport, objective: string | null = null) {
+    this.question = { id, type, objective, line, prompt: '', options: [], explanation: null, explanationLine: null };
   }
 
   addLine(line: string, lineNumber: number, isCode: boolean): void {
@@ -176,14 +178,14 @@ function startQuestion(headingText: string, line: number, report: ProblemReport,
     report.add(line, 'question.missing-type', { heading: headingText });
     return new QuestionBuilder(headingText.split(/\s+/)[0] ?? '', null, line, report);
   }
-  const [, id, typeText] = match;
+  const [, id, typeText, objective] = match;
   if (!QUESTION_ID.test(id)) report.add(line, 'question.bad-id', { id, max: QUESTION_ID_MAX_LENGTH });
   const type = TYPE_ALIASES[typeText.toLowerCase()] ?? null;
   if (!type) report.add(line, 'question.unknown-type', { type: typeText });
   const firstLine = seenIds.get(id.toLowerCase());
   if (firstLine !== undefined) report.add(line, 'question.duplicate-id', { id, firstLine });
   else seenIds.set(id.toLowerCase(), line);
-  return new QuestionBuilder(id, type, line, report);
+  return new QuestionBuilder(id, type, line, report, objective ?? null);
 }
 
 function checkQuestion(question: RawQuestion, report: ProblemReport): void {

@@ -85,6 +85,7 @@ export function renderQuestions(questions: readonly RawQuestion[], options: Rend
   return questions.map((question) => ({
     id: question.id,
     type: question.type ?? 'single', // only reached with a type: a question without one is an error and the course is not built
+    ...(question.objective ? { objective: question.objective } : {}),
     promptHtml: renderMarkdown(question.prompt, options),
     options: question.options.map((option) => ({
       id: option.id,

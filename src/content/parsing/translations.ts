@@ -46,6 +46,9 @@ function compareQuestion(main: RawQuestion, other: RawQuestion, mainFile: string
   if (main.options.length !== other.options.length) {
     return [createProblem(otherFile, other.line, 'translation.option-count-mismatch', { ...where, count: other.options.length, otherCount: main.options.length })];
   }
+  if ((main.objective ?? '') !== (other.objective ?? '')) {
+    return [createProblem(otherFile, other.line, 'translation.objective-mismatch', { ...where, objective: other.objective ?? '—', otherObjective: main.objective ?? '—' })];
+  }
   const correct = correctLetters(other);
   const otherCorrect = correctLetters(main);
   // A side with no correct option already has its own "no correct option" error; comparing would only repeat it.

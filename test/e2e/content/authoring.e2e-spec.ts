@@ -151,6 +151,16 @@ describe('authoring in the browser', () => {
     expect(current.sourceText).toContain('## Summary');
   });
 
+  it('explains a YAML mistake in course.md in the facilitator\'s words, not the parser\'s', async () => {
+    const settings = textareaOf((await editor.get(`${COURSE}/files/course.md`)).text);
+    const broken = settings.replace(/^hours: .*$/m, 'hours: 1\nhours: 2');
+    const response = await post(`${COURSE}/files/course.md`, broken, 'save');
+    expect(response.status).toBe(422);
+    expect(response.text).toContain('Los ajustes no son YAML válido: un ajuste aparece dos veces: deje solo uno');
+    expect(response.text).not.toContain('duplicated mapping key');
+    expect(response.text).not.toContain('$t(');
+  });
+
   it('edits the course settings and the assessment the same way', async () => {
     const settings = await editor.get(`${COURSE}/files/course.md`);
     const saved = await post(`${COURSE}/files/course.md`, textareaOf(settings.text).replace('hours: 1', 'hours: 2.5'), 'save');

@@ -62,7 +62,8 @@ describe('content import', () => {
       quizDefaults: { maxAttempts: 3, grading: 'highest', shuffle: false, timeLimitMinutes: 0, showAnswers: true, passMark: 80 },
     });
     expect(course.sourceText).toBe(content.read('course.md'));
-    expect(await moduleOf(testApp.app, course.id, '02-cierre')).toMatchObject({ kind: 'lesson', position: 2, minutes: 15, active: true });
+    // Minutes come from the text (a dozen words and one question), not from the file's leftover "minutes: 15".
+    expect(await moduleOf(testApp.app, course.id, '02-cierre')).toMatchObject({ kind: 'lesson', position: 2, minutes: 2, active: true });
     expect(await moduleOf(testApp.app, course.id, 'assessment')).toMatchObject({ kind: 'assessment', active: true });
     const [welcome] = await versionsOf(testApp.app, course.id, '01-bienvenida', 'es');
     expect(welcome).toMatchObject({ version: 1, current: true, title: 'Bienvenida', createdById: null, sourceText: content.read('01-bienvenida.es.md') });

@@ -24,7 +24,7 @@ describe('production behaviour', () => {
   describe('with a valid production configuration', () => {
     let testApp: TestApp;
     beforeAll(async () => {
-      const production = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(48), SEED_DEMO: 'true', TRUST_PROXY: 'true' });
+      const production = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: '9d4b7f1c3e8a6052b9e1d7c3a5f80264bd3e1a9c7f5b0d2e4a6c8e1f3b5d7a90', SEED_DEMO: 'true', TRUST_PROXY: 'true' });
       testApp = await createTestApp({ production: true, seedDemo: production.seedDemo, sessionSecret: production.sessionSecret, trustProxy: true });
     });
     afterAll(async () => { await testApp.close(); });

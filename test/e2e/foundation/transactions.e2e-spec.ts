@@ -1,8 +1,12 @@
-import { DataSource } from 'typeorm';
-import { LoginThrottle } from '../../../src/auth/login-throttle.entity';
+import { DataSource, EntityManager } from 'typeorm';
+import { ThrottlingService } from '../../../src/throttling/throttling.service';
 import { createTestApp, TestApp } from '../../utils/test-app';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const insertRow = (manager: EntityManager, key: string) =>
+  manager.createQueryBuilder().insert().into('rate_limit').values({ key, points: 1, expire: Date.now() + 60_000 }).execute();
+const storedKeys = async (dataSource: DataSource) =>
+  ((await dataSource.createQueryBuilder().select('r.key', 'key').from('rate_limit', 'r').getRawMany()) as { key: string }[]).map((r) => r.key);
 
 describe('transactions started at the same moment', () => {
   let testApp: TestApp;
@@ -11,20 +15,33 @@ describe('transactions started at the same moment', () => {
 
   it('stay isolated: one rolling back never undoes the other', async () => {
     const dataSource = testApp.app.get(DataSource);
-    const row = (key: string) => ({ key, failures: 1, windowStartedAt: Date.now(), blockedUntil: null });
     const failing = dataSource.transaction(async (manager) => {
-      await manager.getRepository(LoginThrottle).insert(row('tx-rolled-back'));
+      await insertRow(manager, 'tx-rolled-back');
       await pause(100);
       throw new Error('rolled back on purpose');
     });
     const succeeding = dataSource.transaction(async (manager) => {
       await pause(10);
-      await manager.getRepository(LoginThrottle).insert(row('tx-committed'));
+      await insertRow(manager, 'tx-committed');
     });
     await expect(failing).rejects.toThrow('rolled back on purpose');
     await expect(succeeding).resolves.toBeUndefined();
-    const keys = (await dataSource.getRepository(LoginThrottle).find()).map((r) => r.key);
+    const keys = await storedKeys(dataSource);
     expect(keys).toContain('tx-committed');
     expect(keys).not.toContain('tx-rolled-back');
+  });
+
+  it('a throttle count made while another request’s transaction rolls back is kept', async () => {
+    const dataSource = testApp.app.get(DataSource);
+    const throttling = testApp.app.get(ThrottlingService);
+    const failing = dataSource.transaction(async () => {
+      await pause(100);
+      throw new Error('rolled back on purpose');
+    });
+    await pause(10);
+    const counts = Promise.all(Array.from({ length: 6 }, () => throttling.consume('signInAccount', 'during-rollback@example.org')));
+    await expect(failing).rejects.toThrow('rolled back on purpose');
+    expect((await counts).filter((r) => r.allowed)).toHaveLength(5);
+    expect((await throttling.consume('signInAccount', 'during-rollback@example.org')).allowed).toBe(false);
   });
 });
