@@ -30,7 +30,8 @@ const ALLOWED = {
   progress: [...BASE, 'content', 'enrolments'],
   cohorts: [...BASE, 'mail', 'users', 'seed', 'sessions', 'account', 'auth', 'content', 'enrolments', 'progress'],
   learning: [...BASE, 'users', 'content', 'enrolments', 'progress', 'cohorts'],
-  quizzes: [...BASE, 'users', 'content', 'enrolments', 'progress', 'learning'],
+  // language: the header's switch on an open quiz keeps the ticked answers (LanguagePreference).
+  quizzes: [...BASE, 'users', 'language', 'content', 'enrolments', 'progress', 'learning'],
   certificates: [...BASE, 'throttling', 'mail', 'users', 'content', 'enrolments', 'progress', 'cohorts'],
   reports: [...BASE, 'users', 'content', 'enrolments', 'progress', 'cohorts', 'quizzes', 'certificates'],
   cli: ['*'],

@@ -7,9 +7,10 @@ import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
 import { AppConfig } from './config/app-config';
+import { seedDemoEditors } from './content/authoring/demo-editors';
 import { importContentAtStartup } from './content/import/startup-import';
 import { seedDemoCohorts } from './cohorts/demo-cohorts';
-import { seedDemoAccounts } from './seed/demo-accounts';
+import { demoAccount, seedDemoAccounts } from './seed/demo-accounts';
 import { UsersService } from './users/users.service';
 
 /** Creates the app with the shared pipeline; used by main.ts, the CLI commands and the tests. */
@@ -33,4 +34,5 @@ export async function prepareData(app: NestExpressApplication, config: AppConfig
   if (config.importContentOnStart) await importContentAtStartup(app, config.contentDir);
   if (config.seedDemo) await seedDemoAccounts(app.get(UsersService));
   if (config.seedDemo) await seedDemoCohorts(app);
+  if (config.seedDemo) await seedDemoEditors(app, demoAccount('facilitator').email);
 }

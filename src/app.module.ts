@@ -9,13 +9,14 @@ import { CohortsModule } from './cohorts/cohorts.module';
 import { AccessGuard } from './common/access.guard';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { CommonModule } from './common/common.module';
+import { MultipartCsrfGuard } from './common/multipart-csrf';
 import { ContentModule } from './content/content.module';
 import { createValidationPipe } from './common/validation';
 import { serialiseSqliteTransactions } from './database/sqlite-transactions';
 import { AppConfig } from './config/app-config';
 import { HealthController } from './health/health.controller';
 import { HomeController } from './home/home.controller';
-import { LanguageController } from './language/language.controller';
+import { LanguageModule } from './language/language.module';
 import { LearningModule } from './learning/learning.module';
 import { MailModule } from './mail/mail.module';
 import { QuizzesModule } from './quizzes/quizzes.module';
@@ -39,11 +40,13 @@ export class AppModule {
         LearningModule,
         QuizzesModule,
         MailModule,
+        LanguageModule,
         CertificatesModule,
       ],
-      controllers: [HealthController, LanguageController, HomeController],
+      controllers: [HealthController, HomeController],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_GUARD, useClass: MultipartCsrfGuard },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
       ],

@@ -12,6 +12,8 @@ import { DataSource } from 'typeorm';
 import { SessionRecord } from './sessions/session.entity';
 import { DatabaseSessionStore } from './sessions/database-session-store';
 import { SESSION_COOKIE } from './sessions/request-session';
+import { isDatabaseUnavailable } from './common/database-unavailable';
+import { plainInput } from './common/plain-input';
 import { sendErrorPage } from './common/error-page';
 import { isValidVisitorToken, isVisitorNonce, newVisitorNonce, VISITOR_CSRF_COOKIE, visitorToken } from './common/visitor-csrf';
 import { PROJECT_ROOT } from './config/project-root';
@@ -26,13 +28,11 @@ import { HEALTH_PATH } from './health/health.controller';
 export const BODY_LIMIT = '200kb';
 const SESSION_MAX_AGE_MS = 12 * 60 * 60 * 1000;
 
-const { generateToken, csrfSynchronisedProtection, getTokenFromRequest, invalidCsrfTokenError } = csrfSync({
-  // Multipart forms (uploads) are parsed later by the route, so their token travels in the query string.
+const { generateToken, getTokenFromState, csrfSynchronisedProtection, getTokenFromRequest, invalidCsrfTokenError } = csrfSync({
+  // Never from the address: a token in a URL ends up in history and server logs.
   getTokenFromRequest: (request) => {
     const body = request.body as Record<string, unknown> | undefined;
-    const fromBody = typeof body?._csrf === 'string' ? body._csrf : undefined;
-    const fromQuery = typeof request.query?._csrf === 'string' ? request.query._csrf : undefined;
-    return fromBody ?? request.get('x-csrf-token') ?? fromQuery;
+    return typeof body?._csrf === 'string' ? body._csrf : request.get('x-csrf-token');
   },
 });
 
@@ -41,6 +41,14 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** A session that is already stored (signed in, or holding a synchroniser token) uses the synchroniser token. */
 function hasStoredSession(request: Request): boolean {
   return !!request.user || typeof request.session?.csrfToken === 'string';
+}
+
+/** The same check as below, for a token the upload route reads from the multipart body itself. */
+function tokenPasses(config: AppConfig, request: Request, token: unknown): boolean {
+  if (typeof token !== 'string' || token.length === 0) return false;
+  if (typeof request.session?.csrfToken === 'string') return token === getTokenFromState(request);
+  const cookies = request.cookies as Record<string, unknown> | undefined;
+  return isValidVisitorToken(config.sessionSecret, cookies?.[VISITOR_CSRF_COOKIE], token);
 }
 
 /**
@@ -76,6 +84,12 @@ function csrfProtection(config: AppConfig) {
       next();
     };
     if (SAFE_METHODS.has(request.method)) return done();
+    // Multipart forms (uploads) are read later by their route: the token is the body's first field and is checked
+    // there before the file is stored (common/multipart-csrf.ts); MultipartCsrfGuard refuses any other multipart POST.
+    if (request.is('multipart/form-data')) {
+      request.csrfCheck = (token: unknown) => tokenPasses(config, request, token);
+      return next();
+    }
     if (typeof request.session?.csrfToken === 'string') return csrfSynchronisedProtection(request, response, done);
     const cookies = request.cookies as Record<string, unknown> | undefined;
     const valid = isValidVisitorToken(config.sessionSecret, cookies?.[VISITOR_CSRF_COOKIE], getTokenFromRequest(request));
@@ -92,6 +106,8 @@ function stripNul(request: Request, _response: Response, next: NextFunction): vo
 /** Errors raised by Express middleware (body size, malformed body, CSRF) get the same pages as the app's own. */
 function middlewareErrors(error: unknown, request: Request, response: Response, next: NextFunction): void {
   if (response.headersSent) return next(error);
+  // The session store failing to read or write (disk full, read-only, server down) is the same 503 as in the app.
+  if (isDatabaseUnavailable(error)) return sendErrorPage(request, response, 503, 'errors.databaseUnavailable');
   const status = (error as { status?: number; statusCode?: number }).status ?? (error as { statusCode?: number }).statusCode ?? 500;
   sendErrorPage(request, response, status, status === 403 ? 'errors.csrf' : undefined);
 }
@@ -160,6 +176,10 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): Ne
   app.use(requestLocals);
   app.use(express.urlencoded({ extended: true, limit: BODY_LIMIT, parameterLimit: 2000 }));
   app.use(express.json({ limit: BODY_LIMIT }));
+  app.use((request: Request, _response: Response, next: NextFunction) => {
+    request.body = plainInput(request.body);
+    next();
+  });
   app.use(stripNul);
   app.use(csrfProtection(config));
   app.use(middlewareErrors);

@@ -48,7 +48,7 @@ export class RegistrationService implements OnModuleDestroy {
     this.afterAnswer(
       this.mailer.send({
         to: owner.email, kind: 'registrationAttempt', link: `${this.config.publicUrl}/auth/forgot-password`,
-        lang: owner.preferredLanguage, params: { name: owner.name }, logLink: false,
+        lang: owner.preferredLanguage, params: { name: owner.name },
       }),
     );
     return null;

@@ -31,9 +31,9 @@ describe('content:check', () => {
     );
     expect(spanish.join('\n')).not.toMatch(/incomplete explicit mapping pair/);
     expect(spanish.some((line) => line.includes(': aviso: El módulo no declara objetivos de aprendizaje'))).toBe(true);
-    expect(spanish[spanish.length - 1]).toBe('content:check: 1 curso(s) revisado(s), 1 error(es), 2 aviso(s)');
+    expect(spanish[spanish.length - 1]).toBe('content:check: 1 curso revisado, 1 error, 2 avisos');
     expect(english.some((line) => line.includes(': error: The settings are not valid YAML: there is a colon where none is expected'))).toBe(true);
-    expect(english[english.length - 1]).toBe('content:check: 1 course(s) checked, 1 error(s), 2 warning(s)');
+    expect(english[english.length - 1]).toBe('content:check: 1 course checked, 1 error, 2 warnings');
   });
 
   it('names the YAML parser\'s reasons by what they mean to an author', () => {

@@ -100,7 +100,8 @@ export function formatReport(report: ContentCheckReport, cwd: string, lang: Lang
     return `${path}:${problem.line}: ${t(`content.check.${problem.severity}`)}: ${problemMessage(problem, lang)} [${problem.code}]`;
   });
   const errors = report.problems.filter((problem) => problem.severity === 'error').length;
-  lines.push(t('content.check.summary', { courses: report.courseCount, errors, warnings: report.problems.length - errors }));
+  const counted = (key: string, count: number) => t(`content.check.count.${key}`, { count });
+  lines.push(t('content.check.summary', { courses: counted('courses', report.courseCount), errors: counted('errors', errors), warnings: counted('warnings', report.problems.length - errors) }));
   return lines;
 }
 

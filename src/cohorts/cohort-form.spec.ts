@@ -1,4 +1,4 @@
-import { cohortColumnsFrom, CohortFormValues, dayInput, nameForCountry, parseDay } from './cohort-form';
+import { cohortColumnsFrom, CohortFormValues, dayInput, keyForCopy, nameForCountry, parseDay } from './cohort-form';
 
 const values = (overrides: Partial<CohortFormValues> = {}): CohortFormValues => ({
   courseId: 1, name: '  Niñez migrante,   2.ª edición ', country: 'SV', startsOn: '2026-04-01', endsOn: '2026-06-30', enrolmentMode: 'open', ...overrides,
@@ -40,5 +40,16 @@ describe('cohort form', () => {
   it('names the copy for another country by swapping the country name', () => {
     expect(nameForCountry('Niñez migrante, 2.ª edición, El Salvador', ['El Salvador'], 'Guatemala')).toBe('Niñez migrante, 2.ª edición, Guatemala');
     expect(nameForCountry('Trata de personas 2026', ['El Salvador'], 'Honduras')).toBe('Trata de personas 2026 (Honduras)');
+  });
+
+  it('gives a copy for another country its own enrolment key, never the original one', () => {
+    const first = () => 0;
+    expect(keyForCopy('TRATA-SV', 'SV', 'HN', first)).toBe('TRATA-HN-AAAA');
+    expect(keyForCopy('Frontera2026', 'SV', 'GT', (n) => n - 1)).toBe('Frontera2026-GT-9999');
+    expect(keyForCopy('TRATA-HN-AAAA', 'HN', 'GT', first)).toBe('TRATA-GT-AAAA');
+    expect(keyForCopy(null, 'SV', 'HN', first)).toBeNull();
+    const keys = new Set(['GT', 'HN', 'PA'].map((country) => keyForCopy('NINEZ-SV', 'SV', country, first)));
+    expect(keys.size).toBe(3);
+    expect(keys.has('NINEZ-SV')).toBe(false);
   });
 });

@@ -13,10 +13,11 @@ export interface CohortFormValues {
   capacity?: number;
   enrolmentMode: EnrolmentMode;
   enrolmentKey?: string;
+  earlyAccess?: boolean;
   facilitatorIds?: number[];
 }
 
-export type CohortColumns = Pick<Cohort, 'courseId' | 'name' | 'country' | 'startsAt' | 'endsAt' | 'enrolmentOpensAt' | 'enrolmentClosesAt' | 'capacity' | 'enrolmentMode' | 'enrolmentKey'>;
+export type CohortColumns = Pick<Cohort, 'courseId' | 'name' | 'country' | 'startsAt' | 'endsAt' | 'enrolmentOpensAt' | 'enrolmentClosesAt' | 'capacity' | 'enrolmentMode' | 'enrolmentKey' | 'earlyAccess'>;
 
 /**
  * A calendar day from a date input, in the server's time zone (the same one
@@ -70,6 +71,7 @@ export function cohortColumnsFrom(values: CohortFormValues): { columns: CohortCo
       enrolmentMode: values.enrolmentMode,
       // The key is kept only where it is used, so switching mode does not leave a stale key behind.
       enrolmentKey: values.enrolmentMode === 'key' ? key : null,
+      earlyAccess: values.earlyAccess === true,
     },
   };
 }
@@ -87,6 +89,7 @@ export function formValuesOf(cohort: Cohort, facilitatorIds: number[]): Record<s
     capacity: cohort.capacity ?? '',
     enrolmentMode: cohort.enrolmentMode,
     enrolmentKey: cohort.enrolmentKey ?? '',
+    earlyAccess: cohort.earlyAccess,
     facilitatorIds,
   };
 }
@@ -102,4 +105,18 @@ export function nameForCountry(name: string, fromLabels: string[], toLabel: stri
     if (index >= 0) return `${name.slice(0, index)}${toLabel}${name.slice(index + label.length)}`;
   }
   return `${name} (${toLabel})`.slice(0, 160);
+}
+
+const KEY_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no 0/O, 1/I: read aloud or copied from a screen without mistakes
+
+/**
+ * The enrolment key of a copy for another country: never the original's (two cohorts must not
+ * share one key). "TRATA-SV" for Honduras becomes "TRATA-HN-7K3P"; a cohort without a key gets none.
+ * `random` returns an integer in [0, n).
+ */
+export function keyForCopy(sourceKey: string | null, fromCountry: string, toCountry: string, random: (n: number) => number): string | null {
+  if (!sourceKey) return null;
+  const stem = sourceKey.replace(new RegExp(`-${fromCountry}(-[A-Z0-9]{4})?$`, 'i'), '') || 'CLAVE';
+  const suffix = Array.from({ length: 4 }, () => KEY_ALPHABET[random(KEY_ALPHABET.length)]).join('');
+  return `${stem}-${toCountry}-${suffix}`.slice(0, 60);
 }

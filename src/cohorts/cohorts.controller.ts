@@ -102,7 +102,9 @@ export class CohortsController {
     try {
       const dto = await validateForm(DuplicateCohortDto, body);
       const copies = await this.cohorts.duplicate(user, id, dto.countries);
-      flash(request, 'success', 'cohorts.duplicate.done', { count: copies.length, names: copies.map((copy) => copy.name).join('; ') });
+      const t = translator(request.lang ?? 'es');
+      const names = copies.map((copy) => (copy.enrolmentKey ? t('cohorts.duplicate.withKey', { name: copy.name, key: copy.enrolmentKey }) : copy.name));
+      flash(request, 'success', 'cohorts.duplicate.done', { count: copies.length, names: names.join('; ') });
       response.redirect(303, copies.length === 1 ? `/cohorts/${copies[0].id}/edit` : '/cohorts');
     } catch (error) {
       if (!(error instanceof FormError)) throw error;

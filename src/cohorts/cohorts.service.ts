@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { ForbiddenException, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, In, Repository } from 'typeorm';
@@ -7,7 +8,7 @@ import { PublishedContentService } from '../content/published-content.service';
 import { CohortEnrolmentCounts, EnrolmentsService } from '../enrolments/enrolments.service';
 import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
-import { cohortColumnsFrom, CohortFormValues, nameForCountry } from './cohort-form';
+import { cohortColumnsFrom, CohortFormValues, keyForCopy, nameForCountry } from './cohort-form';
 import { CohortNotFoundError } from './cohort-errors';
 import { countryLabels } from './cohort-labels';
 import { CohortFacilitator } from './entities/cohort-facilitator.entity';
@@ -179,6 +180,8 @@ export class CohortsService {
       const { id: _id, createdAt: _c, updatedAt: _u, course: _course, ...columns } = source;
       copies.push(await this.cohorts.save(this.cohorts.create({
         ...columns, country, archivedAt: null, name: nameForCountry(source.name, countryLabels(source.country), countryLabels(country)[0]),
+        // Two cohorts never share a key: each copy gets its own, shown on its page and in the confirmation.
+        enrolmentKey: keyForCopy(source.enrolmentKey, source.country, country, (n) => randomInt(0, n)),
       })));
     }
     return copies;

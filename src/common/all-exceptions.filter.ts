@@ -1,11 +1,15 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { isDatabaseUnavailable } from './database-unavailable';
 import { sendErrorPage, isApiRequest } from './error-page';
+import { plainInput } from './plain-input';
 import { FormError, LoginRequiredError } from './errors';
 
 const SECRET_FIELDS = ['password', 'passwordConfirmation', 'currentPassword', 'newPassword', '_csrf'];
 
-function formValues(body: unknown): Record<string, unknown> {
+function formValues(raw: unknown): Record<string, unknown> {
+  // Multipart bodies arrive after the body middleware: made plain here too before the form shows them again.
+  const body = plainInput(raw);
   if (typeof body !== 'object' || body === null) return {};
   return Object.fromEntries(Object.entries(body).filter(([key]) => !SECRET_FIELDS.includes(key)));
 }
@@ -47,6 +51,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       sendErrorPage(request, response, exception.getStatus(), translationKeyOf(exception));
+      return;
+    }
+    if (isDatabaseUnavailable(exception)) {
+      // Disk full, read-only file, server down: nothing was saved; the site answers again when the fault clears.
+      this.logger.error(`Database unavailable: ${exception instanceof Error ? exception.message : String(exception)}`);
+      response.setHeader('Retry-After', '30');
+      sendErrorPage(request, response, 503, 'errors.databaseUnavailable');
       return;
     }
     if (isUnstorableText(exception)) {

@@ -20,6 +20,8 @@ declare global {
     interface Request {
       formView?: string;
       lang?: string;
+      /** Set by the CSRF middleware on a multipart POST: the upload route checks the body's token with it (common/multipart-csrf.ts). */
+      csrfCheck?: (token: unknown) => boolean;
     }
   }
 }

@@ -61,6 +61,32 @@ export function formatDate(value: Date | string | null | undefined, lang: string
   return new Intl.DateTimeFormat(locale(lang), withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' }).format(date);
 }
 
-export function formatNumber(value: number, lang: string, maximumFractionDigits = 1): string {
-  return new Intl.NumberFormat(locale(lang), { maximumFractionDigits }).format(value);
+/**
+ * Numbers as each language writes them, on every page: Spanish "21,4" and "21,4 %"
+ * (decimal comma, a non-breaking space before %), English "21.4" and "21.4%".
+ */
+export function numberLocale(lang: string): string {
+  return lang === 'en' ? 'en-US' : 'es';
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(lang: string, style: 'decimal' | 'percent', maximumFractionDigits: number): Intl.NumberFormat {
+  const key = `${numberLocale(lang)}|${style}|${maximumFractionDigits}`;
+  let format = numberFormats.get(key);
+  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(numberLocale(lang), { style, maximumFractionDigits })));
+  return format;
+}
+
+export function formatNumber(value: number | string | null | undefined, lang: string, maximumFractionDigits = 1): string {
+  const number = Number(value);
+  if (value === null || value === undefined || value === '' || !Number.isFinite(number)) return '';
+  return numberFormat(lang, 'decimal', maximumFractionDigits).format(number);
+}
+
+/** A percentage given as 0-100 (scores, progress, pass marks): "21,4 %" / "21.4%". */
+export function formatPercent(value: number | string | null | undefined, lang: string, maximumFractionDigits = 1): string {
+  const number = Number(value);
+  if (value === null || value === undefined || value === '' || !Number.isFinite(number)) return '';
+  return numberFormat(lang, 'percent', maximumFractionDigits).format(number / 100);
 }

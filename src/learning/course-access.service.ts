@@ -66,6 +66,8 @@ export class CourseAccessService {
     const course = await this.content.courseBySlug(slug);
     if (!course) throw new NotFoundException();
     const access = await this.accessTo(viewer, course, wantedLanguage);
+    // An enrolled learner waiting for the cohort to start is told why, not shown "not found".
+    if (access.decision.reason === 'notStarted') throw new ForbiddenException('learning.errors.notStarted');
     if (!access.decision.read) throw new NotFoundException();
     return access;
   }

@@ -11,6 +11,7 @@ import { CatalogueService } from './catalogue.service';
 import { CATALOGUE_TOPICS, ListCoursesQuery } from './dto/list-courses.query';
 import { LearningService } from './learning.service';
 import { MyCoursesService } from './my-courses.service';
+import { EndPageService } from './end-page.service';
 
 @Controller()
 export class LearningController {
@@ -18,6 +19,7 @@ export class LearningController {
     private readonly catalogue: CatalogueService,
     private readonly learning: LearningService,
     private readonly myCourses: MyCoursesService,
+    private readonly endPages: EndPageService,
   ) {}
 
   @Get('courses')
@@ -43,6 +45,15 @@ export class LearningController {
     return this.learning.coursePage(user, slug, request.lang ?? 'es');
   }
 
+  /** The completed learner's end page: result, knowledge gain, certificate, what to take next. */
+  @Get('courses/:slug/completed')
+  @Authenticated()
+  async endPage(@Param('slug') slug: string, @CurrentUser() user: User, @Req() request: Request, @Res() response: Response): Promise<void> {
+    const model = await this.endPages.endPage(user, slug, request.lang ?? 'es');
+    if (!model) return response.redirect(303, `/courses/${encodeURIComponent(slug)}`);
+    response.render('learning/completed', model);
+  }
+
   @Get('courses/:slug/modules/:key')
   @Authenticated()
   @Render('learning/module')
@@ -60,8 +71,8 @@ export class LearningController {
   @Post('courses/:slug/modules/:key/complete')
   @Authenticated()
   async markComplete(@Param('slug') slug: string, @Param('key') key: string, @CurrentUser() user: User, @Req() request: Request, @Res() response: Response): Promise<void> {
-    const { redirect, outcome } = await this.learning.markComplete(user, slug, key);
-    flash(request, 'success', outcome.newlyCompleted ? 'learning.course.completedNow' : 'learning.module.markedComplete');
+    const { redirect, outcome, next } = await this.learning.markComplete(user, slug, key);
+    flash(request, 'success', outcome.newlyCompleted ? 'learning.course.completedNow' : next === 'quiz' ? 'learning.module.markedCompleteQuiz' : 'learning.module.markedComplete');
     response.redirect(303, redirect);
   }
 

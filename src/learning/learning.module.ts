@@ -7,6 +7,7 @@ import { LearningService } from './learning.service';
 import { CourseMediaService } from './media/course-media.service';
 import { MediaController } from './media/media.controller';
 import { MyCoursesService } from './my-courses.service';
+import { EndPageService } from './end-page.service';
 
 /**
  * Catalogue, course and module pages, course media and "My courses". Quizzes
@@ -15,7 +16,7 @@ import { MyCoursesService } from './my-courses.service';
 @Module({
   imports: [LearningCoreModule, CohortsModule],
   controllers: [MediaController, LearningController],
-  providers: [LearningService, MyCoursesService, CatalogueService, CourseMediaService],
+  providers: [LearningService, MyCoursesService, CatalogueService, CourseMediaService, EndPageService],
   exports: [LearningCoreModule],
 })
 export class LearningModule {}

@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { localized } from './catalogue.service';
 import { PublishedContentService } from '../content/published-content.service';
-import { NextStep } from '../progress/completion-rule';
+import { NextStep, shownProgress } from '../progress/completion-rule';
 import { CompletionOutcome, CompletionService } from '../progress/completion.service';
 import { CourseProgress, ProgressService } from '../progress/progress.service';
 import { assertCanRecord, CourseAccess, CourseAccessService, Viewer } from './course-access.service';
@@ -14,9 +14,11 @@ export const links = {
   preTest: (slug: string) => `/courses/${encodeURIComponent(slug)}/pre-test`,
   postTest: (slug: string) => `/courses/${encodeURIComponent(slug)}/post-test`,
   attempts: (slug: string) => `/courses/${encodeURIComponent(slug)}/attempts`,
+  completed: (slug: string) => `/courses/${encodeURIComponent(slug)}/completed`,
 };
 
 export function nextStepHref(slug: string, next: NextStep): string {
+  if (next.kind === 'preTest') return links.preTest(slug);
   if (next.kind === 'module') return links.module(slug, next.key);
   if (next.kind === 'postTest') return links.postTest(slug);
   return links.course(slug);
@@ -71,6 +73,8 @@ export class LearningService {
         quizPassed: entry.state?.quizPassed ?? false,
         quizScore: entry.quizScore,
         done: entry.done,
+        // Completion stands: a module added after the learner completed the course is new, not missing.
+        isNew: isLearner && !!access.enrolment?.completedAt && !entry.done,
       })),
       cohortsHref: links.cohorts(course.slug),
       attemptsHref: links.attempts(course.slug),
@@ -85,12 +89,20 @@ export class LearningService {
   private learnerPanel(slug: string, progress: CourseProgress, access: CourseAccess) {
     const complete = !!access.enrolment?.completedAt;
     const started = progress.started || progress.preTest.score !== null;
+    const shown = shownProgress(progress.steps, complete);
+    const notStarted = access.decision.reason === 'notStarted';
+    const preTestFirst = progress.next.kind === 'preTest';
     return {
-      percent: progress.steps.percent,
-      stepsDone: progress.steps.done,
-      stepsTotal: progress.steps.total,
-      actionHref: nextStepHref(slug, progress.next),
-      actionKey: complete || progress.next.kind === 'done' ? 'learning.course.review' : started ? 'learning.course.continue' : 'learning.course.start',
+      percent: shown.percent,
+      stepsDone: shown.done,
+      stepsTotal: shown.total,
+      newSinceCompletion: shown.newSinceCompletion,
+      // Before the cohort starts there is nothing to open yet: the page says when it starts instead.
+      startsAt: notStarted ? (access.cohort?.startsAt ?? null) : null,
+      actionHref: notStarted ? null : complete ? links.completed(slug) : nextStepHref(slug, progress.next),
+      actionKey: complete ? 'learning.course.seeResult' : progress.next.kind === 'done' ? 'learning.course.review' : preTestFirst ? 'learning.course.startWithPreTest' : started ? 'learning.course.continue' : 'learning.course.start',
+      // The one clear choice to go without the baseline: straight to the first module.
+      skipPreTestHref: preTestFirst && !notStarted && progress.lessons[0] ? links.module(slug, progress.lessons[0].module.key) : null,
       preTest: progress.preTest.offered ? { ...progress.preTest, href: links.preTest(slug) } : null,
       postTest: progress.postTest.offered ? { ...progress.postTest, href: links.postTest(slug) } : null,
       complete,
@@ -129,7 +141,10 @@ export class LearningService {
       isStaff: decision.as === 'staff',
       canRecord: isLearner && decision.record,
       readOnlyReason: decision.reason,
-      percent: progress?.steps.percent ?? 0,
+      percent: progress ? shownProgress(progress.steps, !!access.enrolment?.completedAt).percent : 0,
+      whatNext: here && progress ? this.whatNext(slug, here.state.completed || !course.completionRule.modules, version.questions.length > 0 && !here.state.quizPassed, {
+        module: neighbour(lessons[index + 1]), postTest: progress.postTest.open && !progress.postTest.passed, complete: !!access.enrolment?.completedAt,
+      }) : null,
       markComplete: isLearner && course.completionRule.modules ? { completed: !!here?.state.completed, action: `${links.module(slug, module.key)}/complete` } : null,
       quiz: version.questions.length > 0
         ? { href: `${links.module(slug, module.key)}/quiz`, questionCount: version.questions.length, passed: here?.state.quizPassed ?? false, score: here?.quizScore ?? null }
@@ -150,8 +165,26 @@ export class LearningService {
     return { pageTitle: version.title, course: courseSummary(access), tool: { title: version.title, language: version.language, html: version.lessonHtml } };
   }
 
-  /** Marks a module as complete and says where to go next (the next module, else the course page). */
-  async markComplete(viewer: Viewer, slug: string, key: string): Promise<{ redirect: string; outcome: CompletionOutcome }> {
+  /**
+   * What the module page offers once the learner is done reading: this module's quiz while it is
+   * not passed, then the next module, the post-test, or the end page. Null while there is still the
+   * "mark as completed" button to press.
+   */
+  private whatNext(slug: string, marked: boolean, quizPending: boolean, after: { module: { href: string; title: string } | null; postTest: boolean; complete: boolean }) {
+    if (!marked) return null;
+    if (quizPending) return { kind: 'quiz' as const };
+    if (after.complete) return { kind: 'end' as const, href: links.completed(slug) };
+    if (after.module) return { kind: 'module' as const, href: after.module.href, title: after.module.title };
+    if (after.postTest) return { kind: 'postTest' as const, href: links.postTest(slug) };
+    return { kind: 'course' as const, href: links.course(slug) };
+  }
+
+  /**
+   * Marks a module as complete and stays with it: the learner lands on this module's quiz when it
+   * has one still to pass, else back on the module where the page says what comes next; a course
+   * that this completes leads to its end page.
+   */
+  async markComplete(viewer: Viewer, slug: string, key: string): Promise<{ redirect: string; outcome: CompletionOutcome; next: 'quiz' | 'module' | 'end' }> {
     const access = await this.access.requireReader(viewer, slug);
     const module = await this.content.findLesson(access.course, key);
     if (!module) throw new NotFoundException();
@@ -160,8 +193,12 @@ export class LearningService {
     await this.progress.markComplete(enrolment.userId, course.id, module.id);
     await this.progress.touch(enrolment.id, module.key);
     const outcome = await this.completion.markCompletedIfDone(enrolment.userId, course.id, enrolment);
-    const lessons = await this.content.lessons(course, access.language);
-    const next = lessons[lessons.findIndex((entry) => entry.module.id === module.id) + 1];
-    return { redirect: next && !outcome.newlyCompleted ? links.module(slug, next.module.key) : links.course(slug), outcome };
+    if (outcome.newlyCompleted) return { redirect: links.completed(slug), outcome, next: 'end' };
+    const progress = await this.progress.courseProgress(enrolment.userId, course, access.language);
+    const here = progress.lessons.find((entry) => entry.module.id === module.id);
+    const quizPending = !!here && here.questionCount > 0 && !here.state.quizPassed;
+    return quizPending
+      ? { redirect: `${links.module(slug, module.key)}/quiz`, outcome, next: 'quiz' }
+      : { redirect: `${links.module(slug, module.key)}#next-step`, outcome, next: 'module' };
   }
 }

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import { Clock } from '../common/clock';
 import { PublishedContentService } from '../content/published-content.service';
 import { EnrolmentsService } from '../enrolments/enrolments.service';
 import { ProgressService } from '../progress/progress.service';
 import { localized } from './catalogue.service';
 import { links, nextStepHref } from './learning.service';
-import { pickLanguage } from './access/access-rule';
+import { cohortNotStarted, pickLanguage } from './access/access-rule';
+import { shownProgress } from '../progress/completion-rule';
 
 /** The learner's dashboard: every current enrolment with its progress and next step. */
 @Injectable()
@@ -13,6 +15,7 @@ export class MyCoursesService {
     private readonly enrolments: EnrolmentsService,
     private readonly content: PublishedContentService,
     private readonly progress: ProgressService,
+    private readonly clock: Clock,
   ) {}
 
   // A learner has at most one active enrolment per course, so this list stays as short as the catalogue.
@@ -36,20 +39,23 @@ export class MyCoursesService {
         pending: enrolment.status === 'pending',
         cohort: cohort ? { name: cohort.name, startsAt: cohort.startsAt, endsAt: cohort.endsAt } : null,
         completedAt: enrolment.completedAt,
+        resultHref: links.completed(course.slug),
+        // Before the cohort starts (and without early access) the modules are closed: say when they open.
+        startsAt: cohort && enrolment.status === 'active' && cohortNotStarted(cohort, this.clock.now()) ? cohort.startsAt : null,
       };
       const progress = progressByCourse.get(course.id);
       if (enrolment.status !== 'active' || !progress) return { ...base, percent: 0, next: null };
       const nextEntry = progress.next.kind === 'module' ? progress.lessons.find((entry) => entry.module.key === (progress.next as { key: string }).key) : undefined;
       return {
         ...base,
-        percent: progress.steps.percent,
+        percent: shownProgress(progress.steps, !!enrolment.completedAt).percent,
         next: enrolment.completedAt || progress.next.kind === 'done'
           ? null
           : {
               href: nextStepHref(course.slug, progress.next),
               kind: progress.next.kind,
               title: nextEntry?.title ?? null,
-              labelKey: progress.started || progress.preTest.score !== null ? 'learning.my.continue' : 'learning.course.start',
+              labelKey: progress.next.kind === 'preTest' ? 'learning.course.startWithPreTest' : progress.started || progress.preTest.score !== null ? 'learning.my.continue' : 'learning.course.start',
             },
       };
     });

@@ -13,15 +13,9 @@ export interface LinkMessage {
   lang?: string;
   /** Words the text mentions: the person's name, the cohort and course of an invitation. */
   params?: { name?: string; cohort?: string; course?: string };
-  /**
-   * Whether the link may be written to the server log when it is not mailed
-   * (default true: coordinators copy links from the log). Links that the page
-   * already shows to an admin, or that an anonymous visitor asked for, stay out of it.
-   */
-  logLink?: boolean;
 }
 
-/** mailed: handed to the SMTP server; shown: no mail server configured, the page (and log) carry it; failed: mailing was tried and did not work. */
+/** mailed: handed to the SMTP server; shown: no mail server configured, the page carries it (once); failed: mailing was tried and did not work. */
 export type LinkDelivery = 'mailed' | 'shown' | 'failed';
 
 export interface DeliverySummary {
@@ -47,13 +41,16 @@ export abstract class LinkMailer {
   abstract send(message: LinkMessage): Promise<LinkDelivery>;
 }
 
-/** Without SMTP_URL: links are shown on the page and written to the log, to be passed on by hand. */
+/**
+ * Without SMTP_URL: links are shown once, on the page, to the person who made them, to be passed on by hand.
+ * Secrets never go to logs: the log records that a link was made, never the link.
+ */
 export class LogLinkMailer extends LinkMailer {
   readonly mailEnabled = false;
   private readonly logger = new Logger('Links');
 
   async send(message: LinkMessage): Promise<LinkDelivery> {
-    if (message.logLink !== false) this.logger.log(`${message.kind} link for ${message.to}: ${message.link}`);
+    this.logger.log(`${message.kind} link made; shown once on the page (no SMTP_URL), not logged`);
     return 'shown';
   }
 }

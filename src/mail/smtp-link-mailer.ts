@@ -68,10 +68,9 @@ export class SmtpLinkMailer extends LinkMailer implements OnModuleDestroy {
     this.transport.close();
   }
 
-  /** The link is not lost: the caller shows it, and (unless told otherwise) it is written here for copying. */
+  /** The link is not lost: the caller shows it once on the page. It is never written to the log (secrets stay out of logs). */
   private fallBack(message: LinkMessage, reason: string): LinkDelivery {
-    const link = message.logLink === false ? '' : `; the link is: ${message.link}`;
-    this.logger.warn(`Could not mail ${message.kind} link to ${message.to} (${reason})${link}`);
+    this.logger.warn(`Could not mail ${message.kind} link to ${message.to} (${reason}); it is shown on the page instead`);
     return 'failed';
   }
 }

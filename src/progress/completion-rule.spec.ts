@@ -1,4 +1,4 @@
-import { checkCompletion, CompletionFacts, isModuleDone, isPostTestOpen, knowledgeGain, ModuleState, nextStep, progressSteps } from './completion-rule';
+import { checkCompletion, CompletionFacts, isModuleDone, isPostTestOpen, knowledgeGain, ModuleState, nextStep, progressSteps, shownProgress } from './completion-rule';
 
 const lesson = (key: string, state: Partial<ModuleState> = {}): ModuleState => ({ key, hasQuiz: true, completed: false, quizPassed: false, ...state });
 const everything = { modules: true, quizzes: true, postTest: true };
@@ -90,5 +90,19 @@ describe('knowledgeGain', () => {
     expect(knowledgeGain(40, 85)).toBe(45);
     expect(knowledgeGain(90, 80)).toBe(-10);
     expect(knowledgeGain(null, 80)).toBeNull();
+  });
+});
+
+describe('the pre-test comes first', () => {
+  it('leads "start" to the pre-test while it is open, then to the modules', () => {
+    expect(nextStep(facts({ preTestAvailable: true }))).toEqual({ kind: 'preTest' });
+    expect(nextStep(facts({ preTestAvailable: false }))).toEqual({ kind: 'module', key: '01-a' });
+  });
+});
+
+describe('shownProgress: completion stands', () => {
+  it('reads 100 % once completed, and counts what was added later as new, not as missing', () => {
+    expect(shownProgress({ done: 7, total: 9, percent: 77 }, true)).toEqual({ done: 9, total: 9, percent: 100, newSinceCompletion: 2 });
+    expect(shownProgress({ done: 7, total: 9, percent: 77 }, false)).toEqual({ done: 7, total: 9, percent: 77, newSinceCompletion: 0 });
   });
 });

@@ -18,6 +18,8 @@ export interface CompletionFacts {
   postTest: { taken: boolean; passed: boolean };
   /** The module the learner last acted on (marked, started a quiz), to resume from. */
   lastModuleKey?: string | null;
+  /** The pre-test is still open (offered, not taken, no module started): "start" leads there first. */
+  preTestAvailable?: boolean;
 }
 
 export interface CompletionCheck {
@@ -87,14 +89,16 @@ export function progressSteps(facts: CompletionFacts): ProgressSteps {
   return { done, total, percent };
 }
 
-export type NextStep = { kind: 'module'; key: string } | { kind: 'postTest' } | { kind: 'done' };
+export type NextStep = { kind: 'preTest' } | { kind: 'module'; key: string } | { kind: 'postTest' } | { kind: 'done' };
 
 /**
- * Where "continue" leads: the module the learner last acted on if it still
- * asks something, else the next one after it that does, else the first
- * unfinished module anywhere; then the post-test.
+ * Where "start" and "continue" lead: the pre-test while it is open (it is a
+ * baseline, so it comes before any module); then the module the learner last
+ * acted on if it still asks something, else the next one after it that does,
+ * else the first unfinished module anywhere; then the post-test.
  */
 export function nextStep(facts: CompletionFacts): NextStep {
+  if (facts.preTestAvailable) return { kind: 'preTest' };
   const rule = effectiveRule(facts.rule, facts.hasPostTest);
   const last = facts.lastModuleKey ? facts.modules.findIndex((module) => module.key === facts.lastModuleKey) : -1;
   const pending = facts.modules.find((module, index) => index >= last && last >= 0 && !isModuleDone(module, rule))
@@ -114,4 +118,19 @@ export function nextStep(facts: CompletionFacts): NextStep {
  */
 export function knowledgeGain(preTestScore: number | null, postTestScore: number | null): number | null {
   return preTestScore === null || postTestScore === null ? null : Math.round((postTestScore - preTestScore) * 100) / 100;
+}
+
+export interface ShownProgress extends ProgressSteps {
+  /** Steps added to the course after the learner completed it (content added later). */
+  newSinceCompletion: number;
+}
+
+/**
+ * One rule for every page: completion stands. Once a course is completed its
+ * progress reads 100 %, and anything added later is shown as "new since you
+ * completed", never as a debt (no "Progress: 77 %" next to "Completed").
+ */
+export function shownProgress(steps: ProgressSteps, completed: boolean): ShownProgress {
+  if (!completed) return { ...steps, newSinceCompletion: 0 };
+  return { done: steps.total, total: steps.total, percent: 100, newSinceCompletion: steps.total - steps.done };
 }

@@ -3,7 +3,7 @@ import type { Course } from '../content/entities/course.entity';
 import type { LessonEntry } from '../content/published-content.service';
 import {
   checkCompletion, CompletionCheck, CompletionFacts, effectiveRule, isModuleDone, isPostTestOpen, knowledgeGain, ModuleState, nextStep, NextStep,
-  progressSteps, ProgressSteps,
+  progressSteps, ProgressSteps, shownProgress,
 } from './completion-rule';
 
 export interface LessonProgress extends LessonEntry {
@@ -62,16 +62,19 @@ export function courseProgressFrom(input: CourseProgressInput): CourseProgress {
     const row = rowFor(entry.module.id);
     return { key: entry.module.key, hasQuiz: entry.questionCount > 0, completed: !!row?.completedAt, quizPassed: !!row?.quizPassed };
   });
+  const lessonIds = new Set(entries.map((entry) => entry.module.id));
+  const started = rows.some((row) => lessonIds.has(row.moduleId));
+  // The pre-test is a baseline: offered until the learner starts on the modules, one attempt; "start" leads there first.
+  const preTestAvailable = hasPreTest && preTestScore === null && !started;
   const facts: CompletionFacts = {
     rule: course.completionRule,
     modules: states,
     hasPostTest,
     postTest: { taken: postRow?.quizScore != null, passed: !!postRow?.quizPassed },
     lastModuleKey,
+    preTestAvailable,
   };
   const rule = effectiveRule(facts.rule, hasPostTest);
-  const lessonIds = new Set(entries.map((entry) => entry.module.id));
-  const started = rows.some((row) => lessonIds.has(row.moduleId));
   return {
     lessons: entries.map((entry, index) => ({ ...entry, state: states[index], done: isModuleDone(states[index], rule), quizScore: rowFor(entry.module.id)?.quizScore ?? null })),
     facts,
@@ -80,8 +83,7 @@ export function courseProgressFrom(input: CourseProgressInput): CourseProgress {
     next: nextStep(facts),
     started,
     assessment,
-    // The pre-test is a baseline: offered until the learner starts on the modules, one attempt.
-    preTest: { offered: hasPreTest, score: preTestScore, available: hasPreTest && preTestScore === null && !started },
+    preTest: { offered: hasPreTest, score: preTestScore, available: preTestAvailable },
     postTest: { offered: hasPostTest, open: isPostTestOpen(facts), score: postRow?.quizScore ?? null, firstScore: postTestFirstScore, passed: !!postRow?.quizPassed },
     gain: knowledgeGain(preTestScore, postTestFirstScore),
   };
@@ -127,7 +129,8 @@ export function summaryFrom(
     cohortId: enrolment.cohortId,
     modulesTotal: progress.lessons.length,
     modulesDone: progress.lessons.filter((lesson) => lesson.done).length,
-    percent: progress.steps.percent,
+    // Completion stands: a completed learner reads 100 % here too, whatever was added to the course since.
+    percent: shownProgress(progress.steps, enrolment.completedAt !== null).percent,
     quizzesTotal: withQuiz.length,
     quizzesPassed: progress.lessons.filter((lesson) => lesson.state.quizPassed).length,
     quizAverage: quizScores.length ? Math.round((quizScores.reduce((sum, score) => sum + score, 0) / quizScores.length) * 100) / 100 : null,

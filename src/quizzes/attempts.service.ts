@@ -126,6 +126,22 @@ export class AttemptsService {
     return { kind: 'graded', attemptId, passed: recorded.passed, late, newlyCompleted: outcome.newlyCompleted };
   }
 
+  /**
+   * Keeps what the learner has ticked so far on an open attempt (the attempt is the same in
+   * every language), so switching language in the middle of a quiz loses nothing. Only valid
+   * answers are kept; nothing is graded.
+   */
+  async saveDraft(viewer: Viewer, slug: string, target: QuizTarget, attemptId: number, raw: unknown): Promise<void> {
+    const { quiz } = await this.load(viewer, slug, target);
+    const attempt = await this.findOwn(viewer, quiz, attemptId);
+    if (attempt.status !== 'open') return;
+    const version = await this.content.findVersion(attempt.moduleVersionId);
+    if (!version) throw new NotFoundException();
+    const read = readAnswers(attempt.layout, version.questions, raw);
+    if (read.problems.some((problem) => problem.code === 'badShape')) return;
+    await this.attempts.update({ id: attempt.id, status: 'open' }, { answers: read.answers });
+  }
+
   /** The pre-test is only for a fresh start; the post-test opens once the modules are done. */
   private async assertAvailable(access: CourseAccess & { enrolment: { userId: number } }, quiz: ResolvedQuiz): Promise<void> {
     if (quiz.kind === 'module') return;

@@ -62,9 +62,12 @@ export class QuizPagesService {
             deadlineAt: open.deadlineAt,
             minutesLeft: minutesLeft(open.deadlineAt, now),
             expired: isLate(open.deadlineAt, now),
-            questions: formQuestions(open.layout, (await this.displayVersion(open, access, quiz)).questions, lettersFor(open.layout, returned?.answers ?? {})),
+            // What was sent back with a problem, else what was ticked before a language switch (kept on the open attempt).
+            questions: formQuestions(open.layout, (await this.displayVersion(open, access, quiz)).questions, lettersFor(open.layout, returned?.answers ?? open.answers ?? {})),
           }
         : null,
+      // The header's language button submits the quiz form to this address, so ticked answers survive the switch.
+      languageForm: open && access.decision.record ? { id: 'quiz-attempt', action: `${quiz.basePath}/attempts/${open.id}/language` } : null,
       returned: returned ?? null,
       canStart: isLearner && access.decision.record && !open && !closedKey,
       startAction: `${quiz.basePath}/start`,
@@ -99,6 +102,8 @@ export class QuizPagesService {
       canRetry: quiz.kind !== 'pre' && access.decision.record && left !== 0 && !attempt.passed,
       retryHref: quiz.basePath,
       scores: progress ? { pre: progress.preTest.score, post: progress.postTest.score, firstPost: progress.postTest.firstScore, gain: progress.gain } : null,
+      // The attempt that completed the course leads straight to the end page (result, certificate, what next).
+      endHref: access.decision.as === 'learner' && access.enrolment?.completedAt ? links.completed(access.course.slug) : null,
     };
   }
 

@@ -6,7 +6,8 @@ import { flash } from '../common/flash';
 import { User } from '../users/user.entity';
 import { AttemptsService } from './attempts.service';
 import { HistoryQuery } from './dto/history.query';
-import { SubmitAttemptDto } from './dto/submit-attempt.dto';
+import { KeepAnswersDto, SubmitAttemptDto } from './dto/submit-attempt.dto';
+import { LanguagePreference } from '../language/language-preference';
 import { AnswersNotAcceptedError, QuizRefusedError } from './quiz-errors';
 import { QuizPagesService } from './quiz-pages.service';
 import { QuizTarget } from './quiz-resolver.service';
@@ -27,6 +28,7 @@ export class QuizzesController {
   constructor(
     private readonly attempts: AttemptsService,
     private readonly pages: QuizPagesService,
+    private readonly language: LanguagePreference,
   ) {}
 
   @Get('modules/:key/quiz')
@@ -46,6 +48,14 @@ export class QuizzesController {
     @Body() body: SubmitAttemptDto, @CurrentUser() user: User, @Req() req: Request, @Res() res: Response,
   ) {
     return this.submit(slug, moduleQuiz(key), attemptId, body, user, req, res);
+  }
+
+  @Post('modules/:key/quiz/attempts/:attemptId/language')
+  switchModuleQuizLanguage(
+    @Param('slug') slug: string, @Param('key') key: string, @Param('attemptId', ParseIdPipe) attemptId: number,
+    @Body() body: KeepAnswersDto, @CurrentUser() user: User, @Req() req: Request, @Res() res: Response,
+  ) {
+    return this.switchLanguage(slug, moduleQuiz(key), attemptId, body, user, req, res);
   }
 
   @Get('modules/:key/quiz/attempts/:attemptId')
@@ -69,6 +79,11 @@ export class QuizzesController {
     return this.submit(slug, PRE, attemptId, body, user, req, res);
   }
 
+  @Post('pre-test/attempts/:attemptId/language')
+  switchPreTestLanguage(@Param('slug') slug: string, @Param('attemptId', ParseIdPipe) attemptId: number, @Body() body: KeepAnswersDto, @CurrentUser() user: User, @Req() req: Request, @Res() res: Response) {
+    return this.switchLanguage(slug, PRE, attemptId, body, user, req, res);
+  }
+
   @Get('pre-test/attempts/:attemptId')
   preTestResult(@Param('slug') slug: string, @Param('attemptId', ParseIdPipe) attemptId: number, @CurrentUser() user: User, @Req() req: Request, @Res() res: Response) {
     return this.showResult(slug, PRE, attemptId, user, req, res);
@@ -88,6 +103,11 @@ export class QuizzesController {
   @FormView('quizzes/refused')
   submitPostTest(@Param('slug') slug: string, @Param('attemptId', ParseIdPipe) attemptId: number, @Body() body: SubmitAttemptDto, @CurrentUser() user: User, @Req() req: Request, @Res() res: Response) {
     return this.submit(slug, POST, attemptId, body, user, req, res);
+  }
+
+  @Post('post-test/attempts/:attemptId/language')
+  switchPostTestLanguage(@Param('slug') slug: string, @Param('attemptId', ParseIdPipe) attemptId: number, @Body() body: KeepAnswersDto, @CurrentUser() user: User, @Req() req: Request, @Res() res: Response) {
+    return this.switchLanguage(slug, POST, attemptId, body, user, req, res);
   }
 
   @Get('post-test/attempts/:attemptId')
@@ -131,6 +151,14 @@ export class QuizzesController {
       const returned = { messages: error.messages, answers: error.answers, incomplete: error.incomplete };
       res.status(422).render('quizzes/quiz', await this.pages.quizPage(user, slug, target, req.lang ?? 'es', returned));
     }
+  }
+
+  /** The header's language button on an open quiz: keeps the ticked answers on the attempt, switches, and comes back to the quiz. */
+  private async switchLanguage(slug: string, target: QuizTarget, attemptId: number, body: KeepAnswersDto, user: User, req: Request, res: Response): Promise<void> {
+    const { quiz } = await this.attempts.load(user, slug, target);
+    await this.attempts.saveDraft(user, slug, target, attemptId, body.answers);
+    await this.language.remember(req, res, body.lang);
+    res.redirect(303, quiz.basePath);
   }
 
   private async showResult(slug: string, target: QuizTarget, attemptId: number, user: User, req: Request, res: Response): Promise<void> {

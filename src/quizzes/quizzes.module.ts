@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { LanguageModule } from '../language/language.module';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LearningCoreModule } from '../learning/learning-core.module';
 import { AttemptsService } from './attempts.service';
@@ -10,7 +11,7 @@ import { QuizzesController } from './quizzes.controller';
 
 /** Module quizzes, pre-test and post-test: attempts (this feature owns quiz_attempt), server-side grading, results and history. */
 @Module({
-  imports: [TypeOrmModule.forFeature([QuizAttempt]), QuizResultsModule, LearningCoreModule],
+  imports: [TypeOrmModule.forFeature([QuizAttempt]), QuizResultsModule, LearningCoreModule, LanguageModule],
   controllers: [QuizzesController],
   providers: [AttemptsService, QuizPagesService, QuizResolver],
   exports: [AttemptsService],

@@ -1,6 +1,9 @@
 import { Browser } from 'playwright-core';
 import { createUser, DEFAULT_PASSWORD } from '../utils/factories';
 import { hasNoHorizontalScroll, launchBrowser, phonePage, screenshot, seriousAccessibilityViolations, serveTestApp, ServedApp } from './browser';
+import { menu, openMenu, scriptlessPhonePage, visit } from './journeys';
+
+jest.setTimeout(120_000);
 
 describe('accounts in a real browser, on a phone', () => {
   let served: ServedApp;
@@ -16,7 +19,7 @@ describe('accounts in a real browser, on a phone', () => {
 
   it('registers, fixing a mistake the form points out, and lands signed in', async () => {
     const page = await phonePage(browser);
-    await page.goto(`${served.baseUrl}/auth/register`);
+    await visit(page, `${served.baseUrl}/auth/register`);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     expect(await hasNoHorizontalScroll(page)).toBe(true);
 
@@ -35,7 +38,10 @@ describe('accounts in a real browser, on a phone', () => {
     await page.getByLabel('Acepto que la plataforma', { exact: false }).check();
     await page.getByRole('button', { name: 'Crear mi cuenta' }).click();
 
-    await expect(page.getByText('Las contraseñas no coinciden.').isVisible()).resolves.toBe(true);
+    await expect(page.getByText('Las contraseñas no coinciden.', { exact: true }).isVisible()).resolves.toBe(true);
+    // The error summary links to the field, which has the keyboard focus (autofocus, no script needed).
+    expect(await page.getByRole('link', { name: /^Repita la contraseña: Las contraseñas no coinciden/ }).getAttribute('href')).toBe('#passwordConfirmation');
+    expect(await page.evaluate<string>('document.activeElement.id')).toBe('passwordConfirmation');
     expect(await page.getByLabel('Nombre completo').inputValue()).toBe('Ana Pérez');
     expect(await page.getByLabel('Lugar de trabajo', { exact: false }).inputValue()).toBe('La Hachadura');
     await screenshot(page, 'register-error-phone');
@@ -51,7 +57,7 @@ describe('accounts in a real browser, on a phone', () => {
   it('signs in, switches to English and back without JavaScript tricks, and the skip link comes first', async () => {
     const user = await createUser(served.app, { name: 'Mario Díaz' });
     const page = await phonePage(browser);
-    await page.goto(`${served.baseUrl}/auth/login`);
+    await visit(page, `${served.baseUrl}/auth/login`);
     await page.keyboard.press('Tab');
     expect(await page.evaluate<string>('document.activeElement.textContent')).toBe('Saltar al contenido');
     await page.getByLabel('Correo electrónico').fill(user.email);
@@ -61,8 +67,8 @@ describe('accounts in a real browser, on a phone', () => {
     await page.getByRole('button', { name: 'English' }).click();
     await page.waitForLoadState();
     expect(await page.getAttribute('html', 'lang')).toBe('en');
-    expect(await page.getByRole('link', { name: 'My profile' }).isVisible()).toBe(true);
-    await page.getByRole('link', { name: 'My profile' }).click();
+    await menu(page, 'My profile');
+    expect(await page.title()).toBe('My profile · Aprende Protección');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     expect(await hasNoHorizontalScroll(page)).toBe(true);
     await screenshot(page, 'profile-en-phone');
@@ -73,15 +79,16 @@ describe('accounts in a real browser, on a phone', () => {
   });
 
   it('runs with JavaScript disabled', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
-    const page = await context.newPage();
-    await page.goto(`${served.baseUrl}/auth/login`);
+    const page = await scriptlessPhonePage(browser);
+    const context = page.context();
+    await visit(page, `${served.baseUrl}/auth/login`);
     const user = await createUser(served.app);
     await page.getByLabel('Correo electrónico').fill(user.email);
     await page.getByLabel('Contraseña', { exact: false }).fill(DEFAULT_PASSWORD);
     await page.getByRole('button', { name: 'Entrar' }).click();
     await page.waitForURL(`${served.baseUrl}/`);
-    expect(await page.getByRole('button', { name: 'Cerrar sesión' }).isVisible()).toBe(true);
+    // The phone menu is a native <details>: it opens without JavaScript.
+    expect(await (await openMenu(page)).getByRole('button', { name: 'Cerrar sesión' }).isVisible()).toBe(true);
     await context.close();
   });
 });

@@ -3,9 +3,9 @@ import { createCohort, enrol } from '../utils/cohort-factories';
 import { assignEditor, courseBySlug, FIXTURE_SLUG, importFixtureCourse, versionsOf } from '../utils/content-factories';
 import { createUser } from '../utils/factories';
 import { launchBrowser, phonePage, serveTestApp, ServedApp } from './browser';
-import { follow, GOOD_PAGE, inspect, main, mainText, press, signIn } from './journeys';
+import { follow, GOOD_PAGE, inspect, main, mainText, menu, press, signIn, visit } from './journeys';
 
-jest.setTimeout(120_000);
+jest.setTimeout(300_000);
 
 const FILE = '01-bienvenida.es.md';
 const COURSE_TITLE = 'Curso de prueba: importación';
@@ -31,7 +31,7 @@ describe('a facilitator edits a module on a phone, and learners see the change',
     page.setDefaultTimeout(15_000);
     await signIn(page, served.baseUrl, facilitator.email);
 
-    await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Autoría', exact: false }).click()]);
+    await menu(page, /Autoría/);
     await follow(page, COURSE_TITLE);
     expect(await inspect(page, 'authoring-01-course')).toEqual(GOOD_PAGE);
     await follow(page, `Editar ${FILE}`);
@@ -79,7 +79,7 @@ describe('a facilitator edits a module on a phone, and learners see the change',
     await enrol(served.app, learner, await createCohort(served.app, await courseBySlug(served.app)));
     const learnerPage = await phonePage(browser);
     await signIn(learnerPage, served.baseUrl, learner.email);
-    await learnerPage.goto(`${served.baseUrl}/courses/${FIXTURE_SLUG}/modules/01-bienvenida`);
+    await visit(learnerPage, `${served.baseUrl}/courses/${FIXTURE_SLUG}/modules/01-bienvenida`);
     const lesson = await mainText(learnerPage);
     expect(lesson).toContain('Este es el módulo de bienvenida.');
     expect(lesson).not.toContain('primer módulo');
@@ -93,7 +93,7 @@ describe('a facilitator edits a module on a phone, and learners see the change',
     const outsider = await createUser(served.app, { role: 'facilitator' });
     const page = await phonePage(browser);
     await signIn(page, served.baseUrl, outsider.email);
-    await page.goto(`${served.baseUrl}/authoring`);
+    await visit(page, `${served.baseUrl}/authoring`);
     expect(await mainText(page)).not.toContain(COURSE_TITLE);
     for (const path of [`/authoring/courses/${FIXTURE_SLUG}`, `/authoring/courses/${FIXTURE_SLUG}/files/${FILE}`]) {
       const response = await page.goto(`${served.baseUrl}${path}`);

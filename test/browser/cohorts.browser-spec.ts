@@ -7,9 +7,9 @@ import { Cohort } from '../../src/cohorts/entities/cohort.entity';
 import { createCohort, createCourse, enrol, enrolmentsOf } from '../utils/cohort-factories';
 import { createUser } from '../utils/factories';
 import { launchBrowser, phonePage, serveTestApp, ServedApp } from './browser';
-import { follow, GOOD_PAGE, inspect, main, mainText, press, signIn } from './journeys';
+import { follow, GOOD_PAGE, inspect, main, mainText, menu, press, signIn, visit } from './journeys';
 
-jest.setTimeout(120_000);
+jest.setTimeout(300_000);
 
 const MESSY_CSV = join(__dirname, '..', 'fixtures', 'bulk', 'messy-participants.csv');
 
@@ -46,7 +46,7 @@ describe('cohorts and enrolment on a phone', () => {
     page.setDefaultTimeout(15_000);
     await signIn(page, served.baseUrl, learner.email);
 
-    await page.goto(`${served.baseUrl}/courses/${open.slug}`);
+    await visit(page, `${served.baseUrl}/courses/${open.slug}`);
     await follow(page, 'Ver cohortes e inscribirse');
     expect(await mainText(page)).toContain('Trata 2026, El Salvador');
     expect(await inspect(page, 'cohorts-01-open-offer')).toEqual(GOOD_PAGE);
@@ -56,7 +56,7 @@ describe('cohorts and enrolment on a phone', () => {
     expect(await mainText(page)).toContain('Su avance');
     expect(await enrolmentsOf(served.app, { userId: learner.id, cohortId: openCohort.id, status: 'active' })).toHaveLength(1);
 
-    await page.goto(`${served.baseUrl}/courses/${keyed.slug}/cohorts`);
+    await visit(page, `${served.baseUrl}/courses/${keyed.slug}/cohorts`);
     const card = main(page).locator(`#cohort-${keyCohort.id}`);
     await card.getByLabel('Clave de inscripción').fill('frontera');
     await press(page, 'Inscribirme');
@@ -71,7 +71,7 @@ describe('cohorts and enrolment on a phone', () => {
     expect(await mainText(page)).toContain('quedó registrada');
     expect(await enrolmentsOf(served.app, { userId: learner.id, cohortId: keyCohort.id, status: 'active' })).toHaveLength(1);
 
-    await page.goto(`${served.baseUrl}/my/courses`);
+    await visit(page, `${served.baseUrl}/my/courses`);
     expect(await mainText(page)).toContain('Trata de personas: identificación');
     expect(await mainText(page)).toContain('Niñez migrante');
     await page.context().close();
@@ -85,7 +85,7 @@ describe('cohorts and enrolment on a phone', () => {
     page.setDefaultTimeout(15_000);
     await signIn(page, served.baseUrl, coordinator.email);
 
-    await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Cohortes' }).click()]);
+    await menu(page, 'Cohortes');
     await follow(page, 'Nueva cohorte');
     const form = main(page);
     await form.getByLabel('Curso').selectOption({ label: 'Asistencia psicosocial' });
@@ -127,7 +127,7 @@ describe('cohorts and enrolment on a phone', () => {
     page.setDefaultTimeout(15_000);
     await signIn(page, served.baseUrl, coordinator.email);
 
-    await page.goto(`${served.baseUrl}/cohorts/${cohort.id}`);
+    await visit(page, `${served.baseUrl}/cohorts/${cohort.id}`);
     await Promise.all([page.waitForNavigation(), main(page).locator('nav.cohort-nav').getByRole('link', { name: 'Inscripción masiva', exact: false }).click()]);
     expect(await inspect(page, 'cohorts-06-bulk-upload')).toEqual(GOOD_PAGE);
     await main(page).getByLabel('Archivo de participantes').setInputFiles(MESSY_CSV);

@@ -10,19 +10,61 @@ import { hasNoHorizontalScroll, screenshot, seriousAccessibilityViolations } fro
 
 export const main = (page: Page): Locator => page.locator('main');
 
-/** Clicks a button inside the page's main content and waits for the page it leads to. */
-export async function press(page: Page, name: string | RegExp): Promise<void> {
-  await Promise.all([page.waitForNavigation(), main(page).getByRole('button', { name }).click()]);
+const APP_NAME = /^(.+) · Aprende Protección$/;
+const SCRIPTLESS = new WeakSet<Page>();
+
+/**
+ * What every page a journey visits must pass, checked as it arrives: its own title
+ * ("Iniciar sesión · Aprende Protección", not just the site name) and no serious axe violation.
+ */
+export async function audit(page: Page): Promise<void> {
+  const title = await page.title();
+  // axe runs as a script in the page: on a page with JavaScript switched off only the title is checked.
+  const violations = SCRIPTLESS.has(page) ? [] : await seriousAccessibilityViolations(page);
+  const problems = [...(APP_NAME.test(title) ? [] : [`title "${title}" does not name the page`]), ...violations];
+  if (problems.length) throw new Error(`${new URL(page.url()).pathname}: ${problems.join('; ')}`);
 }
 
-/** Follows a link inside the page's main content. */
+/** Opens an address (as typing it or following a bookmark would) and audits the page. */
+export async function visit(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await audit(page);
+}
+
+/** Clicks a button inside the page's main content, waits for the page it leads to, and audits it. */
+export async function press(page: Page, name: string | RegExp): Promise<void> {
+  await Promise.all([page.waitForNavigation(), main(page).getByRole('button', { name }).click()]);
+  await audit(page);
+}
+
+/** Follows a link inside the page's main content and audits the page. */
 export async function follow(page: Page, name: string | RegExp, exact = false): Promise<void> {
   await Promise.all([page.waitForNavigation(), main(page).getByRole('link', { name, exact }).first().click()]);
+  await audit(page);
+}
+
+/**
+ * Uses the site menu as a person would: on a phone it sits behind the header's "Menú" disclosure
+ * (a <details>, no script), on a wide screen it is shown inline.
+ */
+export async function openMenu(page: Page): Promise<Locator> {
+  const summary = page.locator('header details.nav-phone > summary');
+  if (await summary.isVisible()) {
+    if ((await page.locator('header details.nav-phone').getAttribute('open')) === null) await summary.click();
+    return page.locator('header details.nav-phone > nav');
+  }
+  return page.locator('header nav.nav-wide');
+}
+
+export async function menu(page: Page, name: string | RegExp): Promise<void> {
+  const nav = await openMenu(page);
+  await Promise.all([page.waitForNavigation(), nav.getByRole('link', { name }).click()]);
+  await audit(page);
 }
 
 /** Signs in through the login form, as a person would. */
 export async function signIn(page: Page, baseUrl: string, email: string, password = DEFAULT_PASSWORD): Promise<void> {
-  await page.goto(`${baseUrl}/auth/login`);
+  await visit(page, `${baseUrl}/auth/login`);
   await page.getByLabel('Correo electrónico').fill(email);
   await page.getByLabel('Contraseña', { exact: false }).fill(password);
   await press(page, 'Entrar');
@@ -32,21 +74,25 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
 /** A 360 px phone with JavaScript switched off: every journey must still work. */
 export async function scriptlessPhonePage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 }, locale: 'es-SV' });
-  return context.newPage();
+  const page = await context.newPage();
+  SCRIPTLESS.add(page);
+  return page;
 }
 
 export interface PageQuality {
   violations: string[];
   horizontalScroll: boolean;
+  /** The <title> names the page before the site ("Mis cursos · Aprende Protección"). */
+  titled: boolean;
 }
 
-/** Takes the screenshot (to look at) and measures what a test asserts on every page: axe and width. */
+/** Takes the screenshot (to look at) and measures what a test asserts on every page: axe, width and title. */
 export async function inspect(page: Page, name: string): Promise<PageQuality> {
   await screenshot(page, name);
-  return { violations: await seriousAccessibilityViolations(page), horizontalScroll: !(await hasNoHorizontalScroll(page)) };
+  return { violations: await seriousAccessibilityViolations(page), horizontalScroll: !(await hasNoHorizontalScroll(page)), titled: APP_NAME.test(await page.title()) };
 }
 
-export const GOOD_PAGE: PageQuality = { violations: [], horizontalScroll: false };
+export const GOOD_PAGE: PageQuality = { violations: [], horizontalScroll: false, titled: true };
 
 /** The visible text of the main content, whitespace collapsed. */
 export async function mainText(page: Page): Promise<string> {

@@ -4,9 +4,9 @@ import { Enrolment } from '../../src/enrolments/enrolment.entity';
 import { enrolledCourse } from '../utils/course-factories';
 import { createUser } from '../utils/factories';
 import { launchBrowser, phonePage, screenshot, serveTestApp, ServedApp } from './browser';
-import { ANSWER_LEAK, answerQuiz, follow, GOOD_PAGE, inspect, main, mainText, press, scriptlessPhonePage, signIn } from './journeys';
+import { ANSWER_LEAK, answerQuiz, audit, follow, GOOD_PAGE, inspect, main, mainText, menu, press, scriptlessPhonePage, signIn, visit } from './journeys';
 
-jest.setTimeout(180_000);
+jest.setTimeout(600_000);
 
 describe('a learner takes a course from the catalogue to completion, on a phone', () => {
   let served: ServedApp;
@@ -37,15 +37,18 @@ describe('a learner takes a course from the catalogue to completion, on a phone'
     await signIn(page, served.baseUrl, learner.email);
 
     // Catalogue → course page.
-    await page.goto(`${served.baseUrl}/courses`);
+    await visit(page, `${served.baseUrl}/courses`);
     expect(await inspect(page, 'learner-01-catalogue')).toEqual(GOOD_PAGE);
     await follow(page, title, true);
     expect(page.url()).toBe(base);
     expect(await mainText(page)).toContain('0 de 5 pasos completados');
     expect(await inspect(page, 'learner-02-course-start')).toEqual(GOOD_PAGE);
 
-    // Pre-test: one attempt, a score, no answers shown.
-    await follow(page, 'Hacer la prueba inicial');
+    // "Start" leads to the pre-test first (it says why, and offers one clear way to skip it).
+    expect(await mainText(page)).toContain('La prueba inicial mide lo que ya sabe');
+    expect(await main(page).getByRole('link', { name: 'Empezar sin la prueba inicial' }).isVisible()).toBe(true);
+    await follow(page, 'Empezar con la prueba inicial');
+    expect(page.url()).toBe(`${base}/pre-test`);
     await openAttempt(page);
     await answerQuiz(page, built.questions.assessment, { 'pt-q1': 'right', 'pt-q2': 'wrong', 'pt-q3': 'wrong', 'pt-q4': 'wrong' });
     await press(page, 'Enviar respuestas');
@@ -55,7 +58,7 @@ describe('a learner takes a course from the catalogue to completion, on a phone'
 
     // Module 1: read, fail the quiz, see why, retry and pass, mark complete.
     // Having taken the pre-test, the learner has started: the button now says "Continue".
-    await page.goto(base);
+    await visit(page, base);
     await follow(page, 'Continuar');
     expect(page.url()).toBe(`${base}/modules/01-conceptos`);
     expect(await mainText(page)).toContain('Lesson text for 01-conceptos');
@@ -75,27 +78,39 @@ describe('a learner takes a course from the catalogue to completion, on a phone'
     await follow(page, 'Intentar de nuevo');
     await openAttempt(page, 'Comenzar un nuevo intento');
     await answerQuiz(page, built.questions['01-conceptos'], 'right');
+    // Switching language in the middle of the quiz keeps what is ticked (it is the same attempt).
+    const ticked = await main(page).locator('input:checked').evaluateAll((inputs) => inputs.map((input) => input.id));
+    expect(ticked.length).toBeGreaterThanOrEqual(3);
+    await Promise.all([page.waitForNavigation(), page.locator('header').getByRole('button', { name: 'English' }).click()]);
+    await audit(page);
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(await main(page).locator('input:checked').evaluateAll((inputs) => inputs.map((input) => input.id))).toEqual(ticked);
+    await Promise.all([page.waitForNavigation(), page.locator('header').getByRole('button', { name: 'Español' }).click()]);
+    expect(await main(page).locator('input:checked').evaluateAll((inputs) => inputs.map((input) => input.id))).toEqual(ticked);
     await press(page, 'Enviar respuestas');
     expect(await mainText(page)).toContain('Respuestas enviadas: ¡aprobó!');
     expect(await mainText(page)).toContain('3 de 3 respuestas correctas');
     expect(await inspect(page, 'learner-07-quiz-passed')).toEqual(GOOD_PAGE);
     await follow(page, 'Volver al módulo');
+    // Marking stays on the module and says what comes next.
     await press(page, 'Marcar como completado');
-    expect(page.url()).toBe(`${base}/modules/02-indicadores`);
+    expect(page.url()).toBe(`${base}/modules/01-conceptos#next-step`);
     expect(await main(page).locator('progress').getAttribute('value')).toBe('40'); // 2 of 5 steps
+    expect(await mainText(page)).toContain('Siguiente módulo: [es] 02-indicadores');
+    await follow(page, 'Ir al siguiente módulo');
 
-    // Module 2, passed at the first try.
-    await follow(page, 'Ir al cuestionario');
+    // Module 2: marked before its quiz, the learner lands on the quiz, not on another page.
+    await press(page, 'Marcar como completado');
+    expect(page.url()).toBe(`${base}/modules/02-indicadores/quiz`);
+    expect(await mainText(page)).toContain('Ahora responda su cuestionario.');
     await openAttempt(page);
     await answerQuiz(page, built.questions['02-indicadores'], 'right');
     await press(page, 'Enviar respuestas');
     await follow(page, 'Volver al módulo');
-    await press(page, 'Marcar como completado');
-    expect(page.url()).toBe(base);
-    expect(await mainText(page)).toContain('Ya puede hacer la prueba final.');
+    expect(await mainText(page)).toContain('Completó todos los módulos: siga con la prueba final.');
 
-    // Post-test → the course is complete.
-    await follow(page, 'Ir a la prueba final');
+    // Post-test → the course is complete → the end page.
+    await follow(page, 'Hacer la prueba final');
     await openAttempt(page);
     await answerQuiz(page, built.questions.assessment, 'right');
     await press(page, 'Enviar respuestas');
@@ -103,11 +118,20 @@ describe('a learner takes a course from the catalogue to completion, on a phone'
     expect(post).toContain('¡Felicitaciones! Completó el curso.');
     expect(post).toContain('Antes: 25 % · Después: 100 %');
     expect(await inspect(page, 'learner-08-post-test-result')).toEqual(GOOD_PAGE);
+    await follow(page, 'Ver mi resultado');
+    expect(page.url()).toBe(`${base}/completed`);
+    const end = await mainText(page);
+    expect(end).toContain('Curso completado');
+    expect(end).toContain('Mejoró 75 puntos.');
+    expect(end).toContain('Certificado');
+    expect(end).toContain('Otros cursos para usted');
+    expect(await inspect(page, 'learner-09-end-page')).toEqual(GOOD_PAGE);
 
-    await page.goto(base);
+    await visit(page, base);
     expect(await mainText(page)).toContain('Completó este curso el');
+    expect(await main(page).getByRole('link', { name: 'Ver mi resultado' }).isVisible()).toBe(true);
     expect(await inspect(page, 'learner-09-course-completed')).toEqual(GOOD_PAGE);
-    await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Mis cursos' }).click()]);
+    await menu(page, 'Mis cursos');
     const dashboard = await mainText(page);
     expect(dashboard).toContain(title);
     expect(dashboard).toContain('Completado el');
@@ -127,7 +151,7 @@ describe('a learner takes a course from the catalogue to completion, on a phone'
     const page = await scriptlessPhonePage(browser);
     page.setDefaultTimeout(15_000);
     await signIn(page, served.baseUrl, learner.email);
-    await page.goto(`${served.baseUrl}/courses/${built.course.slug}/modules/01-conceptos`);
+    await visit(page, `${served.baseUrl}/courses/${built.course.slug}/modules/01-conceptos`);
     await follow(page, 'Ir al cuestionario');
     await openAttempt(page);
     // Submitting with a question left out is refused with a message, nothing recorded.

@@ -1,10 +1,10 @@
-import { ArgumentsHost, Catch, Controller, ExceptionFilter, Get, Param, PayloadTooLargeException, Post, Render, Req, Res, UploadedFile, UseFilters, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { ArgumentsHost, Catch, Controller, ExceptionFilter, Get, Param, PayloadTooLargeException, Post, Render, Req, Res, UploadedFile, UseFilters } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Roles } from '../../common/access.decorators';
 import { CurrentUser } from '../../common/current-user.decorator';
 import { sendErrorPage } from '../../common/error-page';
 import { FormError } from '../../common/errors';
+import { MultipartUpload } from '../../common/multipart-csrf';
 import { User } from '../../users/user.entity';
 import { resultCsv, templateCsv, templateXlsx } from './bulk-files';
 import { BulkImportService, UploadedSpreadsheet } from './bulk-import.service';
@@ -51,10 +51,10 @@ export class BulkImportController {
     download(response, 'participantes.xlsx', XLSX_TYPE, await templateXlsx(request.lang ?? 'es'));
   }
 
-  /** Multipart: the CSRF token comes in the query string (the body is read here, after the CSRF check). */
+  /** Multipart: the CSRF token is the body's first field, checked before the file is read into memory. */
   @Post()
   @UseFilters(UploadTooLargeFilter)
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, parts: 6 } }))
+  @MultipartUpload('file', { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, parts: 6 } })
   async upload(@Param('id', ParseIdPipe) id: number, @UploadedFile() file: UploadedSpreadsheet | undefined, @CurrentUser() user: User, @Res() response: Response): Promise<void> {
     try {
       const bulk = await this.bulk.upload(user, id, file);

@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { COUNTRIES } from '../../users/profile-options';
 import type { EnrolmentMode } from '../entities/cohort.entity';
 import { emptyToUndefined, idList, optionalNumber, trimmed } from './form-transforms';
@@ -38,6 +38,10 @@ export class CohortFormDto {
 
   @Transform(emptyToUndefined) @IsOptional() @IsString() @MaxLength(100)
   enrolmentKey?: string;
+
+  /** A checkbox: sent as "1" when ticked, absent otherwise. */
+  @Transform(({ value }) => value === '1' || value === 'on' || value === true) @IsOptional() @IsBoolean()
+  earlyAccess?: boolean;
 
   @Transform(idList) @IsArray() @IsInt({ each: true })
   facilitatorIds: number[] = [];

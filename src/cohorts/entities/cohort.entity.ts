@@ -44,6 +44,10 @@ export class Cohort {
   @Column({ type: 'varchar', length: 100, nullable: true })
   enrolmentKey: string | null;
 
+  /** Learners may open the modules before startsAt (off by default: they see the start date and wait). */
+  @Column({ type: 'boolean', default: false })
+  earlyAccess: boolean;
+
   @Column({ type: Date, nullable: true })
   archivedAt: Date | null;
 

@@ -1,11 +1,11 @@
 import {
-  ArgumentsHost, Body, Catch, Controller, ExceptionFilter, Get, Param, PayloadTooLargeException, Post, Req, Res, UploadedFile, UseFilters, UseInterceptors,
+  ArgumentsHost, Body, Catch, Controller, ExceptionFilter, Get, Param, PayloadTooLargeException, Post, Req, Res, UploadedFile, UseFilters,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import type { Request, Response } from 'express';
 import { Roles } from '../../common/access.decorators';
 import { CurrentUser } from '../../common/current-user.decorator';
 import { flash } from '../../common/flash';
+import { MultipartUpload } from '../../common/multipart-csrf';
 import { translator } from '../../i18n/i18n';
 import type { User } from '../../users/user.entity';
 import { contentDisposition } from '../media/media-types';
@@ -29,7 +29,7 @@ class UploadTooLargeFilter implements ExceptionFilter {
   }
 }
 
-const uploadInterceptor = FileInterceptor('file', { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, parts: 6 }, defParamCharset: 'utf8' });
+const uploadOptions = { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, parts: 6 }, defParamCharset: 'utf8' };
 
 /** Courses in and out as files: upload a Markdown or media file or a whole course zip; download the course as a zip. */
 @Controller('authoring')
@@ -37,18 +37,18 @@ const uploadInterceptor = FileInterceptor('file', { limits: { fileSize: MAX_UPLO
 export class CourseTransferController {
   constructor(private readonly transfer: CourseTransferService) {}
 
-  /** A zip of a course folder from the start page: a new course (admins) or one the uploader may edit. Multipart: CSRF token in the query. */
+  /** A zip of a course folder from the start page: a new course (admins) or one the uploader may edit. Multipart: the CSRF token is the body's first field. */
   @Post('upload')
   @UseFilters(UploadTooLargeFilter)
-  @UseInterceptors(uploadInterceptor)
+  @MultipartUpload('file', uploadOptions)
   async uploadCourse(@Body() body: UploadCourseDto, @UploadedFile() file: Upload | undefined, @CurrentUser() user: User, @Req() request: Request, @Res() response: Response): Promise<void> {
     await this.handle(request, response, () => this.transfer.upload(user, null, file, body.slug?.trim()));
   }
 
-  /** One file or the whole folder of an existing course. Multipart: CSRF token in the query. */
+  /** One file or the whole folder of an existing course. Multipart: the CSRF token is the body's first field. */
   @Post('courses/:slug/upload')
   @UseFilters(UploadTooLargeFilter)
-  @UseInterceptors(uploadInterceptor)
+  @MultipartUpload('file', uploadOptions)
   async uploadToCourse(@Param('slug') slug: string, @Body() _body: UploadCourseDto, @UploadedFile() file: Upload | undefined, @CurrentUser() user: User, @Req() request: Request, @Res() response: Response): Promise<void> {
     await this.handle(request, response, () => this.transfer.upload(user, slug, file));
   }

@@ -1,3 +1,4 @@
+import { translator } from '../../i18n/i18n';
 import type { ContentProblem, Language, ParsedAssessment, ParsedQuestion } from './content.types';
 import { createCourseLinkResolver } from './links';
 import type { ModuleContext } from './module';
@@ -39,7 +40,7 @@ export function readAssessmentDraft(text: string, file: string, language: Langua
     file,
     language,
     title: reader?.text(['title'], true),
-    questions: renderQuestions(document.questions, { resolveLink }),
+    questions: renderQuestions(document.questions, { resolveLink, tableLabel: translator(language)('content.lesson.tableLabel') }),
     rawQuestions: document.questions,
     usedMedia: document.usedMedia,
     sourceText: text,

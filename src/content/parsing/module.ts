@@ -1,3 +1,4 @@
+import { translator } from '../../i18n/i18n';
 import { renderMarkdown } from '../rendering/markdown-renderer';
 import type { ContentProblem, CourseSettings, Language, LearningObjective, ParsedModuleVersion, ParsedQuestion, QuizSettings } from './content.types';
 import { readQuizOverrides } from './course-settings';
@@ -65,6 +66,7 @@ export function readModuleDraft(
   reader?.rejectUnknownKeys([], MODULE_KEYS);
   const quizOverrides = reader ? readQuizOverrides(reader) : {};
   const resolveLink = createCourseLinkResolver(context.slug ?? '', context.targets);
+  const render = { resolveLink, tableLabel: translator(identity.language)('content.lesson.tableLabel') };
   const lesson = document.lessonLines.join('\n');
   const words = countWords(lesson);
   if (reader?.has(['minutes'])) reader.addAt(['minutes'], 'module.minutes-ignored');
@@ -78,9 +80,9 @@ export function readModuleDraft(
     quizOverrides,
     quizSettings: { ...courseSettings.quiz, ...quizOverrides },
     hasQuiz: document.blocks.length > 0,
-    questions: renderQuestions(document.questions, { resolveLink }),
+    questions: renderQuestions(document.questions, render),
     rawQuestions: document.questions,
-    lessonHtml: renderMarkdown(lesson, { resolveLink }),
+    lessonHtml: renderMarkdown(lesson, render),
     usedMedia: document.usedMedia,
     sourceText: text,
     sourceHash: sha256(text),

@@ -160,3 +160,23 @@ describe('classifyHref', () => {
     expect(classifyHref(href).kind).toBe(kind);
   });
 });
+
+describe('tables in lessons', () => {
+  it('wraps every table in a labelled, focusable scroll region named after its header cells', () => {
+    const html = renderMarkdown('| Elemento | Descripción |\n|---|---|\n| Acción | Captar |\n\n| `a` |\n|---|\n| 1 |', { ...courseLinks, tableLabel: 'Tabla' });
+    expect(html).toContain('<div class="table-scroll" role="region" aria-label="Tabla: Elemento, Descripción" tabindex="0"><table>');
+    expect(html).toContain('<div class="table-scroll" role="region" aria-label="Tabla: a" tabindex="0"><table>');
+    expect(html.match(/<\/table><\/div>/g)).toHaveLength(2);
+  });
+
+  it('escapes header text in the label and keeps a label when the header is empty', () => {
+    const html = renderMarkdown('| "x" <b> |\n|---|\n| 1 |', courseLinks);
+    expect(html).toContain('aria-label="Tabla: &quot;x&quot; &lt;b&gt;"');
+    expectInert(html);
+  });
+
+  it('lets no author-made div through: raw HTML stays text, so the only divs are table regions', () => {
+    const html = renderMarkdown('<div class="x" onclick="y">hi</div>\n\n| a |\n|---|\n| 1 |', courseLinks);
+    expect(tagsOf(html).filter((tag) => tag.startsWith('<div'))).toEqual(['<div class="table-scroll" role="region" aria-label="Tabla: a" tabindex="0">']);
+  });
+});

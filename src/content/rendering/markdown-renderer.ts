@@ -13,6 +13,8 @@ export interface RenderOptions {
    * with http:, https:, mailto: or any other scheme.
    */
   resolveLink(href: string): string | null;
+  /** Names a table's scroll region for screen readers, in the lesson's language ("Tabla", "Table"); the header cells follow it. */
+  tableLabel?: string;
 }
 
 export type HrefKind =
@@ -75,9 +77,33 @@ function createRenderer(): MarkdownItInstance {
 
 const renderer = createRenderer();
 
+/**
+ * Every table sits in a labelled, focusable region that scrolls sideways on a
+ * 360 px phone instead of squeezing its columns (keyboard users can scroll it:
+ * axe's scrollable-region-focusable).
+ */
+renderer.renderer.rules.table_open = (tokens, index) => {
+  const label = renderer.utils.escapeHtml(String((tokens[index].meta as { label?: string } | null)?.label ?? ''));
+  return `<div class="table-scroll" role="region" aria-label="${label}" tabindex="0"><table>\n`;
+};
+renderer.renderer.rules.table_close = () => '</table></div>\n';
+
+/** "Tabla: Elemento, Descripción": the given word and the text of the header cells. */
+function tableLabelAt(tokens: Token[], start: number, word: string | undefined): string {
+  const headers: string[] = [];
+  for (let index = start + 1; index < tokens.length && tokens[index].type !== 'thead_close' && tokens[index].type !== 'table_close'; index += 1) {
+    const token = tokens[index];
+    if (token.type === 'inline') headers.push((token.children ?? []).filter((child) => child.type === 'text' || child.type === 'code_inline').map((child) => child.content).join('').trim());
+  }
+  const cells = headers.filter(Boolean).join(', ');
+  const prefix = word?.trim() || 'Tabla';
+  return cells ? `${prefix}: ${cells}` : prefix;
+}
+
 /** Applies the link policy and heading shift to the parsed tokens before they become HTML. */
 function rewriteTokens(tokens: Token[], state: StateCore, options: RenderOptions): void {
-  for (const token of tokens) {
+  for (const [index, token] of tokens.entries()) {
+    if (token.type === 'table_open') token.meta = { label: tableLabelAt(tokens, index, options.tableLabel) };
     if ((token.type === 'heading_open' || token.type === 'heading_close') && token.tag === 'h1') token.tag = 'h2';
     if (token.type === 'inline' && token.children) token.children = rewriteInline(token.children, state, options);
   }
@@ -131,9 +157,10 @@ const TEXT_ALIGN = { 'text-align': [/^(left|right|center)$/] };
  */
 const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: ['p', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'strong', 'em', 's', 'code', 'pre', 'blockquote'].concat(
-    ['table', 'thead', 'tbody', 'tr', 'th', 'td', 'a', 'img', 'hr', 'br'],
+    ['table', 'thead', 'tbody', 'tr', 'th', 'td', 'a', 'img', 'hr', 'br', 'div'],
   ),
-  allowedAttributes: { a: ['href', 'title', 'rel'], img: ['src', 'alt', 'title'], ol: ['start'], th: ['style'], td: ['style'] },
+  // div only ever comes from the table rule above (authors cannot write HTML); its attributes are fixed below.
+  allowedAttributes: { div: ['class', 'role', 'aria-label', 'tabindex'], a: ['href', 'title', 'rel'], img: ['src', 'alt', 'title'], ol: ['start'], th: ['style'], td: ['style'] },
   allowedStyles: { th: TEXT_ALIGN, td: TEXT_ALIGN },
   allowedSchemes: ['http', 'https', 'mailto'],
   allowedSchemesByTag: { img: ['http', 'https'] },
@@ -141,6 +168,7 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   allowProtocolRelative: false,
   disallowedTagsMode: 'discard',
   transformTags: {
+    div: (tagName, attribs) => ({ tagName, attribs: { class: 'table-scroll', role: 'region', 'aria-label': attribs['aria-label'] ?? '', tabindex: '0' } }),
     a: (tagName, attribs) => {
       const { rel: _ignored, ...rest } = attribs;
       // Pages on other sites must not get a handle on our window or learn which course linked them.

@@ -50,3 +50,17 @@ describe('pickLanguage', () => {
     expect(pickLanguage(['en', 'es'], undefined)).toBe('en');
   });
 });
+
+describe('before the cohort starts', () => {
+  it('keeps the modules closed for its learners until the start date, unless the cohort allows early access', () => {
+    const cohort = { startsAt: later, endsAt: new Date('2026-09-01T00:00:00Z') };
+    expect(decideAccess(facts({ enrolment: active, cohort }))).toEqual({ read: false, record: false, as: 'learner', reason: 'notStarted' });
+    expect(decideAccess(facts({ enrolment: active, cohort: { ...cohort, earlyAccess: true } }))).toEqual({ read: true, record: true, as: 'learner', reason: null });
+    expect(decideAccess(facts({ enrolment: active, cohort, now: later }))).toMatchObject({ read: true, record: true });
+    expect(decideAccess(facts({ enrolment: active, cohort: { ...cohort, startsAt: earlier } }))).toMatchObject({ read: true, record: true });
+  });
+
+  it('does not hold back staff looking at the course', () => {
+    expect(decideAccess(facts({ role: 'coordinator', cohort: { startsAt: later, endsAt: later } }))).toMatchObject({ read: true, as: 'staff' });
+  });
+});

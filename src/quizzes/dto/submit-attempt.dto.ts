@@ -1,4 +1,5 @@
 import { Allow, IsIn, IsOptional } from 'class-validator';
+import { LANGUAGES } from '../../i18n/i18n';
 
 export class SubmitAttemptDto {
   /**
@@ -10,6 +11,19 @@ export class SubmitAttemptDto {
   answers?: unknown;
 
   /** Ticked to submit with unanswered questions. */
+  @IsOptional() @IsIn(['1'])
+  confirmIncomplete?: string;
+}
+
+/** The quiz form sent by the header's language button: the answers so far and the language to switch to. */
+export class KeepAnswersDto {
+  @IsIn(LANGUAGES)
+  lang: string;
+
+  /** Read like a submission's, then kept on the open attempt (nothing graded). */
+  @Allow()
+  answers?: unknown;
+
   @IsOptional() @IsIn(['1'])
   confirmIncomplete?: string;
 }

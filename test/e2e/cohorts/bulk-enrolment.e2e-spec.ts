@@ -38,7 +38,7 @@ describe('bulk enrolment from a spreadsheet', () => {
 
   async function upload(cohort: Cohort, body: Buffer, fileName: string) {
     const token = await csrfToken(coordinator, `/cohorts/${cohort.id}/bulk`);
-    return coordinator.post(`/cohorts/${cohort.id}/bulk?_csrf=${token}`).attach('file', body, fileName);
+    return coordinator.post(`/cohorts/${cohort.id}/bulk`).field('_csrf', token).attach('file', body, fileName);
   }
 
   it('previews a messy CSV row by row without writing anything, then applies exactly the preview', async () => {
@@ -152,7 +152,7 @@ describe('bulk enrolment from a spreadsheet', () => {
     expect(big.status).toBe(413);
     expect(big.text).toContain('El archivo supera el tamaño permitido (2 MB)');
     const token = await csrfToken(coordinator, `/cohorts/${cohort.id}/bulk`);
-    const none = await coordinator.post(`/cohorts/${cohort.id}/bulk?_csrf=${token}`).field('x', '');
+    const none = await coordinator.post(`/cohorts/${cohort.id}/bulk`).field('_csrf', token);
     expect(none.status).toBe(422);
     expect(none.text).toContain('Elija un archivo CSV o XLSX.');
     const withoutToken = await coordinator.post(`/cohorts/${cohort.id}/bulk`).attach('file', Buffer.from('email,name\n'), 'a.csv');

@@ -65,7 +65,7 @@ describe("a cohort's learners, for its facilitator", () => {
 
     const before = await facilitator.get(`/cohorts/${from.id}/learners?q=Marta`);
     expect(before.text).toContain('1 de 2 completados');
-    expect(before.text).toContain('promedio 90 % · aprobados: 1');
+    expect(before.text).toContain('promedio 90\u00a0% · aprobados: 1');
     expect(before.text).toContain('02-indicadores');
 
     const moved = await submitForm(facilitator, `/cohorts/${from.id}/learners`, `/cohorts/${from.id}/learners/${enrolment.id}/move`, { targetCohortId: String(to.id) });
@@ -75,7 +75,7 @@ describe("a cohort's learners, for its facilitator", () => {
     expect(rows[1]).toMatchObject({ completedAt, preTestScore: 40, postTestScore: 85, lastModuleKey: '02-indicadores' });
     const after = await facilitator.get(`/cohorts/${to.id}/learners?q=Marta`);
     expect(after.text).toContain('1 de 2 completados');
-    expect(after.text).toContain('promedio 90 %');
+    expect(after.text).toContain('promedio 90\u00a0%');
   });
 
   it('refuses a move into a full cohort and leaves the learner where they were', async () => {

@@ -44,11 +44,10 @@ describe('learner path: catalogue to completed', () => {
     expect(page.text).not.toContain(`href="${modulePath('01-conceptos')}"`);
   });
 
-  it('offers the enrolled learner a start button at the first module and the optional pre-test', async () => {
+  it('offers the enrolled learner a start button that leads to the pre-test first, and a way to start without it', async () => {
     const page = await agent.get(`/courses/${slug}`);
-    expect(page.text).toContain('Comenzar el curso');
-    expect(page.text).toContain(`<a class="button" href="${modulePath('01-conceptos')}">`);
-    expect(page.text).toContain(`href="/courses/${slug}/pre-test"`);
+    expect(page.text).toContain(`<a class="button" href="/courses/${slug}/pre-test">Empezar con la prueba inicial</a>`);
+    expect(page.text).toContain(`<a href="${modulePath('01-conceptos')}">Empezar sin la prueba inicial</a>`);
   });
 
   it('takes the pre-test: score only, no answers revealed, stored on the enrolment', async () => {
@@ -78,7 +77,7 @@ describe('learner path: catalogue to completed', () => {
     expect(Buffer.byteLength(page.text)).toBeLessThan(30 * 1024);
   });
 
-  it('passes the first module quiz and marks the module complete, then moves on to the next', async () => {
+  it('passes the first module quiz and marks the module complete, staying on it with the next module offered', async () => {
     const { response } = await takeQuiz(testApp.app, agent, `${modulePath('01-conceptos')}/quiz`, learner.id, m1().id, built.questions['01-conceptos'], 'right');
     expect(response.status).toBe(303);
     const result = await agent.get(response.headers.location);
@@ -86,7 +85,7 @@ describe('learner path: catalogue to completed', () => {
     expect(result.text).toContain('100\u00a0%');
     const marked = await postPairs(agent, modulePath('01-conceptos'), `${modulePath('01-conceptos')}/complete`, []);
     expect(marked.status).toBe(303);
-    expect(marked.headers.location).toBe(modulePath('02-indicadores'));
+    expect(marked.headers.location).toBe(`${modulePath('01-conceptos')}#next-step`);
     const course = await agent.get(`/courses/${slug}`);
     expect(course.text).toContain('Continuar');
     expect(course.text).toContain(`<a class="button" href="${modulePath('02-indicadores')}">`);
@@ -101,7 +100,8 @@ describe('learner path: catalogue to completed', () => {
   it('finishes the second module and is led to the post-test, on the dashboard too', async () => {
     await takeQuiz(testApp.app, agent, `${modulePath('02-indicadores')}/quiz`, learner.id, m2().id, built.questions['02-indicadores'], 'right');
     const marked = await postPairs(agent, modulePath('02-indicadores'), `${modulePath('02-indicadores')}/complete`, []);
-    expect(marked.headers.location).toBe(`/courses/${slug}`);
+    expect(marked.headers.location).toBe(`${modulePath('02-indicadores')}#next-step`);
+    expect((await agent.get(modulePath('02-indicadores'))).text).toContain(`<a class="button" href="/courses/${slug}/post-test">Hacer la prueba final</a>`);
     expect((await agent.get(`/courses/${slug}`)).text).toContain(`<a class="button" href="/courses/${slug}/post-test">`);
     const dashboard = await agent.get('/my/courses');
     expect(dashboard.text).toContain('Siguiente paso: la prueba final');
@@ -124,7 +124,7 @@ describe('learner path: catalogue to completed', () => {
   it('shows "completed" on the course page and the dashboard', async () => {
     const course = await agent.get(`/courses/${slug}`);
     expect(course.text).toContain('Completó este curso el');
-    expect(course.text).toContain('Repasar el curso');
+    expect(course.text).toContain(`<a class="button" href="/courses/${slug}/completed">Ver mi resultado</a>`);
     const dashboard = await agent.get('/my/courses');
     expect(dashboard.text).toContain('Completado el');
     expect(dashboard.text).toContain('Avance: 100\u00a0%');

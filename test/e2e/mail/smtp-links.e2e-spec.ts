@@ -54,7 +54,7 @@ describe('links sent by email through SMTP_URL', () => {
     const coordinator = await signedInAgent(testApp.app, await createUser(testApp.app, { role: 'coordinator' }));
     const csv = Buffer.from('email,name,institution,country,sex,age group\ncorreo.masivo@example.org,Ana Masiva,pnc,SV,female,25-34\n');
     const token = await csrfToken(coordinator, `/cohorts/${cohort.id}/bulk`);
-    const uploaded = await coordinator.post(`/cohorts/${cohort.id}/bulk?_csrf=${token}`).attach('file', csv, 'una.csv');
+    const uploaded = await coordinator.post(`/cohorts/${cohort.id}/bulk`).field('_csrf', token).attach('file', csv, 'una.csv');
     expect(uploaded.status).toBe(303);
     const before = sink.messages.length;
     const result = await submitForm(coordinator, uploaded.headers.location, `${uploaded.headers.location}/confirm`, {});
