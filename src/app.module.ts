@@ -20,6 +20,7 @@ import { LanguageModule } from './language/language.module';
 import { LearningModule } from './learning/learning.module';
 import { MailModule } from './mail/mail.module';
 import { QuizzesModule } from './quizzes/quizzes.module';
+import { ReportsModule } from './reports/reports.module';
 import { UsersModule } from './users/users.module';
 
 @Module({})
@@ -42,6 +43,7 @@ export class AppModule {
         MailModule,
         LanguageModule,
         CertificatesModule,
+        ReportsModule,
       ],
       controllers: [HealthController, HomeController],
       providers: [

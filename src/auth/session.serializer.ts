@@ -8,7 +8,7 @@ import { userReadWithSession } from '../sessions/database-session-store';
 /**
  * Only the user id lives in the session; the user is read fresh on each
  * request (together with the session row, see DatabaseSessionStore), so role
- * changes apply at once.
+ * changes apply at once; an anonymised account's sessions end at once.
  */
 @Injectable()
 export class SessionSerializer {
@@ -16,10 +16,10 @@ export class SessionSerializer {
     passport.serializeUser((user: Express.User, done: (err: unknown, id?: number) => void) => done(null, user.id));
     passport.deserializeUser((request: Request, id: number, done: (err: unknown, user?: User | false) => void) => {
       const known = userReadWithSession(request);
-      if (known && known.id === id) return done(null, known);
+      if (known && known.id === id) return done(null, known.anonymisedAt ? false : known);
       this.users
         .findById(id)
-        .then((user) => done(null, user ?? false))
+        .then((user) => done(null, user && !user.anonymisedAt ? user : false))
         .catch((error: unknown) => done(error));
     });
   }

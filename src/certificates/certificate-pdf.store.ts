@@ -24,4 +24,12 @@ export class CertificatePdfStore {
     );
     return (await this.read(certificateId)) ?? pdf;
   }
+
+  /** Drops the stored files (an anonymised holder's): the next download is drawn again from the certificate row. */
+  async forget(certificateIds: number[]): Promise<void> {
+    for (let index = 0; index < certificateIds.length; index += 500) {
+      const ids = certificateIds.slice(index, index + 500);
+      if (ids.length) await this.bytes.query(`DELETE FROM "certificate_pdf" WHERE "certificateId" IN (${ids.map(() => '?').join(', ')})`, ids);
+    }
+  }
 }

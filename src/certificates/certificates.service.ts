@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, In, Not, Repository } from 'typeorm';
 import type { Role } from '../common/roles';
+import { CertificatePdfStore } from './certificate-pdf.store';
 import { CertificateIssuerService } from './certificate-issuer.service';
 import { CertificateSourcesService } from './certificate-sources.service';
 import { CertificateNotFoundError } from './certificate.errors';
@@ -33,7 +34,19 @@ export class CertificatesService {
     @InjectRepository(CertificateEvent) private readonly events: Repository<CertificateEvent>,
     private readonly sources: CertificateSourcesService,
     private readonly issuer: CertificateIssuerService,
+    private readonly pdfs: CertificatePdfStore,
   ) {}
+
+  /**
+   * An admin anonymised the holder: the name kept on their certificates is erased and
+   * the stored PDFs dropped; the verification page then says "holder data removed".
+   */
+  async removeHolderData(userId: number): Promise<void> {
+    const ids = (await this.certificates.find({ where: { userId }, select: { id: true } })).map((row) => row.id);
+    if (!ids.length) return;
+    await this.certificates.update({ userId }, { holderName: '' });
+    await this.pdfs.forget(ids);
+  }
 
   /** For reports: the current certificate of each enrolment (completion before participation), in a few IN queries. */
   async certificatesForEnrolments(enrolmentIds: number[]): Promise<Map<number, { code: string; status: CertificateStatus }>> {

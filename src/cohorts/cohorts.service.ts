@@ -60,6 +60,25 @@ export class CohortsService {
     return this.facilitators.existsBy({ cohortId, userId: actor.id });
   }
 
+  /** The cohorts a facilitator is assigned to (reports are limited to them). */
+  async facilitatedCohortIds(userId: number): Promise<number[]> {
+    return (await this.facilitators.findBy({ userId })).map((link) => link.cohortId);
+  }
+
+  /** Cohorts with their course, by id, in IN lists of at most 500. */
+  async findByIds(ids: number[]): Promise<Cohort[]> {
+    const unique = [...new Set(ids)];
+    const result: Cohort[] = [];
+    for (let i = 0; i < unique.length; i += 500) result.push(...(await this.cohorts.find({ where: { id: In(unique.slice(i, i + 500)) }, relations: { course: true } })));
+    return result;
+  }
+
+  /** Every cohort (with its course) a report may cover: all, those of some countries, or some cohorts; newest first. */
+  inScope(scope: { countries?: string[]; cohortIds?: number[] }): Promise<Cohort[]> {
+    const where = scope.cohortIds ? { id: In(scope.cohortIds) } : scope.countries ? { country: In(scope.countries) } : {};
+    return this.cohorts.find({ where, relations: { course: true }, order: { startsAt: 'DESC', name: 'ASC', id: 'ASC' } });
+  }
+
   assertManager(actor: Actor): void {
     if (!managesCohorts(actor)) throw new ForbiddenException('cohorts.errors.coordinatorsOnly');
   }

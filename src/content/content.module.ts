@@ -19,6 +19,7 @@ import { CourseModule } from './entities/course-module.entity';
 import { ModuleVersion } from './entities/module-version.entity';
 import { ContentImportService } from './import/content-import.service';
 import { MediaService } from './media/media.service';
+import { ModuleVersionsReader } from './module-versions.reader';
 import { PublishedContentService } from './published-content.service';
 
 /** Course content: import from the content folder, the published-content read service, media files, authoring in the browser. */
@@ -26,8 +27,8 @@ import { PublishedContentService } from './published-content.service';
   imports: [TypeOrmModule.forFeature([Course, CourseModule, ModuleVersion, CourseMedia, CourseEditor, ContentChange]), UsersModule],
   // NewModuleController before AuthoringController: both live under /authoring/courses/:slug/...
   controllers: [NewModuleController, CourseEditorsController, CourseTransferController, AuthoringController],
-  providers: [ContentImportService, MediaService, PublishedContentService, AuthoringAccessService, AuthoringService, CourseOverviewService, CourseTransferService, CourseEditorsService],
-  exports: [ContentImportService, MediaService, AuthoringAccessService, PublishedContentService],
+  providers: [ContentImportService, MediaService, PublishedContentService, AuthoringAccessService, AuthoringService, CourseOverviewService, CourseTransferService, CourseEditorsService, ModuleVersionsReader],
+  exports: [ContentImportService, MediaService, AuthoringAccessService, PublishedContentService, ModuleVersionsReader],
 })
 export class ContentModule implements OnModuleInit {
   onModuleInit(): void {

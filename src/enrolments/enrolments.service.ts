@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, EntityManager, In, IsNull, MoreThan, Not, Repository } from 'typeorm';
 import { Enrolment, EnrolmentStatus } from './enrolment.entity';
+import { enrolmentsOfLearner, rosterCount, rosterPage, RosterQuery } from './roster-query';
 
 /** Placeholders in one IN (...) list at most: well under every driver's limit. */
 export const IN_CHUNK = 500;
@@ -195,6 +196,20 @@ export class EnrolmentsService {
     }
     // offset/limit, not skip/take: the join is many-to-one, so no separate DISTINCT query for the page's ids.
     return query.offset((filter.page - 1) * filter.pageSize).limit(filter.pageSize).getManyAndCount();
+  }
+
+  /** Reports: one keyset page of the enrolments a roster or summary covers, in id order after `afterId`. */
+  rosterPage(query: RosterQuery, afterId: number, limit: number): Promise<Enrolment[]> {
+    return rosterPage(this.enrolments, query, afterId, limit);
+  }
+
+  rosterCount(query: RosterQuery): Promise<number> {
+    return rosterCount(this.enrolments, query);
+  }
+
+  /** Every enrolment of one learner, any status, oldest first (their own-data export). */
+  allForLearner(userId: number): Promise<Enrolment[]> {
+    return enrolmentsOfLearner(this.enrolments, userId);
   }
 
   /** Changes the status, only if it still is `from` when given. Returns whether a row changed. */

@@ -74,11 +74,11 @@ export class ProgressService {
    * Unknown ids are left out.
    */
   async summariesForEnrolments(enrolmentIds: number[]): Promise<Map<number, LearnerProgressSummary>> {
-    return this.summariesOf(await this.enrolments.findByIds(enrolmentIds));
+    return this.summariesForEnrolmentRows(await this.enrolments.findByIds(enrolmentIds));
   }
 
-  /** The same for enrolments the caller has already read (a staff list page). */
-  async summariesOf(enrolments: Enrolment[]): Promise<Map<number, LearnerProgressSummary>> {
+  /** The same, for enrolment rows the caller already read (a roster page): no second read of the enrolments. */
+  async summariesForEnrolmentRows(enrolments: Enrolment[]): Promise<Map<number, LearnerProgressSummary>> {
     const result = new Map<number, LearnerProgressSummary>();
     if (!enrolments.length) return result;
     const courseIds = [...new Set(enrolments.map((enrolment) => enrolment.courseId))];

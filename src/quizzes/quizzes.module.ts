@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { LanguageModule } from '../language/language.module';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LearningCoreModule } from '../learning/learning-core.module';
+import { AttemptReader } from './attempt-reader';
 import { AttemptsService } from './attempts.service';
 import { QuizAttempt } from './entities/quiz-attempt.entity';
 import { QuizPagesService } from './quiz-pages.service';
@@ -13,7 +14,7 @@ import { QuizzesController } from './quizzes.controller';
 @Module({
   imports: [TypeOrmModule.forFeature([QuizAttempt]), QuizResultsModule, LearningCoreModule, LanguageModule],
   controllers: [QuizzesController],
-  providers: [AttemptsService, QuizPagesService, QuizResolver],
-  exports: [AttemptsService],
+  providers: [AttemptsService, QuizPagesService, QuizResolver, AttemptReader],
+  exports: [AttemptsService, AttemptReader],
 })
 export class QuizzesModule {}

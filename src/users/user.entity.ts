@@ -55,6 +55,10 @@ export class User {
   @Column({ type: Date, nullable: true })
   lastLoginAt: Date | null;
 
+  /** Set when an admin erased the person's data on request (migration 1795400200000); the account can no longer sign in. */
+  @Column({ type: Date, nullable: true })
+  anonymisedAt: Date | null;
+
   @CreateDateColumn()
   createdAt: Date;
 

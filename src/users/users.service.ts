@@ -1,6 +1,6 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, EntityManager, In, Repository } from 'typeorm';
+import { Brackets, EntityManager, In, IsNull, Repository } from 'typeorm';
 import { Clock } from '../common/clock';
 import { FormError } from '../common/errors';
 import { Role } from '../common/roles';
@@ -22,6 +22,10 @@ export interface UserPage {
   page: number;
   pageCount: number;
 }
+
+/** What is left of an anonymised person's name and email (the email column is unique and required). */
+export const ANONYMISED_NAME = '—';
+export const anonymisedEmail = (id: number) => `anonymised-${id}@invalid`;
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -109,8 +113,9 @@ export class UsersService {
     return this.users.findOneByOrFail({ id: userId });
   }
 
+  /** An anonymised account keeps its unusable password: no link or form can give it one again. */
   async setPassword(userId: number, password: string): Promise<void> {
-    await this.users.update({ id: userId }, { passwordHash: await this.hasher.hash(password) });
+    await this.users.update({ id: userId, anonymisedAt: IsNull() }, { passwordHash: await this.hasher.hash(password) });
   }
 
   /** Records the person's own data consent (e.g. when they set their password through a link) and returns the account. */
@@ -154,5 +159,35 @@ export class UsersService {
     if (!target) throw new NotFoundException();
     target.role = role;
     return this.users.save(target);
+  }
+
+  /** Users by id in IN lists of at most 500 (reports read a page of learners at once). */
+  async findByIds(ids: number[]): Promise<User[]> {
+    const unique = [...new Set(ids)];
+    const result: User[] = [];
+    for (let i = 0; i < unique.length; i += 500) result.push(...(await this.users.findBy({ id: In(unique.slice(i, i + 500)) })));
+    return result;
+  }
+
+  /**
+   * Erases a person's data on request, irreversibly: name, email and the free-text
+   * fields (position, duty station, "other" institution and country) are
+   * overwritten and the password made unusable, so the account cannot sign in.
+   * The coded fields (sex, age group, institution, country, department) stay, so
+   * the disaggregated counts of past training stay right; certificates read
+   * anonymisedAt to say "holder data removed".
+   */
+  async anonymise(actor: { id: number; role: string }, targetId: number): Promise<User> {
+    if (actor.role !== 'admin') throw new ForbiddenException();
+    if (actor.id === targetId) throw new ForbiddenException('users.anonymise.self');
+    const target = await this.users.findOneBy({ id: targetId });
+    if (!target) throw new NotFoundException();
+    if (!target.anonymisedAt) {
+      await this.users.update({ id: targetId, anonymisedAt: IsNull() }, {
+        name: ANONYMISED_NAME, email: anonymisedEmail(targetId), passwordHash: '!', position: '', dutyStation: '',
+        institutionOther: null, countryOther: null, anonymisedAt: this.clock.now(),
+      });
+    }
+    return this.users.findOneByOrFail({ id: targetId });
   }
 }

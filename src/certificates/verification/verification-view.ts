@@ -9,6 +9,8 @@ export function verificationView(certificate: Certificate, replacement: Certific
   return {
     code: formatPublicCode(certificate.code),
     holderName: certificate.holderName,
+    // Erased when the holder was anonymised on request.
+    holderRemoved: certificate.holderName === '',
     courseTitle: certificate.courseTitle,
     kind: certificate.kind,
     hours: certificate.hours,

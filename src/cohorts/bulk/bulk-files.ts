@@ -5,7 +5,7 @@ import { translator } from '../../i18n/i18n';
 import { AGE_GROUPS, COUNTRIES, INSTITUTIONS, SEXES } from '../../users/profile-options';
 import type { PlannedRow } from './bulk-plan';
 import { BULK_FIELDS, BulkField, buildOptionIndex, OPTION_FIELDS, OptionField, OptionIndex } from './bulk-rows';
-import { protectCell } from './safe-cells';
+import { protectCell } from '../../common/safe-cells';
 
 const LANGS = ['es', 'en'];
 const OPTION_CODES: Record<OptionField, readonly string[]> = { institution: INSTITUTIONS, country: COUNTRIES, sex: SEXES, ageGroup: AGE_GROUPS };

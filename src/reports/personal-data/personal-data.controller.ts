@@ -1,0 +1,35 @@
+import { Controller, Get, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { Authenticated } from '../../common/access.decorators';
+import { Clock } from '../../common/clock';
+import { CurrentUser } from '../../common/current-user.decorator';
+import { translator } from '../../i18n/i18n';
+import type { User } from '../../users/user.entity';
+import { contentDisposition } from '../export/stream-download';
+import { PersonalDataService } from './personal-data.service';
+
+/** A learner (anyone signed in) downloads everything the platform holds about them, from the profile page. */
+@Controller('profile/data')
+@Authenticated()
+export class PersonalDataController {
+  constructor(private readonly data: PersonalDataService, private readonly clock: Clock) {}
+
+  @Get('json')
+  async json(@CurrentUser() user: User, @Res() response: Response): Promise<void> {
+    this.headers(response, 'application/json; charset=utf-8', 'json');
+    await this.data.writeJson(user, response);
+  }
+
+  @Get('csv')
+  async csv(@CurrentUser() user: User, @Req() request: Request, @Res() response: Response): Promise<void> {
+    const t = translator(request.lang ?? 'es');
+    this.headers(response, 'text/csv; charset=utf-8', 'csv');
+    await this.data.writeCsv(user, response, [t('reports.myData.section'), t('reports.myData.field'), t('reports.myData.value')]);
+  }
+
+  private headers(response: Response, type: string, extension: string): void {
+    response.setHeader('Content-Type', type);
+    response.setHeader('Content-Disposition', contentDisposition(`my-data-${this.clock.now().toISOString().slice(0, 10)}.${extension}`));
+    response.setHeader('Cache-Control', 'no-store');
+  }
+}
