@@ -46,8 +46,11 @@ export class CohortsService {
   /** The access check every staff route starts with: a 404 for missing and not-yours alike. */
   async accessible(actor: Actor, cohortId: number): Promise<Cohort> {
     if (!Number.isInteger(cohortId)) throw new CohortNotFoundError();
-    const cohort = await this.cohorts.findOne({ where: { id: cohortId }, relations: { course: true } });
-    if (!cohort || !(await this.mayAccess(actor, cohortId))) throw new CohortNotFoundError();
+    const cohort = await this.cohorts.findOneBy({ id: cohortId });
+    const course = cohort ? await this.content.courseById(cohort.courseId) : null;
+    if (!cohort || !course || !(await this.mayAccess(actor, cohortId))) throw new CohortNotFoundError();
+    // The course comes from the published-content cache, not from a join.
+    cohort.course = course;
     return cohort;
   }
 

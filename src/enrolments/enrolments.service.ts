@@ -123,16 +123,18 @@ export class EnrolmentsService {
     return this.enrolments.findOneBy({ userId, courseId, status: 'active' });
   }
 
-  /** The same, with its cohort. */
+  /** The same, with its cohort, in one statement (findOne with relations would add a DISTINCT query for the id). */
   activeWithCohort(userId: number, courseId: number): Promise<Enrolment | null> {
-    return this.enrolments.findOne({ where: { userId, courseId, status: 'active' }, relations: { cohort: true } });
+    return this.enrolments.createQueryBuilder('enrolment').leftJoinAndSelect('enrolment.cohort', 'cohort')
+      .where('enrolment.userId = :userId AND enrolment.courseId = :courseId AND enrolment.status = :status', { userId, courseId, status: 'active' })
+      .getOne();
   }
 
-  /** "My courses": the learner's active and pending enrolments, newest first, with course and cohort. */
+  /** "My courses": the learner's active and pending enrolments, newest first, with their cohorts (courses come from the content cache). */
   currentForLearner(userId: number): Promise<Enrolment[]> {
     return this.enrolments.find({
       where: { userId, status: In(['active', 'pending']) },
-      relations: { course: true, cohort: true },
+      relations: { cohort: true },
       order: { createdAt: 'DESC', id: 'DESC' },
     });
   }
@@ -192,7 +194,8 @@ export class EnrolmentsService {
         .where("LOWER(user.name) LIKE :term ESCAPE '\\'", { term })
         .orWhere("LOWER(user.email) LIKE :term ESCAPE '\\'", { term })));
     }
-    return query.skip((filter.page - 1) * filter.pageSize).take(filter.pageSize).getManyAndCount();
+    // offset/limit, not skip/take: the join is many-to-one, so no separate DISTINCT query for the page's ids.
+    return query.offset((filter.page - 1) * filter.pageSize).limit(filter.pageSize).getManyAndCount();
   }
 
   /** Reports: one keyset page of the enrolments a roster or summary covers, in id order after `afterId`. */

@@ -40,8 +40,10 @@ export class CourseAccessService {
   async accessTo(viewer: Viewer, course: Course, wantedLanguage?: string): Promise<CourseAccess> {
     const language = pickLanguage(course.languages, wantedLanguage);
     if (!viewer) return { course, decision: decideAccess({ role: 'visitor', enrolment: null, cohort: null, facilitatesCourse: false, now: this.clock.now() }), enrolment: null, cohort: null, language };
-    const enrolment = await this.enrolments.activeFor(viewer.id, course.id);
-    const cohort = enrolment?.cohortId ? await this.cohorts.findById(enrolment.cohortId) : null;
+    // The enrolment and its cohort in one statement.
+    const enrolment = await this.enrolments.activeWithCohort(viewer.id, course.id);
+    // The relation loads the whole cohort row; the enrolment entity only names the shape it needs.
+    const cohort = (enrolment?.cohort as Cohort | null | undefined) ?? null;
     const facilitatesCourse = viewer.role === 'facilitator' && !enrolment ? await this.cohorts.facilitatesCourse(viewer.id, course.id) : false;
     const decision = decideAccess({ role: viewer.role, enrolment, cohort, facilitatesCourse, now: this.clock.now() });
     return { course, decision, enrolment, cohort, language };

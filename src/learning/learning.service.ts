@@ -192,7 +192,7 @@ export class LearningService {
     const { enrolment, course } = access;
     await this.progress.markComplete(enrolment.userId, course.id, module.id);
     await this.progress.touch(enrolment.id, module.key);
-    const outcome = await this.completion.markCompletedIfDone(enrolment.userId, course.id);
+    const outcome = await this.completion.markCompletedIfDone(enrolment.userId, course.id, enrolment);
     if (outcome.newlyCompleted) return { redirect: links.completed(slug), outcome, next: 'end' };
     const progress = await this.progress.courseProgress(enrolment.userId, course, access.language);
     const here = progress.lessons.find((entry) => entry.module.id === module.id);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
+import { PublishedContentService } from '../content/published-content.service';
 import { EnrolmentsService } from '../enrolments/enrolments.service';
 import { ProgressService } from '../progress/progress.service';
 import { localized } from './catalogue.service';
@@ -12,17 +13,26 @@ import { shownProgress } from '../progress/completion-rule';
 export class MyCoursesService {
   constructor(
     private readonly enrolments: EnrolmentsService,
+    private readonly content: PublishedContentService,
     private readonly progress: ProgressService,
     private readonly clock: Clock,
   ) {}
 
   // A learner has at most one active enrolment per course, so this list stays as short as the catalogue.
+  // Statements: the enrolments with their cohorts, then the progress of all of them at once (no query per course).
   async dashboard(userId: number, language: string) {
     const enrolments = await this.enrolments.currentForLearner(userId);
-    const items = [];
-    for (const enrolment of enrolments) {
-      const { course, cohort } = enrolment;
-      const shown = pickLanguage(course.languages, language);
+    const courses = new Map((await this.content.coursesByIds(enrolments.map((enrolment) => enrolment.courseId))).map((course) => [course.id, course]));
+    const listed = enrolments.flatMap((enrolment) => {
+      const course = courses.get(enrolment.courseId);
+      return course ? [{ enrolment, course, shown: pickLanguage(course.languages, language) }] : [];
+    });
+    const progressByCourse = await this.progress.courseProgressOfLearner(
+      userId,
+      listed.filter(({ enrolment }) => enrolment.status === 'active').map(({ enrolment, course, shown }) => ({ course, language: shown, lastModuleKey: enrolment.lastModuleKey })),
+    );
+    const items = listed.map(({ enrolment, course, shown }) => {
+      const { cohort } = enrolment;
       const base = {
         title: localized(course.title, course.languages, shown),
         href: links.course(course.slug),
@@ -33,13 +43,10 @@ export class MyCoursesService {
         // Before the cohort starts (and without early access) the modules are closed: say when they open.
         startsAt: cohort && enrolment.status === 'active' && cohortNotStarted(cohort, this.clock.now()) ? cohort.startsAt : null,
       };
-      if (enrolment.status !== 'active') {
-        items.push({ ...base, percent: 0, next: null });
-        continue;
-      }
-      const progress = await this.progress.courseProgress(userId, course, shown, enrolment.lastModuleKey);
+      const progress = progressByCourse.get(course.id);
+      if (enrolment.status !== 'active' || !progress) return { ...base, percent: 0, next: null };
       const nextEntry = progress.next.kind === 'module' ? progress.lessons.find((entry) => entry.module.key === (progress.next as { key: string }).key) : undefined;
-      items.push({
+      return {
         ...base,
         percent: shownProgress(progress.steps, !!enrolment.completedAt).percent,
         next: enrolment.completedAt || progress.next.kind === 'done'
@@ -50,8 +57,8 @@ export class MyCoursesService {
               title: nextEntry?.title ?? null,
               labelKey: progress.next.kind === 'preTest' ? 'learning.course.startWithPreTest' : progress.started || progress.preTest.score !== null ? 'learning.my.continue' : 'learning.course.start',
             },
-      });
-    }
+      };
+    });
     return { items };
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { PublishedContentService } from '../content/published-content.service';
+import type { Enrolment } from '../enrolments/enrolment.entity';
 import { EnrolmentsService } from '../enrolments/enrolments.service';
 import { ProgressService } from './progress.service';
 
@@ -37,12 +38,18 @@ export class CompletionService {
     this.listeners.push(listener);
   }
 
-  async markCompletedIfDone(userId: number, courseId: number): Promise<CompletionOutcome> {
+  /** `activeEnrolment`: the learner's active enrolment in the course when the caller has just read it (saves a lookup). */
+  async markCompletedIfDone(userId: number, courseId: number, activeEnrolment?: Enrolment | null): Promise<CompletionOutcome> {
     const course = await this.content.courseById(courseId);
-    const enrolment = await this.enrolments.activeFor(userId, courseId);
+    const enrolment = activeEnrolment?.userId === userId && activeEnrolment.courseId === courseId && activeEnrolment.status === 'active'
+      ? activeEnrolment
+      : await this.enrolments.activeFor(userId, courseId);
     if (!course || !enrolment) return { complete: false, newlyCompleted: false };
     const progress = await this.progress.courseProgress(userId, course, course.languages[0] ?? 'es');
-    await this.enrolments.recordScores(enrolment.id, progress.preTest.score, progress.postTest.score);
+    // Written only when they changed (most module quizzes change neither).
+    if (enrolment.preTestScore !== progress.preTest.score || enrolment.postTestScore !== progress.postTest.score) {
+      await this.enrolments.recordScores(enrolment.id, progress.preTest.score, progress.postTest.score);
+    }
     // Completion is never taken back (e.g. by a lower later post-test under "last attempt" grading).
     if (!progress.check.complete) return { complete: enrolment.completedAt !== null, newlyCompleted: false };
     // Conditional update: of two requests finishing at once, exactly one records the completion.

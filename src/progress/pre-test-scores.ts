@@ -13,6 +13,9 @@ export abstract class PreTestScores {
   /** The score of the learner's first submitted pre-test (or post-test) in the course, or null. */
   abstract firstScore(userId: number, courseId: number, kind?: TestKind): Promise<number | null>;
 
+  /** Both first scores of one learner in one course, in one statement. */
+  abstract firstScoresOfLearner(userId: number, courseId: number): Promise<{ pre: number | null; post: number | null }>;
+
   /** The same for many learners and courses in a fixed number of queries, keyed by `${userId}:${courseId}`. */
   abstract firstScores(pairs: { userId: number; courseId: number }[], kind?: TestKind): Promise<Map<string, number | null>>;
 }

@@ -30,14 +30,42 @@ export class ProgressService {
   ) {}
 
   async courseProgress(userId: number, course: Course, language: string, lastModuleKey: string | null = null): Promise<CourseProgress> {
-    const [lessons, assessment, rows, preTestScore, postTestFirstScore] = await Promise.all([
-      this.content.lessons(course, language),
-      this.content.findAssessment(course),
+    const [lessons, assessment] = await Promise.all([this.content.lessons(course, language), this.content.findAssessment(course)]);
+    const [rows, firstScores] = await Promise.all([
       this.progress.findBy({ userId, courseId: course.id }),
-      this.preTests.firstScore(userId, course.id, 'pre'),
-      this.preTests.firstScore(userId, course.id, 'post'),
+      // No pre- or post-test, no score to look up; both first scores in one statement otherwise.
+      (course.hasPreTest || course.hasPostTest) && assessment ? this.preTests.firstScoresOfLearner(userId, course.id) : { pre: null, post: null },
     ]);
-    return courseProgressFrom({ course, lessons, assessment, rows, preTestScore, postTestFirstScore, lastModuleKey });
+    return courseProgressFrom({ course, lessons, assessment, rows, preTestScore: firstScores.pre, postTestFirstScore: firstScores.post, lastModuleKey });
+  }
+
+  /** One learner's progress in several courses (My courses), keyed by course id, in three statements whatever their number. */
+  async courseProgressOfLearner(userId: number, items: { course: Course; language: string; lastModuleKey: string | null }[]): Promise<Map<number, CourseProgress>> {
+    const result = new Map<number, CourseProgress>();
+    if (!items.length) return result;
+    const courseIds = items.map((item) => item.course.id);
+    const languages = new Map(items.map((item) => [item.course.id, item.language]));
+    const [lessons, assessments] = await Promise.all([
+      this.content.lessonsOfCourses(items.map((item) => item.course), (course) => languages.get(course.id) ?? course.languages[0] ?? 'es'),
+      this.content.assessmentsOfCourses(courseIds),
+    ]);
+    const pairsWith = (has: (course: Course) => boolean) =>
+      items.filter((item) => has(item.course) && assessments.has(item.course.id)).map((item) => ({ userId, courseId: item.course.id }));
+    const [pres, posts] = [pairsWith((course) => course.hasPreTest), pairsWith((course) => course.hasPostTest)];
+    const none = new Map<string, number | null>();
+    const [rows, preTests, postTests] = await Promise.all([
+      this.rowsFor([userId], courseIds),
+      pres.length ? this.preTests.firstScores(pres, 'pre') : none,
+      posts.length ? this.preTests.firstScores(posts, 'post') : none,
+    ]);
+    for (const { course, lastModuleKey } of items) {
+      result.set(course.id, courseProgressFrom({
+        course, lessons: lessons.get(course.id) ?? [], assessment: assessments.get(course.id) ?? null,
+        rows: rows.filter((row) => row.courseId === course.id), preTestScore: preTests.get(learnerCourseKey(userId, course.id)) ?? null,
+        postTestFirstScore: postTests.get(learnerCourseKey(userId, course.id)) ?? null, lastModuleKey,
+      }));
+    }
+    return result;
   }
 
   /**
@@ -108,7 +136,9 @@ export class ProgressService {
 
   /** Creates the learner's row for a module if missing; safe when two requests race (insert or ignore). */
   async ensureRow(userId: number, courseId: number, moduleId: number): Promise<void> {
-    await this.progress.createQueryBuilder().insert().into(ModuleProgress).values({ userId, courseId, moduleId, quizPassed: false }).orIgnore().execute();
+    await this.progress.createQueryBuilder().insert().into(ModuleProgress).values({ userId, courseId, moduleId, quizPassed: false }).orIgnore()
+      .updateEntity(false) // no SELECT of the defaults afterwards
+      .execute();
   }
 
   private async rowsFor(userIds: number[], courseIds: number[]): Promise<ModuleProgress[]> {

@@ -20,6 +20,12 @@ export interface SubmitInput {
   confirmIncomplete?: string;
 }
 
+/** A quiz with the viewer's access to its course, read once per request. */
+export interface LoadedQuiz {
+  access: CourseAccess;
+  quiz: ResolvedQuiz;
+}
+
 export type SubmitOutcome =
   | { kind: 'graded'; attemptId: number; passed: boolean; late: boolean; newlyCompleted: boolean }
   | { kind: 'alreadySubmitted'; attemptId: number };
@@ -38,7 +44,7 @@ export class AttemptsService {
   ) {}
 
   /** Access first (404 for anyone who may not read the course), then the quiz. */
-  async load(viewer: Viewer, slug: string, target: QuizTarget, language?: string): Promise<{ access: CourseAccess; quiz: ResolvedQuiz }> {
+  async load(viewer: Viewer, slug: string, target: QuizTarget, language?: string): Promise<LoadedQuiz> {
     const access = await this.access.requireReader(viewer, slug, language);
     return { access, quiz: await this.resolver.resolve(access, target) };
   }
@@ -55,9 +61,8 @@ export class AttemptsService {
     return attempt;
   }
 
-  /** Resumes the open attempt, or starts a new one if the quiz allows it. Returns the attempt id. */
-  async start(viewer: Viewer, slug: string, target: QuizTarget, language: string): Promise<number> {
-    const { access, quiz } = await this.load(viewer, slug, target, language);
+  /** Resumes the open attempt, or starts a new one if the quiz allows it (on a quiz loaded by `load`). Returns the attempt id. */
+  async start({ access, quiz }: LoadedQuiz): Promise<number> {
     assertCanRecord(access);
     const { enrolment, course } = access;
     const userId = enrolment.userId;
@@ -95,8 +100,7 @@ export class AttemptsService {
    * (double click, replay, two tabs, two instances) only one changes the row;
    * the other is told the attempt was already submitted.
    */
-  async submit(viewer: Viewer, slug: string, target: QuizTarget, attemptId: number, input: SubmitInput): Promise<SubmitOutcome> {
-    const { access, quiz } = await this.load(viewer, slug, target);
+  async submit(viewer: Viewer, { access, quiz }: LoadedQuiz, attemptId: number, input: SubmitInput): Promise<SubmitOutcome> {
     const attempt = await this.findOwn(viewer, quiz, attemptId);
     if (attempt.status !== 'open') return { kind: 'alreadySubmitted', attemptId };
     const version = await this.content.findVersion(attempt.moduleVersionId);
@@ -164,6 +168,6 @@ export class AttemptsService {
       await this.progress.recordQuizGrade(userId, courseId, quiz.module.id, overall);
     }
     if (access.enrolment) await this.progress.touch(access.enrolment.id, quiz.kind === 'module' ? quiz.module.key : null);
-    return this.completion.markCompletedIfDone(userId, courseId);
+    return this.completion.markCompletedIfDone(userId, courseId, access.enrolment);
   }
 }

@@ -17,6 +17,16 @@ export class PreTestScoresFromAttempts extends PreTestScores {
     return attempt?.score ?? null;
   }
 
+  async firstScoresOfLearner(userId: number, courseId: number): Promise<{ pre: number | null; post: number | null }> {
+    const rows = await this.attempts.find({
+      select: { id: true, kind: true, attemptNumber: true, score: true },
+      where: { userId, courseId, kind: In(['pre', 'post']), status: 'submitted' },
+      order: { attemptNumber: 'ASC' },
+    });
+    const first = (kind: TestKind) => rows.find((row) => row.kind === kind)?.score ?? null;
+    return { pre: first('pre'), post: first('post') };
+  }
+
   async firstScores(pairs: { userId: number; courseId: number }[], kind: TestKind = 'pre'): Promise<Map<string, number | null>> {
     const result = new Map<string, number | null>();
     const wanted = new Set(pairs.map((pair) => learnerCourseKey(pair.userId, pair.courseId)));

@@ -126,20 +126,21 @@ export class QuizzesController {
   }
 
   private async start(slug: string, target: QuizTarget, user: User, req: Request, res: Response): Promise<void> {
-    const { quiz } = await this.attempts.load(user, slug, target);
+    const loaded = await this.attempts.load(user, slug, target, req.lang ?? 'es');
     try {
-      await this.attempts.start(user, slug, target, req.lang ?? 'es');
+      await this.attempts.start(loaded);
     } catch (error) {
       if (!(error instanceof QuizRefusedError)) throw error;
       flash(req, 'error', error.key);
     }
-    res.redirect(303, quiz.basePath);
+    res.redirect(303, loaded.quiz.basePath);
   }
 
   private async submit(slug: string, target: QuizTarget, attemptId: number, body: SubmitAttemptDto, user: User, req: Request, res: Response): Promise<void> {
-    const { quiz } = await this.attempts.load(user, slug, target);
+    const loaded = await this.attempts.load(user, slug, target);
+    const { quiz } = loaded;
     try {
-      const outcome = await this.attempts.submit(user, slug, target, attemptId, body);
+      const outcome = await this.attempts.submit(user, loaded, attemptId, body);
       if (outcome.kind === 'alreadySubmitted') flash(req, 'info', 'quizzes.flash.alreadySubmitted');
       else if (outcome.late) flash(req, 'error', 'quizzes.flash.late');
       else flash(req, outcome.passed ? 'success' : 'info', outcome.passed ? 'quizzes.flash.passed' : 'quizzes.flash.notPassed');

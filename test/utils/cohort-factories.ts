@@ -3,6 +3,7 @@ import { DataSource, DeepPartial, FindOptionsWhere } from 'typeorm';
 import { CohortFacilitator } from '../../src/cohorts/entities/cohort-facilitator.entity';
 import { Cohort } from '../../src/cohorts/entities/cohort.entity';
 import { Course } from '../../src/content/entities/course.entity';
+import { contentChanged } from './course-factories';
 import { Enrolment, EnrolmentStatus } from '../../src/enrolments/enrolment.entity';
 import { User } from '../../src/users/user.entity';
 
@@ -15,7 +16,7 @@ export const daysFromNow = (days: number) => new Date(Date.now() + days * DAY_MS
 export async function createCourse(app: NestExpressApplication, overrides: DeepPartial<Course> = {}): Promise<Course> {
   sequence += 1;
   const repository = app.get(DataSource).getRepository(Course);
-  return repository.save(repository.create({
+  const course = await repository.save(repository.create({
     slug: `curso-${sequence}-${Date.now()}`,
     title: { es: `Curso de prueba ${sequence}`, en: `Test course ${sequence}` },
     summary: { es: 'Resumen', en: 'Summary' },
@@ -25,6 +26,8 @@ export async function createCourse(app: NestExpressApplication, overrides: DeepP
     sourceHash: 'x'.repeat(64), published: true,
     ...overrides,
   }));
+  await contentChanged(app);
+  return course;
 }
 
 /** A running cohort with its enrolment window open, unless overridden. */

@@ -5,6 +5,8 @@ import { Cohort } from '../../src/cohorts/entities/cohort.entity';
 import { CourseModule } from '../../src/content/entities/course-module.entity';
 import { CompletionRule, Course, QuizSettings } from '../../src/content/entities/course.entity';
 import { ModuleVersion, StoredQuestion } from '../../src/content/entities/module-version.entity';
+import { bumpContentVersion } from '../../src/content/content-version';
+import { PublishedContentService } from '../../src/content/published-content.service';
 import { Enrolment, EnrolmentStatus } from '../../src/enrolments/enrolment.entity';
 import type { User } from '../../src/users/user.entity';
 
@@ -123,7 +125,18 @@ export async function createCourse(app: NestExpressApplication, spec: CourseSpec
     assessment = await addModule(data, course, { key: 'assessment', questions: assessmentSpecs, position: 0, kind: 'assessment', quiz: quizDefaults });
     questions.assessment = assessmentSpecs;
   }
+  await contentChanged(app);
   return { course, modules, assessment, questions };
+}
+
+/**
+ * Content rows written straight to the database, as an import would: raises the
+ * content version (other instances reload within a second) and makes this
+ * instance check it on its next read.
+ */
+export async function contentChanged(app: NestExpressApplication): Promise<void> {
+  await bumpContentVersion(app.get(DataSource).manager);
+  app.get(PublishedContentService).invalidate();
 }
 
 async function addModule(
@@ -155,6 +168,7 @@ export async function addVersion(
     sourceHash: `hash-${module.id}-${language}-${version}`,
     lessonHtml: lessonHtml ?? `<h2>[${language}] Lesson ${module.key}</h2><p>Lesson text for ${module.key}.</p>`,
     questions: questions.map((spec) => question(spec, language)),
+    questionCount: questions.length,
     quizSettings,
     createdById: null,
   }));

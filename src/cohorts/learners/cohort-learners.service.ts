@@ -39,7 +39,7 @@ export class CohortLearnersService {
     const cohort = await this.cohortsService.accessible(actor, cohortId);
     const page = Math.max(1, filter.page ?? 1);
     const [items, total] = await this.enrolments.pageInCohort(cohortId, { q: filter.q, status: filter.status ?? 'active', page, pageSize: LEARNERS_PAGE_SIZE });
-    const summaries = await this.progress.summariesForEnrolments(items.map((item) => item.id));
+    const summaries = await this.progress.summariesForEnrolmentRows(items);
     return {
       cohort,
       items: items.map((enrolment) => ({ enrolment, user: enrolment.user, progress: staffProgress(summaries.get(enrolment.id)) })),

@@ -68,6 +68,10 @@ export class ModuleVersion {
   @Column({ type: 'simple-json' })
   questions: StoredQuestion[];
 
+  /** questions.length, stored at import so a syllabus never loads the questions to count them (migration 1795400500000). */
+  @Column({ type: 'integer', default: 0 })
+  questionCount: number;
+
   @Column({ type: 'simple-json' })
   quizSettings: QuizSettings;
 

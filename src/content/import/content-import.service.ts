@@ -5,7 +5,9 @@ import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
+import { bumpContentVersion } from '../content-version';
 import { Course } from '../entities/course.entity';
+import { PublishedContentService } from '../published-content.service';
 import { type ContentFiles, type ContentProblem, loadFolder, parseCourseFolder, type ParsedCourse } from '../parsing';
 import { createProblem } from '../parsing/problems';
 import { sha256 } from '../parsing/source-text';
@@ -62,6 +64,7 @@ export class ContentImportService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly published: PublishedContentService,
   ) {}
 
   /**
@@ -71,6 +74,15 @@ export class ContentImportService {
    * replaced), so a concurrent save cannot slip in between reading and writing.
    */
   async importCourse(slug: string, files: ContentFiles | FolderBuilder, options: ImportOptions): Promise<CourseImportResult> {
+    try {
+      return await this.importInTransaction(slug, files, options);
+    } finally {
+      // Committed or not: this instance's next read checks the content version (others within a second).
+      this.published.invalidate();
+    }
+  }
+
+  private importInTransaction(slug: string, files: ContentFiles | FolderBuilder, options: ImportOptions): Promise<CourseImportResult> {
     return this.dataSource.transaction(async (manager) => {
       const stored = await loadStoredState(manager, slug);
       if (!stored && options.mustExist) return { slug, status: 'missing' } as const;
@@ -88,6 +100,7 @@ export class ContentImportService {
       let courseId = stored?.course.id ?? null;
       if (!isEmptyPlan(plan)) {
         courseId = await writePlan(manager, plan, { slug, courseId, course: record, media, actorId: options.actorId, now: this.clock.now() });
+        await bumpContentVersion(manager);
       }
       if (fromFolder && courseId !== null && stored?.course.importedFolderHash !== parsed.courseSourceHash) {
         await manager.update(Course, { id: courseId }, { importedFolderHash: parsed.courseSourceHash });

@@ -38,7 +38,7 @@ export async function writePlan(manager: EntityManager, plan: ImportPlan, contex
     const replaced = [...modulePlan.newVersions.map((version) => version.language), ...modulePlan.retiredLanguages];
     if (replaced.length) await manager.update(ModuleVersion, { moduleId, language: In(replaced), current: true }, { current: false });
     for (const version of modulePlan.newVersions) {
-      await manager.insert(ModuleVersion, { ...version, moduleId, current: true, createdById: context.actorId });
+      await manager.insert(ModuleVersion, { ...version, questionCount: version.questions.length, moduleId, current: true, createdById: context.actorId });
     }
   }
   if (plan.deactivate.length) await manager.update(CourseModule, { id: In(plan.deactivate) }, { active: false });

@@ -6,6 +6,7 @@ import { ModuleProgress } from '../../../src/progress/module-progress.entity';
 import { User } from '../../../src/users/user.entity';
 import { createUser, signedInAgent } from '../../utils/factories';
 import { assignFacilitator, createCohort, createCourse, enrol, enrolmentsOf } from '../../utils/cohort-factories';
+import { contentChanged } from '../../utils/course-factories';
 import { Agent, createTestApp, submitForm, TestApp } from '../../utils/test-app';
 
 describe("a cohort's learners, for its facilitator", () => {
@@ -54,6 +55,7 @@ describe("a cohort's learners, for its facilitator", () => {
       modules.create({ courseId: course.id, key: '01-conceptos', kind: 'lesson', position: 1 }),
       modules.create({ courseId: course.id, key: '02-indicadores', kind: 'lesson', position: 2 }),
     ]);
+    await contentChanged(testApp.app);
     const learner = await createUser(testApp.app, { name: 'Marta Progreso' });
     const completedAt = new Date(Date.UTC(2026, 2, 3, 15));
     const enrolment = await enrol(testApp.app, learner, from, 'active', {

@@ -1,3 +1,4 @@
+import { Clock } from '../../../src/common/clock';
 import { ProgressService } from '../../../src/progress/progress.service';
 import type { Cohort } from '../../../src/cohorts/entities/cohort.entity';
 import type { Enrolment } from '../../../src/enrolments/enrolment.entity';
@@ -165,6 +166,10 @@ describe('progress agreement between the learner and the staff', () => {
 
   it('reads many enrolments in the same number of queries as one (no query per learner)', async () => {
     const progress = testApp.app.get(ProgressService);
+    // With the clock standing still, the published-content cache's version check (at most once a second) cannot fall in either count.
+    const frozen = new Date();
+    const clock = jest.spyOn(testApp.app.get(Clock), 'now').mockImplementation(() => new Date(frozen));
+    await progress.summariesForEnrolments([learners.get('completo')!.enrolment.id]);
     const counter = countQueries(testApp.app);
     await progress.summariesForEnrolments([learners.get('completo')!.enrolment.id]);
     const forOne = counter.statements.length;
@@ -173,5 +178,6 @@ describe('progress agreement between the learner and the staff', () => {
     expect(all.size).toBe(learners.size);
     expect(counter.statements.length).toBe(forOne);
     expect(forOne).toBeLessThanOrEqual(8);
+    clock.mockRestore();
   });
 });
