@@ -4,7 +4,20 @@ import tseslint from 'typescript-eslint';
 import prettierConfig from 'eslint-config-prettier';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'tmp/**', 'data/**', 'eslint.config.mjs', 'jest.config.js', '.dependency-cruiser.js', 'scripts/**', 'test/bench/**/*.js'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      'tmp/**',
+      'data/**',
+      'eslint.config.mjs',
+      'jest.config.js',
+      '.dependency-cruiser.js',
+      'scripts/**',
+      'test/bench/**/*.js',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   // Layout is Prettier's job (npm run check runs `prettier --check`); ESLint keeps to correctness.

@@ -22,7 +22,9 @@ function runJest(label, args, env = {}) {
   const outputFile = join(resultsDir, `${label}.json`);
   console.log(`\n=== ${label} ===`);
   const result = spawnSync(process.execPath, [require.resolve('jest/bin/jest'), ...args, '--json', `--outputFile=${outputFile}`], {
-    cwd: root, stdio: 'inherit', env: { ...process.env, ...env },
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
   });
   if (!existsSync(outputFile)) {
     totals.failed += 1;
@@ -41,7 +43,14 @@ function runJest(label, args, env = {}) {
 
 function postgresUrl() {
   if (process.env.TEST_DATABASE_URL) return process.env.TEST_DATABASE_URL;
-  const probe = spawnSync(process.execPath, ['-e', `const {Client}=require('pg');const c=new Client({connectionString:${JSON.stringify(LOCAL_POSTGRES)},connectionTimeoutMillis:3000});c.connect().then(()=>c.end()).then(()=>process.exit(0),()=>process.exit(1))`], { cwd: root });
+  const probe = spawnSync(
+    process.execPath,
+    [
+      '-e',
+      `const {Client}=require('pg');const c=new Client({connectionString:${JSON.stringify(LOCAL_POSTGRES)},connectionTimeoutMillis:3000});c.connect().then(()=>c.end()).then(()=>process.exit(0),()=>process.exit(1))`,
+    ],
+    { cwd: root },
+  );
   return probe.status === 0 ? LOCAL_POSTGRES : undefined;
 }
 
@@ -53,7 +62,10 @@ if (process.env.SKIP_POSTGRES_TESTS === '1') {
 } else {
   const url = postgresUrl();
   if (url) runJest('e2e-postgres', ['--selectProjects', 'e2e', ...workers], { TEST_DATABASE_URL: url });
-  else { totals.failed += 1; notes.push('PostgreSQL e2e could not run: set TEST_DATABASE_URL (or SKIP_POSTGRES_TESTS=1 to leave it out on purpose)'); }
+  else {
+    totals.failed += 1;
+    notes.push('PostgreSQL e2e could not run: set TEST_DATABASE_URL (or SKIP_POSTGRES_TESTS=1 to leave it out on purpose)');
+  }
 }
 
 if (process.env.SKIP_BROWSER_TESTS === '1') {

@@ -14,8 +14,12 @@ import { demoAccount, seedDemoAccounts } from './seed/demo-accounts';
 import { UsersService } from './users/users.service';
 
 /** Creates the app with the shared pipeline; used by main.ts, the CLI commands and the tests. */
-export async function createApp(config: AppConfig, options: { logger?: false | ('log' | 'error' | 'warn')[] } = {}): Promise<NestExpressApplication> {
-  if (config.database.kind === 'sqlite' && config.database.path !== ':memory:') mkdirSync(dirname(config.database.path), { recursive: true });
+export async function createApp(
+  config: AppConfig,
+  options: { logger?: false | ('log' | 'error' | 'warn')[] } = {},
+): Promise<NestExpressApplication> {
+  if (config.database.kind === 'sqlite' && config.database.path !== ':memory:')
+    mkdirSync(dirname(config.database.path), { recursive: true });
   const levels: LogLevel[] | false = options.logger ?? ['log', 'error', 'warn'];
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), {
     bodyParser: false,

@@ -32,7 +32,8 @@ export class AppModule {
         CommonModule.register(config),
         TypeOrmModule.forRootAsync({
           useFactory: () => ({ ...buildDataSourceOptions(config.database), retryAttempts: 2, retryDelay: 1000 }),
-          dataSourceFactory: async (options) => serialiseSqliteTransactions(await new DataSource(options as DataSourceOptions).initialize()),
+          dataSourceFactory: async (options) =>
+            serialiseSqliteTransactions(await new DataSource(options as DataSourceOptions).initialize()),
         }),
         UsersModule,
         AuthModule,

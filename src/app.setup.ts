@@ -168,8 +168,10 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): Ne
   });
   const passportSession = passport.session();
   // The health check reads no session: a signed-in cookie during an outage must still get its 503 JSON.
-  const unlessHealth = (middleware: express.RequestHandler): express.RequestHandler => (request, response, next) =>
-    request.path === HEALTH_PATH ? next() : middleware(request, response, next);
+  const unlessHealth =
+    (middleware: express.RequestHandler): express.RequestHandler =>
+    (request, response, next) =>
+      request.path === HEALTH_PATH ? next() : middleware(request, response, next);
   app.use(unlessHealth(sessions));
   app.use(passport.initialize());
   app.use(unlessHealth(passportSession));

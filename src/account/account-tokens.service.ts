@@ -27,7 +27,12 @@ export class AccountTokensService {
   }
 
   /** A token valid for lifetimeMs from now, with its expiry (to tell the person). */
-  async issueFor(userId: number, purpose: AccountTokenPurpose, lifetimeMs: number, manager?: EntityManager): Promise<{ token: string; expiresAt: Date }> {
+  async issueFor(
+    userId: number,
+    purpose: AccountTokenPurpose,
+    lifetimeMs: number,
+    manager?: EntityManager,
+  ): Promise<{ token: string; expiresAt: Date }> {
     const { token, hash } = newSecretToken();
     const repository = manager ? manager.getRepository(AccountToken) : this.tokens;
     const expiresAt = new Date(this.clock.now().getTime() + lifetimeMs);

@@ -22,7 +22,12 @@ export class AccountController {
   @Post('set-password/:token')
   @Public()
   @FormView('account/set-password')
-  async setPassword(@Param('token') token: string, @Body() body: SetPasswordDto, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async setPassword(
+    @Param('token') token: string,
+    @Body() body: SetPasswordDto,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
     const user = await this.account.setPasswordWithLink(token, body.password);
     await logIn(request, user);
     // logIn gave this browser a fresh session id: keep it, end every other session of the account.

@@ -19,9 +19,16 @@ export class AdminPasswordLinkController {
 
   /** Answers with the link page itself, not a redirect: the raw link exists only in this response (and the person's mailbox). */
   @Post(':id/password-link')
-  async issue(@Param('id', ParseIdPipe) id: number, @CurrentUser() actor: User, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async issue(
+    @Param('id', ParseIdPipe) id: number,
+    @CurrentUser() actor: User,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
     const issued = await this.links.issueByAdmin(actor, id);
     response.setHeader('Cache-Control', 'no-store');
-    response.status(200).render('admin/password-link', { pageTitle: translator(request.lang ?? 'es')('account.adminLink.title'), ...issued });
+    response
+      .status(200)
+      .render('admin/password-link', { pageTitle: translator(request.lang ?? 'es')('account.adminLink.title'), ...issued });
   }
 }

@@ -37,7 +37,14 @@ export class PasswordLinksService {
     const { token, expiresAt } = await this.tokens.issueFor(target.id, 'set-password', ADMIN_LINK_MS);
     const link = this.linkFor(token);
     const delivery: LinkDelivery = this.mailer.mailEnabled
-      ? await this.mailer.send({ to: target.email, kind: 'passwordByAdmin', link, expiresAt, lang: target.preferredLanguage, params: { name: target.name } })
+      ? await this.mailer.send({
+          to: target.email,
+          kind: 'passwordByAdmin',
+          link,
+          expiresAt,
+          lang: target.preferredLanguage,
+          params: { name: target.name },
+        })
       : 'shown';
     return { target, link, expiresAt, delivery };
   }
@@ -48,7 +55,12 @@ export class PasswordLinksService {
     if (!user || !this.mailer.mailEnabled) return;
     const { token, expiresAt } = await this.tokens.issueFor(user.id, 'set-password', REQUESTED_LINK_MS);
     await this.mailer.send({
-      to: user.email, kind: 'passwordRequested', link: this.linkFor(token), expiresAt, lang: user.preferredLanguage, params: { name: user.name },
+      to: user.email,
+      kind: 'passwordRequested',
+      link: this.linkFor(token),
+      expiresAt,
+      lang: user.preferredLanguage,
+      params: { name: user.name },
     });
   }
 

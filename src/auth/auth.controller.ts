@@ -78,7 +78,12 @@ export class AuthController {
   @Post('profile/password')
   @Authenticated()
   @FormView('users/password')
-  async changePassword(@CurrentUser() user: User, @Body() body: ChangePasswordDto, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async changePassword(
+    @CurrentUser() user: User,
+    @Body() body: ChangePasswordDto,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
     await this.auth.changePassword(user.id, body.currentPassword, body.newPassword);
     await regenerateSession(request);
     await this.auth.afterPasswordChange(user.id, request.sessionID);

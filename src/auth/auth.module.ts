@@ -15,7 +15,14 @@ import { SessionSerializer } from './session.serializer';
 import { SessionsModule } from '../sessions/sessions.module';
 
 @Module({
-  imports: [PassportModule.register({ session: true }), TypeOrmModule.forFeature([SessionRecord]), UsersModule, AccountModule, SessionsModule, ThrottlingModule],
+  imports: [
+    PassportModule.register({ session: true }),
+    TypeOrmModule.forFeature([SessionRecord]),
+    UsersModule,
+    AccountModule,
+    SessionsModule,
+    ThrottlingModule,
+  ],
   controllers: [AuthController, ForgotPasswordController],
   providers: [AuthService, LocalStrategy, SessionSerializer, ForgotPasswordService, RegistrationService],
   exports: [AuthService],

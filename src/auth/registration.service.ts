@@ -47,8 +47,11 @@ export class RegistrationService implements OnModuleDestroy {
     await this.hasher.hash(input.password); // the same work as creating an account, so timing tells nothing
     this.afterAnswer(
       this.mailer.send({
-        to: owner.email, kind: 'registrationAttempt', link: `${this.config.publicUrl}/auth/forgot-password`,
-        lang: owner.preferredLanguage, params: { name: owner.name },
+        to: owner.email,
+        kind: 'registrationAttempt',
+        link: `${this.config.publicUrl}/auth/forgot-password`,
+        lang: owner.preferredLanguage,
+        params: { name: owner.name },
       }),
     );
     return null;
@@ -60,7 +63,9 @@ export class RegistrationService implements OnModuleDestroy {
   }
 
   private afterAnswer(work: Promise<unknown>): void {
-    const tracked = work.catch((error: unknown) => this.logger.error(`Could not mail a registration notice: ${error instanceof Error ? error.message : String(error)}`));
+    const tracked = work.catch((error: unknown) =>
+      this.logger.error(`Could not mail a registration notice: ${error instanceof Error ? error.message : String(error)}`),
+    );
     this.pending.add(tracked);
     void tracked.finally(() => this.pending.delete(tracked));
   }

@@ -17,7 +17,9 @@ export class BinaryColumns {
   }
 
   async read(table: string, column: string, keyColumn: string, key: number): Promise<Buffer | null> {
-    const rows = (await this.data.query(this.sql(`SELECT "${column}" AS value FROM "${table}" WHERE "${keyColumn}" = ?`), [key])) as { value: Buffer | null }[];
+    const rows = (await this.data.query(this.sql(`SELECT "${column}" AS value FROM "${table}" WHERE "${keyColumn}" = ?`), [key])) as {
+      value: Buffer | null;
+    }[];
     const value = rows[0]?.value;
     return value ? Buffer.from(value) : null;
   }

@@ -29,7 +29,12 @@ function localizedText(text: Record<string, string>, language: string): string {
 
 /** The columns of a new certificate: everything it says, frozen now. */
 export function certificateValues(
-  facts: IssueFacts, kind: CertificateKind, issuer: IssuerSnapshot, code: string, issuedAt: Date, holderName = facts.holderName,
+  facts: IssueFacts,
+  kind: CertificateKind,
+  issuer: IssuerSnapshot,
+  code: string,
+  issuedAt: Date,
+  holderName = facts.holderName,
 ): Omit<Certificate, 'id' | 'createdAt'> {
   const language = certificateLanguage(facts.preferredLanguage, facts.course.languages);
   return {
@@ -63,12 +68,17 @@ export function verifyUrl(publicUrl: string, code: string): string {
 
 /** Everything the PDF prints, translated into the certificate's language. */
 export function pdfInput(
-  certificate: Certificate, t: TFunction, publicUrl: string, logo: { data: Uint8Array; type: string } | null,
+  certificate: Certificate,
+  t: TFunction,
+  publicUrl: string,
+  logo: { data: Uint8Array; type: string } | null,
 ): CertificatePdfInput {
   const lang = certificate.language;
   const details = [t('certificates.pdf.hours', { hours: formatNumber(certificate.hours, lang) })];
   if (certificate.cohortName) {
-    const country = certificate.cohortCountry ? t(`options.countries.${certificate.cohortCountry}`, { defaultValue: certificate.cohortCountry }) : '';
+    const country = certificate.cohortCountry
+      ? t(`options.countries.${certificate.cohortCountry}`, { defaultValue: certificate.cohortCountry })
+      : '';
     details.push(t('certificates.pdf.cohort', { name: certificate.cohortName, country }));
   }
   details.push(t(`certificates.pdf.date.${certificate.kind}`, { date: formatDate(certificate.completedAt, lang) }));

@@ -88,7 +88,14 @@ export class CertificateIssuerService implements OnModuleDestroy {
     for (;;) {
       const ids = (await this.sources.completedAfter(afterId, BACKFILL_BATCH)).map((enrolment) => enrolment.id);
       if (!ids.length) break;
-      const certified = new Set((await this.certificates.find({ where: { enrolmentId: In(ids), status: Not('replaced') }, select: { id: true, enrolmentId: true } })).map((row) => row.enrolmentId));
+      const certified = new Set(
+        (
+          await this.certificates.find({
+            where: { enrolmentId: In(ids), status: Not('replaced') },
+            select: { id: true, enrolmentId: true },
+          })
+        ).map((row) => row.enrolmentId),
+      );
       for (const id of ids.filter((enrolmentId) => !certified.has(enrolmentId))) {
         // PDFs of backfilled certificates are made on first download, so a large backlog does not slow the start.
         const certificate = await this.issueOnCompletion(id);
@@ -101,7 +108,10 @@ export class CertificateIssuerService implements OnModuleDestroy {
   }
 
   async revoke(certificateId: number, actorId: number, reason: RevokeReason, note: string): Promise<void> {
-    const result = await this.certificates.update({ id: certificateId, status: 'valid' }, { status: 'revoked', revokedAt: this.clock.now(), revokedReason: reason });
+    const result = await this.certificates.update(
+      { id: certificateId, status: 'valid' },
+      { status: 'revoked', revokedAt: this.clock.now(), revokedReason: reason },
+    );
     if (!result.affected) throw new CertificateStateError('notValid');
     await this.record(certificateId, 'revoked', actorId, `${reason}${note ? `: ${note}` : ''}`);
   }
@@ -113,7 +123,14 @@ export class CertificateIssuerService implements OnModuleDestroy {
     const facts = await this.sources.issueFacts(old.enrolmentId);
     if (!facts) throw new CertificateStateError('notValid');
     const issuer = await this.settings.snapshot();
-    const values = certificateValues({ ...facts, completedAt: old.completedAt }, old.kind, issuer, newPublicCode(), this.clock.now(), holderName?.trim() || facts.holderName);
+    const values = certificateValues(
+      { ...facts, completedAt: old.completedAt },
+      old.kind,
+      issuer,
+      newPublicCode(),
+      this.clock.now(),
+      holderName?.trim() || facts.holderName,
+    );
     const fresh = await this.data.transaction(async (manager) => {
       const replaced = await manager.update(Certificate, { id: old.id, status: 'valid' }, { status: 'replaced' });
       if (!replaced.affected) throw new CertificateStateError('notValid');
@@ -143,11 +160,19 @@ export class CertificateIssuerService implements OnModuleDestroy {
       const course = await this.sources.course(certificate.courseId);
       const claims = achievementCredentialClaims(certificate, this.config.publicUrl, course?.slug ?? String(certificate.courseId), {
         issuerName: certificate.issuer.name[certificate.language] ?? certificate.issuer.name.es ?? '',
-        achievementDescription: t(`certificates.credential.description.${certificate.kind}`, { course: certificate.courseTitle, hours: formatNumber(certificate.hours, certificate.language) }),
+        achievementDescription: t(`certificates.credential.description.${certificate.kind}`, {
+          course: certificate.courseTitle,
+          hours: formatNumber(certificate.hours, certificate.language),
+        }),
         criteria: t(`certificates.credential.criteria.${certificate.kind}`),
       });
       const signed = await this.keys.sign(claims);
-      await this.certificates.createQueryBuilder().update(Certificate).set({ credential: signed }).where('id = :id AND credential IS NULL', { id: certificate.id }).execute();
+      await this.certificates
+        .createQueryBuilder()
+        .update(Certificate)
+        .set({ credential: signed })
+        .where('id = :id AND credential IS NULL', { id: certificate.id })
+        .execute();
       credential = (await this.certificates.findOneByOrFail({ id: certificate.id })).credential ?? signed;
     }
     return { pdf, credential };
@@ -161,7 +186,11 @@ export class CertificateIssuerService implements OnModuleDestroy {
   /** The learner's request returns as soon as the certificate exists; its PDF follows (a download made meanwhile makes it itself). */
   private inBackground(certificate: Certificate): void {
     const task = this.ensureArtifacts(certificate)
-      .catch((error: unknown) => this.logger.error(`PDF/credential of certificate ${certificate.id} failed (made on first download instead): ${error instanceof Error ? error.message : String(error)}`))
+      .catch((error: unknown) =>
+        this.logger.error(
+          `PDF/credential of certificate ${certificate.id} failed (made on first download instead): ${error instanceof Error ? error.message : String(error)}`,
+        ),
+      )
       .finally(() => this.background.delete(task));
     this.background.add(task);
   }
@@ -170,7 +199,12 @@ export class CertificateIssuerService implements OnModuleDestroy {
     return this.certificates.findOneBy({ enrolmentId, kind, status: Not('replaced') });
   }
 
-  private async record(certificateId: number, action: CertificateEvent['action'], actorId: number | null, reason: string | null): Promise<void> {
+  private async record(
+    certificateId: number,
+    action: CertificateEvent['action'],
+    actorId: number | null,
+    reason: string | null,
+  ): Promise<void> {
     await this.events.insert({ certificateId, action, actorId, reason: reason?.slice(0, 500) ?? null, at: this.clock.now() });
   }
 }

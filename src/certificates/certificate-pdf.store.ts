@@ -29,7 +29,8 @@ export class CertificatePdfStore {
   async forget(certificateIds: number[]): Promise<void> {
     for (let index = 0; index < certificateIds.length; index += 500) {
       const ids = certificateIds.slice(index, index + 500);
-      if (ids.length) await this.bytes.query(`DELETE FROM "certificate_pdf" WHERE "certificateId" IN (${ids.map(() => '?').join(', ')})`, ids);
+      if (ids.length)
+        await this.bytes.query(`DELETE FROM "certificate_pdf" WHERE "certificateId" IN (${ids.map(() => '?').join(', ')})`, ids);
     }
   }
 }

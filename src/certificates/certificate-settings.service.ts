@@ -61,7 +61,13 @@ export class CertificateSettingsService {
 
   async save(values: IssuerSettingsValues, actorId: number): Promise<void> {
     await this.settings.upsert(
-      { id: SETTINGS_ID, issuerName: values.issuerName, signatories: values.signatories.slice(0, 2), updatedAt: this.clock.now(), updatedById: actorId },
+      {
+        id: SETTINGS_ID,
+        issuerName: values.issuerName,
+        signatories: values.signatories.slice(0, 2),
+        updatedAt: this.clock.now(),
+        updatedById: actorId,
+      },
       ['id'],
     );
   }
@@ -71,6 +77,10 @@ export class CertificateSettingsService {
     const existing = await this.current();
     await this.save({ issuerName: existing.issuerName, signatories: existing.signatories }, actorId);
     const type = data ? logoTypeOf(data) : null;
-    await this.bytes.query('UPDATE "certificate_settings" SET "logo" = ?, "logoType" = ? WHERE "id" = ?', [data && type ? data : null, type, SETTINGS_ID]);
+    await this.bytes.query('UPDATE "certificate_settings" SET "logo" = ?, "logoType" = ? WHERE "id" = ?', [
+      data && type ? data : null,
+      type,
+      SETTINGS_ID,
+    ]);
   }
 }

@@ -41,7 +41,13 @@ export class CertificateSourcesService {
       completedAt: enrolment.completedAt,
       holderName: user.name,
       preferredLanguage: user.preferredLanguage,
-      course: { slug: course.slug, title: course.title, languages: course.languages, hours: course.hours, certificateType: course.certificateType },
+      course: {
+        slug: course.slug,
+        title: course.title,
+        languages: course.languages,
+        hours: course.hours,
+        certificateType: course.certificateType,
+      },
       cohort: cohort ? { name: cohort.name, country: cohort.country } : null,
     };
   }

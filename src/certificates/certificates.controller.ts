@@ -21,7 +21,10 @@ export class CertificatesController {
   async mine(@CurrentUser() user: User, @Req() request: Request) {
     const lang = request.lang ?? 'es';
     const certificates = await this.certificates.ofLearner(user.id);
-    return { pageTitle: translator(lang)('certificates.mine.title'), certificates: certificates.map((certificate) => certificateCard(certificate)) };
+    return {
+      pageTitle: translator(lang)('certificates.mine.title'),
+      certificates: certificates.map((certificate) => certificateCard(certificate)),
+    };
   }
 
   /** The link on My courses and the course page: the learner's certificate for that course. */

@@ -59,7 +59,8 @@ export class CertificatesService {
       });
       for (const row of rows) {
         const existing = result.get(row.enrolmentId);
-        if (!existing || (existing.kind !== 'completion' && row.kind === 'completion')) result.set(row.enrolmentId, { code: row.code, status: row.status, kind: row.kind });
+        if (!existing || (existing.kind !== 'completion' && row.kind === 'completion'))
+          result.set(row.enrolmentId, { code: row.code, status: row.status, kind: row.kind });
       }
     }
     return new Map([...result].map(([id, { code, status }]) => [id, { code, status }]));
@@ -139,23 +140,61 @@ export class CertificatesService {
       .innerJoin('app_user', 'u', 'u.id = c.userId')
       .innerJoin('course', 'course', 'course.id = c.courseId')
       .leftJoin('cohort', 'cohort', 'cohort.id = c.cohortId')
-      .select(['c.id AS id', 'c.code AS code', 'c.status AS status', 'c.kind AS kind', 'c.holderName AS "holderName"', 'c.courseTitle AS "courseTitle"'])
+      .select([
+        'c.id AS id',
+        'c.code AS code',
+        'c.status AS status',
+        'c.kind AS kind',
+        'c.holderName AS "holderName"',
+        'c.courseTitle AS "courseTitle"',
+      ])
       .addSelect(['c.issuedAt AS "issuedAt"', 'c.cohortId AS "cohortId"', 'cohort.name AS "cohortName"', 'u.email AS email']);
     if (!isManager(actor)) {
-      query.andWhere('c.cohortId IN (SELECT "f"."cohortId" FROM "cohort_facilitator" "f" WHERE "f"."userId" = :facilitatorId)', { facilitatorId: actor.id });
+      query.andWhere('c.cohortId IN (SELECT "f"."cohortId" FROM "cohort_facilitator" "f" WHERE "f"."userId" = :facilitatorId)', {
+        facilitatorId: actor.id,
+      });
     }
     if (filter.learner?.trim()) {
-      const like = `%${filter.learner.trim().toLowerCase().replace(/[\\%_]/g, '\\$&')}%`;
-      query.andWhere(new Brackets((where) => where.where("LOWER(u.name) LIKE :like ESCAPE '\\'", { like }).orWhere("LOWER(u.email) LIKE :like ESCAPE '\\'", { like }).orWhere("LOWER(c.holderName) LIKE :like ESCAPE '\\'", { like })));
+      const like = `%${filter.learner
+        .trim()
+        .toLowerCase()
+        .replace(/[\\%_]/g, '\\$&')}%`;
+      query.andWhere(
+        new Brackets((where) =>
+          where
+            .where("LOWER(u.name) LIKE :like ESCAPE '\\'", { like })
+            .orWhere("LOWER(u.email) LIKE :like ESCAPE '\\'", { like })
+            .orWhere("LOWER(c.holderName) LIKE :like ESCAPE '\\'", { like }),
+        ),
+      );
     }
     if (filter.course?.trim()) {
-      const like = `%${filter.course.trim().toLowerCase().replace(/[\\%_]/g, '\\$&')}%`;
-      query.andWhere(new Brackets((where) => where.where("LOWER(c.courseTitle) LIKE :courseLike ESCAPE '\\'", { courseLike: like }).orWhere("LOWER(course.slug) LIKE :courseLike ESCAPE '\\'", { courseLike: like })));
+      const like = `%${filter.course
+        .trim()
+        .toLowerCase()
+        .replace(/[\\%_]/g, '\\$&')}%`;
+      query.andWhere(
+        new Brackets((where) =>
+          where
+            .where("LOWER(c.courseTitle) LIKE :courseLike ESCAPE '\\'", { courseLike: like })
+            .orWhere("LOWER(course.slug) LIKE :courseLike ESCAPE '\\'", { courseLike: like }),
+        ),
+      );
     }
     if (filter.cohortId) query.andWhere('c.cohortId = :cohortId', { cohortId: filter.cohortId });
     const total = await query.getCount();
-    const rows = await query.orderBy('c.issuedAt', 'DESC').addOrderBy('c.id', 'DESC').offset((page - 1) * STAFF_PAGE_SIZE).limit(STAFF_PAGE_SIZE).getRawMany<StaffRow>();
-    return { rows: rows.map((row) => ({ ...row, id: Number(row.id) })), total, page, pageCount: Math.max(1, Math.ceil(total / STAFF_PAGE_SIZE)) };
+    const rows = await query
+      .orderBy('c.issuedAt', 'DESC')
+      .addOrderBy('c.id', 'DESC')
+      .offset((page - 1) * STAFF_PAGE_SIZE)
+      .limit(STAFF_PAGE_SIZE)
+      .getRawMany<StaffRow>();
+    return {
+      rows: rows.map((row) => ({ ...row, id: Number(row.id) })),
+      total,
+      page,
+      pageCount: Math.max(1, Math.ceil(total / STAFF_PAGE_SIZE)),
+    };
   }
 
   /** The audit of one certificate, oldest first, with the actors' names. */

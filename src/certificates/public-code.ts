@@ -22,7 +22,11 @@ export function formatPublicCode(code: string): string {
  * spaces do not matter; O is read as 0 and I/L as 1, as Crockford's decoding rules say.
  */
 export function normalisePublicCode(input: string): string | null {
-  const cleaned = input.toUpperCase().replace(/[\s\-–—.]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+  const cleaned = input
+    .toUpperCase()
+    .replace(/[\s\-–—.]/g, '')
+    .replace(/O/g, '0')
+    .replace(/[IL]/g, '1');
   if (cleaned.length !== CODE_LENGTH) return null;
   return [...cleaned].every((symbol) => CROCKFORD_ALPHABET.includes(symbol)) ? cleaned : null;
 }

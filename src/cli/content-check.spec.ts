@@ -32,11 +32,13 @@ describe('content:check', () => {
     expect(spanish.join('\n')).not.toMatch(/incomplete explicit mapping pair/);
     expect(spanish.some((line) => line.includes(': aviso: El módulo no declara objetivos de aprendizaje'))).toBe(true);
     expect(spanish[spanish.length - 1]).toBe('content:check: 1 curso revisado, 1 error, 2 avisos');
-    expect(english.some((line) => line.includes(': error: The settings are not valid YAML: there is a colon where none is expected'))).toBe(true);
+    expect(english.some((line) => line.includes(': error: The settings are not valid YAML: there is a colon where none is expected'))).toBe(
+      true,
+    );
     expect(english[english.length - 1]).toBe('content:check: 1 course checked, 1 error, 2 warnings');
   });
 
-  it('names the YAML parser\'s reasons by what they mean to an author', () => {
+  it("names the YAML parser's reasons by what they mean to an author", () => {
     expect(yamlReasonKey('bad indentation of a mapping entry')).toBe('indentation');
     expect(yamlReasonKey('duplicated mapping key')).toBe('duplicate-key');
     expect(yamlReasonKey('unexpected end of the stream within a double quoted scalar')).toBe('unclosed-quote');

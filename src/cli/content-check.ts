@@ -45,7 +45,11 @@ export async function checkContentDir(dir: string): Promise<ContentCheckReport> 
     }
   }
   const { problems, slugs } = checkContentRoot(files);
-  return { problems: sortProblems([...loadProblems, ...problems]), courseCount: new Set([...slugs, ...courseFolders]).size, pathsRelativeTo: base };
+  return {
+    problems: sortProblems([...loadProblems, ...problems]),
+    courseCount: new Set([...slugs, ...courseFolders]).size,
+    pathsRelativeTo: base,
+  };
 }
 
 /** Sub-folders only: content/README.md and other loose files are not courses. */
@@ -101,7 +105,13 @@ export function formatReport(report: ContentCheckReport, cwd: string, lang: Lang
   });
   const errors = report.problems.filter((problem) => problem.severity === 'error').length;
   const counted = (key: string, count: number) => t(`content.check.count.${key}`, { count });
-  lines.push(t('content.check.summary', { courses: counted('courses', report.courseCount), errors: counted('errors', errors), warnings: counted('warnings', report.problems.length - errors) }));
+  lines.push(
+    t('content.check.summary', {
+      courses: counted('courses', report.courseCount),
+      errors: counted('errors', errors),
+      warnings: counted('warnings', report.problems.length - errors),
+    }),
+  );
   return lines;
 }
 

@@ -9,7 +9,9 @@ import { UsersService } from '../users/users.service';
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { email: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' } } });
   if (!values.email || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(values.email)) {
-    console.error('Usage: npm run user:create-admin -- --email admin@example.org [--name "Full name"] [--password "at least 8 characters"]');
+    console.error(
+      'Usage: npm run user:create-admin -- --email admin@example.org [--name "Full name"] [--password "at least 8 characters"]',
+    );
     process.exit(2);
   }
   if (values.password !== undefined && values.password.length < 8) {
@@ -27,9 +29,19 @@ async function main(): Promise<void> {
   } else {
     const password = values.password ?? randomBytes(12).toString('base64url');
     await users.create({
-      email: values.email, password, name: values.name ?? 'Administrator', role: 'admin',
-      institution: 'other', institutionOther: 'Platform administration', position: 'Administrator',
-      country: 'SV', department: '-', dutyStation: '-', sex: 'prefer_not_to_say', ageGroup: '35-44', preferredLanguage: 'es',
+      email: values.email,
+      password,
+      name: values.name ?? 'Administrator',
+      role: 'admin',
+      institution: 'other',
+      institutionOther: 'Platform administration',
+      position: 'Administrator',
+      country: 'SV',
+      department: '-',
+      dutyStation: '-',
+      sex: 'prefer_not_to_say',
+      ageGroup: '35-44',
+      preferredLanguage: 'es',
     });
     console.log(`Admin created: ${values.email}`);
     if (!values.password) console.log(`Temporary password (shown once, change it after signing in): ${password}`);

@@ -13,8 +13,8 @@ async function main(): Promise<void> {
   if (database.kind === 'postgres') {
     console.error(
       'db:backup copies SQLite databases only. For PostgreSQL use its own tools, e.g.\n' +
-      '  pg_dump --format=custom --file=aprende.dump "$DATABASE_URL"\n' +
-      'and restore with pg_restore --clean --no-owner --dbname="$DATABASE_URL" aprende.dump (see the README).',
+        '  pg_dump --format=custom --file=aprende.dump "$DATABASE_URL"\n' +
+        'and restore with pg_restore --clean --no-owner --dbname="$DATABASE_URL" aprende.dump (see the README).',
     );
     process.exit(2);
   }

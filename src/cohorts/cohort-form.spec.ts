@@ -1,7 +1,13 @@
 import { cohortColumnsFrom, CohortFormValues, dayInput, keyForCopy, nameForCountry, parseDay } from './cohort-form';
 
 const values = (overrides: Partial<CohortFormValues> = {}): CohortFormValues => ({
-  courseId: 1, name: '  Niñez migrante,   2.ª edición ', country: 'SV', startsOn: '2026-04-01', endsOn: '2026-06-30', enrolmentMode: 'open', ...overrides,
+  courseId: 1,
+  name: '  Niñez migrante,   2.ª edición ',
+  country: 'SV',
+  startsOn: '2026-04-01',
+  endsOn: '2026-06-30',
+  enrolmentMode: 'open',
+  ...overrides,
 });
 
 describe('cohort form', () => {
@@ -25,9 +31,15 @@ describe('cohort form', () => {
   });
 
   it('explains inconsistent dates and a missing key field by field', () => {
-    const result = cohortColumnsFrom(values({
-      endsOn: '2026-03-01', enrolmentOpensOn: '2026-03-10', enrolmentClosesOn: '2026-03-05', enrolmentMode: 'key', enrolmentKey: '  ',
-    }));
+    const result = cohortColumnsFrom(
+      values({
+        endsOn: '2026-03-01',
+        enrolmentOpensOn: '2026-03-10',
+        enrolmentClosesOn: '2026-03-05',
+        enrolmentMode: 'key',
+        enrolmentKey: '  ',
+      }),
+    );
     expect(result).toEqual({
       errors: {
         endsOn: [{ key: 'cohorts.form.endsBeforeStart' }],
@@ -38,7 +50,9 @@ describe('cohort form', () => {
   });
 
   it('names the copy for another country by swapping the country name', () => {
-    expect(nameForCountry('Niñez migrante, 2.ª edición, El Salvador', ['El Salvador'], 'Guatemala')).toBe('Niñez migrante, 2.ª edición, Guatemala');
+    expect(nameForCountry('Niñez migrante, 2.ª edición, El Salvador', ['El Salvador'], 'Guatemala')).toBe(
+      'Niñez migrante, 2.ª edición, Guatemala',
+    );
     expect(nameForCountry('Trata de personas 2026', ['El Salvador'], 'Honduras')).toBe('Trata de personas 2026 (Honduras)');
   });
 

@@ -17,7 +17,20 @@ export interface CohortFormValues {
   facilitatorIds?: number[];
 }
 
-export type CohortColumns = Pick<Cohort, 'courseId' | 'name' | 'country' | 'startsAt' | 'endsAt' | 'enrolmentOpensAt' | 'enrolmentClosesAt' | 'capacity' | 'enrolmentMode' | 'enrolmentKey' | 'earlyAccess'>;
+export type CohortColumns = Pick<
+  Cohort,
+  | 'courseId'
+  | 'name'
+  | 'country'
+  | 'startsAt'
+  | 'endsAt'
+  | 'enrolmentOpensAt'
+  | 'enrolmentClosesAt'
+  | 'capacity'
+  | 'enrolmentMode'
+  | 'enrolmentKey'
+  | 'earlyAccess'
+>;
 
 /**
  * A calendar day from a date input, in the server's time zone (the same one

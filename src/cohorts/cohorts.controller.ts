@@ -27,8 +27,11 @@ export class CohortsController {
     const result = await this.cohorts.list(user, query);
     return {
       pageTitle: translator(request.lang ?? 'es')('cohorts.list.title'),
-      ...result, ...pageLinks('/cohorts', { ...query }, result.page, result.pageCount),
-      query, countries: COHORT_COUNTRIES, canManage: managesCohorts(user),
+      ...result,
+      ...pageLinks('/cohorts', { ...query }, result.page, result.pageCount),
+      query,
+      countries: COHORT_COUNTRIES,
+      canManage: managesCohorts(user),
     };
   }
 
@@ -41,7 +44,12 @@ export class CohortsController {
 
   @Post()
   @Roles('coordinator')
-  async create(@Body() body: Record<string, unknown>, @CurrentUser() user: User, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async create(
+    @Body() body: Record<string, unknown>,
+    @CurrentUser() user: User,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
     try {
       const cohort = await this.cohorts.create(user, await validateForm(CohortFormDto, body));
       flash(request, 'success', 'cohorts.form.created', { name: cohort.name });
@@ -56,20 +64,42 @@ export class CohortsController {
   @Render('cohorts/show')
   async show(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: User) {
     const detail = await this.cohorts.detail(user, id);
-    return { pageTitle: detail.cohort.name, ...detail, canManage: managesCohorts(user), countries: COHORT_COUNTRIES.filter((c) => c !== detail.cohort.country) };
+    return {
+      pageTitle: detail.cohort.name,
+      ...detail,
+      canManage: managesCohorts(user),
+      countries: COHORT_COUNTRIES.filter((c) => c !== detail.cohort.country),
+    };
   }
 
   @Get(':id/edit')
   @Roles('coordinator')
-  async editPage(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: User, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async editPage(
+    @Param('id', ParseIdPipe) id: number,
+    @CurrentUser() user: User,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
     this.cohorts.assertManager(user);
     const detail = await this.cohorts.detail(user, id);
-    await this.renderForm(request, response, { cohortId: id, values: formValuesOf(detail.cohort, detail.facilitators.map((f) => f.id)) });
+    await this.renderForm(request, response, {
+      cohortId: id,
+      values: formValuesOf(
+        detail.cohort,
+        detail.facilitators.map((f) => f.id),
+      ),
+    });
   }
 
   @Post(':id/edit')
   @Roles('coordinator')
-  async update(@Param('id', ParseIdPipe) id: number, @Body() body: Record<string, unknown>, @CurrentUser() user: User, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async update(
+    @Param('id', ParseIdPipe) id: number,
+    @Body() body: Record<string, unknown>,
+    @CurrentUser() user: User,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
     try {
       const cohort = await this.cohorts.update(user, id, await validateForm(CohortFormDto, body));
       flash(request, 'success', 'cohorts.form.saved', { name: cohort.name });
@@ -82,7 +112,12 @@ export class CohortsController {
 
   @Post(':id/archive')
   @Roles('coordinator')
-  async archive(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: User, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async archive(
+    @Param('id', ParseIdPipe) id: number,
+    @CurrentUser() user: User,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
     const cohort = await this.cohorts.setArchived(user, id, true);
     flash(request, 'success', 'cohorts.archive.done', { name: cohort.name });
     response.redirect(303, `/cohorts/${id}`);
@@ -90,7 +125,12 @@ export class CohortsController {
 
   @Post(':id/restore')
   @Roles('coordinator')
-  async restore(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: User, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async restore(
+    @Param('id', ParseIdPipe) id: number,
+    @CurrentUser() user: User,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
     const cohort = await this.cohorts.setArchived(user, id, false);
     flash(request, 'success', 'cohorts.archive.restored', { name: cohort.name });
     response.redirect(303, `/cohorts/${id}`);
@@ -98,29 +138,48 @@ export class CohortsController {
 
   @Post(':id/duplicate')
   @Roles('coordinator')
-  async duplicate(@Param('id', ParseIdPipe) id: number, @Body() body: Record<string, unknown>, @CurrentUser() user: User, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async duplicate(
+    @Param('id', ParseIdPipe) id: number,
+    @Body() body: Record<string, unknown>,
+    @CurrentUser() user: User,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
     try {
       const dto = await validateForm(DuplicateCohortDto, body);
       const copies = await this.cohorts.duplicate(user, id, dto.countries);
       const t = translator(request.lang ?? 'es');
-      const names = copies.map((copy) => (copy.enrolmentKey ? t('cohorts.duplicate.withKey', { name: copy.name, key: copy.enrolmentKey }) : copy.name));
+      const names = copies.map((copy) =>
+        copy.enrolmentKey ? t('cohorts.duplicate.withKey', { name: copy.name, key: copy.enrolmentKey }) : copy.name,
+      );
       flash(request, 'success', 'cohorts.duplicate.done', { count: copies.length, names: names.join('; ') });
       response.redirect(303, copies.length === 1 ? `/cohorts/${copies[0].id}/edit` : '/cohorts');
     } catch (error) {
       if (!(error instanceof FormError)) throw error;
       const detail = await this.cohorts.detail(user, id);
       response.status(error.status).render('cohorts/show', {
-        pageTitle: detail.cohort.name, ...detail, canManage: true, errors: error.errors, countries: COHORT_COUNTRIES.filter((c) => c !== detail.cohort.country),
+        pageTitle: detail.cohort.name,
+        ...detail,
+        canManage: true,
+        errors: error.errors,
+        countries: COHORT_COUNTRIES.filter((c) => c !== detail.cohort.country),
       });
     }
   }
 
-  private async renderForm(request: Request, response: Response, model: { values: Record<string, unknown>; errors?: FormError['errors']; status?: number; cohortId?: number }): Promise<void> {
+  private async renderForm(
+    request: Request,
+    response: Response,
+    model: { values: Record<string, unknown>; errors?: FormError['errors']; status?: number; cohortId?: number },
+  ): Promise<void> {
     const options = await this.cohorts.formOptions();
     const t = translator(request.lang ?? 'es');
     response.status(model.status ?? HttpStatus.OK).render('cohorts/form', {
       pageTitle: t(model.cohortId ? 'cohorts.form.editTitle' : 'cohorts.form.newTitle'),
-      ...model, ...options, countries: COHORT_COUNTRIES, modes: ENROLMENT_MODES,
+      ...model,
+      ...options,
+      countries: COHORT_COUNTRIES,
+      modes: ENROLMENT_MODES,
       action: model.cohortId ? `/cohorts/${model.cohortId}/edit` : '/cohorts',
     });
   }

@@ -35,7 +35,12 @@ import { CohortLearnersService } from './learners/cohort-learners.service';
   controllers: [CohortsController, CohortLearnersController, InvitationsController, BulkImportController, CourseCohortsController],
   providers: [
     // Links are mailed through the global MailModule's LinkMailer.
-    CohortsService, CohortEnrolmentsService, EnrolmentPlacement, CohortLearnersService, InvitationsService, BulkImportService,
+    CohortsService,
+    CohortEnrolmentsService,
+    EnrolmentPlacement,
+    CohortLearnersService,
+    InvitationsService,
+    BulkImportService,
   ],
   exports: [CohortsService, CohortEnrolmentsService],
 })

@@ -69,7 +69,8 @@ export class CohortsService {
   async findByIds(ids: number[]): Promise<Cohort[]> {
     const unique = [...new Set(ids)];
     const result: Cohort[] = [];
-    for (let i = 0; i < unique.length; i += 500) result.push(...(await this.cohorts.find({ where: { id: In(unique.slice(i, i + 500)) }, relations: { course: true } })));
+    for (let i = 0; i < unique.length; i += 500)
+      result.push(...(await this.cohorts.find({ where: { id: In(unique.slice(i, i + 500)) }, relations: { course: true } })));
     return result;
   }
 
@@ -85,8 +86,12 @@ export class CohortsService {
 
   async list(actor: Actor, filter: CohortListFilter) {
     const page = Math.max(1, filter.page ?? 1);
-    const query = this.cohorts.createQueryBuilder('cohort').leftJoinAndSelect('cohort.course', 'course')
-      .orderBy('cohort.startsAt', 'DESC').addOrderBy('cohort.name', 'ASC').addOrderBy('cohort.id', 'ASC');
+    const query = this.cohorts
+      .createQueryBuilder('cohort')
+      .leftJoinAndSelect('cohort.course', 'course')
+      .orderBy('cohort.startsAt', 'DESC')
+      .addOrderBy('cohort.name', 'ASC')
+      .addOrderBy('cohort.id', 'ASC');
     if (!managesCohorts(actor)) {
       query.innerJoin(CohortFacilitator, 'mine', 'mine.cohortId = cohort.id AND mine.userId = :actorId', { actorId: actor.id });
     }
@@ -95,14 +100,22 @@ export class CohortsService {
     if (show === 'archived') query.andWhere('cohort.archivedAt IS NOT NULL');
     if (filter.country) query.andWhere('cohort.country = :country', { country: filter.country });
     if (filter.q?.trim()) {
-      const term = `%${filter.q.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const term = `%${filter.q
+        .trim()
+        .toLowerCase()
+        .replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       query.andWhere("LOWER(cohort.name) LIKE :term ESCAPE '\\'", { term });
     }
-    const [items, total] = await query.skip((page - 1) * COHORTS_PAGE_SIZE).take(COHORTS_PAGE_SIZE).getManyAndCount();
+    const [items, total] = await query
+      .skip((page - 1) * COHORTS_PAGE_SIZE)
+      .take(COHORTS_PAGE_SIZE)
+      .getManyAndCount();
     const counts = await this.counts(items.map((cohort) => cohort.id));
     return {
       items: items.map((cohort) => ({ cohort, counts: counts.get(cohort.id) ?? { active: 0, pending: 0 } })),
-      total, page, pageCount: Math.max(1, Math.ceil(total / COHORTS_PAGE_SIZE)),
+      total,
+      page,
+      pageCount: Math.max(1, Math.ceil(total / COHORTS_PAGE_SIZE)),
     };
   }
 
@@ -138,7 +151,9 @@ export class CohortsService {
       .andWhere('cohort.endsAt > :now', { now })
       .andWhere("cohort.enrolmentMode <> 'invitation'")
       .andWhere(new Brackets((where) => where.where('cohort.enrolmentOpensAt IS NULL').orWhere('cohort.enrolmentOpensAt <= :now', { now })))
-      .andWhere(new Brackets((where) => where.where('cohort.enrolmentClosesAt IS NULL').orWhere('cohort.enrolmentClosesAt > :now', { now })))
+      .andWhere(
+        new Brackets((where) => where.where('cohort.enrolmentClosesAt IS NULL').orWhere('cohort.enrolmentClosesAt > :now', { now })),
+      )
       .groupBy('cohort.courseId')
       .getRawMany<{ courseId: number; count: string | number }>();
     return new Map(rows.map((row) => [Number(row.courseId), Number(row.count)]));
@@ -197,11 +212,18 @@ export class CohortsService {
     const copies: Cohort[] = [];
     for (const country of [...new Set(countries)]) {
       const { id: _id, createdAt: _c, updatedAt: _u, course: _course, ...columns } = source;
-      copies.push(await this.cohorts.save(this.cohorts.create({
-        ...columns, country, archivedAt: null, name: nameForCountry(source.name, countryLabels(source.country), countryLabels(country)[0]),
-        // Two cohorts never share a key: each copy gets its own, shown on its page and in the confirmation.
-        enrolmentKey: keyForCopy(source.enrolmentKey, source.country, country, (n) => randomInt(0, n)),
-      })));
+      copies.push(
+        await this.cohorts.save(
+          this.cohorts.create({
+            ...columns,
+            country,
+            archivedAt: null,
+            name: nameForCountry(source.name, countryLabels(source.country), countryLabels(country)[0]),
+            // Two cohorts never share a key: each copy gets its own, shown on its page and in the confirmation.
+            enrolmentKey: keyForCopy(source.enrolmentKey, source.country, country, (n) => randomInt(0, n)),
+          }),
+        ),
+      );
     }
     return copies;
   }

@@ -23,15 +23,55 @@ interface DemoCohort {
 
 // One edition running in three countries, as IOM's specialised courses do, with every enrolment mode on show.
 const DEMO_COHORTS: DemoCohort[] = [
-  { course: 'ninez-migrante', name: 'Niñez migrante, 2.ª edición, El Salvador', country: 'SV', mode: 'open', capacity: 70, facilitator: true, learner: true },
-  { course: 'ninez-migrante', name: 'Niñez migrante, 2.ª edición, Guatemala', country: 'GT', mode: 'approval', capacity: 40, facilitator: true },
+  {
+    course: 'ninez-migrante',
+    name: 'Niñez migrante, 2.ª edición, El Salvador',
+    country: 'SV',
+    mode: 'open',
+    capacity: 70,
+    facilitator: true,
+    learner: true,
+  },
+  {
+    course: 'ninez-migrante',
+    name: 'Niñez migrante, 2.ª edición, Guatemala',
+    country: 'GT',
+    mode: 'approval',
+    capacity: 40,
+    facilitator: true,
+  },
   { course: 'ninez-migrante', name: 'Niñez migrante, 2.ª edición, Honduras', country: 'HN', mode: 'key', key: 'NINEZ-HN', capacity: 40 },
-  { course: 'trata-de-personas', name: 'Trata de personas 2026, El Salvador', country: 'SV', mode: 'key', key: 'TRATA-SV', facilitator: true },
+  {
+    course: 'trata-de-personas',
+    name: 'Trata de personas 2026, El Salvador',
+    country: 'SV',
+    mode: 'key',
+    key: 'TRATA-SV',
+    facilitator: true,
+  },
   { course: 'trata-de-personas', name: 'Trata de personas 2026, Guatemala', country: 'GT', mode: 'approval' },
   { course: 'trata-de-personas', name: 'Trata de personas 2026, Honduras', country: 'HN', mode: 'invitation', facilitator: true },
-  { course: 'trafico-ilicito-de-migrantes', name: 'Tráfico ilícito de migrantes 2026, El Salvador', country: 'SV', mode: 'open', capacity: 30 },
-  { course: 'trafico-ilicito-de-migrantes', name: 'Tráfico ilícito de migrantes 2026, Honduras', country: 'HN', mode: 'open', opensInDays: 10 },
-  { course: 'asistencia-psicosocial', name: 'Asistencia psicosocial 2026, El Salvador', country: 'SV', mode: 'approval', facilitator: true },
+  {
+    course: 'trafico-ilicito-de-migrantes',
+    name: 'Tráfico ilícito de migrantes 2026, El Salvador',
+    country: 'SV',
+    mode: 'open',
+    capacity: 30,
+  },
+  {
+    course: 'trafico-ilicito-de-migrantes',
+    name: 'Tráfico ilícito de migrantes 2026, Honduras',
+    country: 'HN',
+    mode: 'open',
+    opensInDays: 10,
+  },
+  {
+    course: 'asistencia-psicosocial',
+    name: 'Asistencia psicosocial 2026, El Salvador',
+    country: 'SV',
+    mode: 'approval',
+    facilitator: true,
+  },
   { course: 'asistencia-psicosocial', name: 'Asistencia psicosocial 2026, Guatemala', country: 'GT', mode: 'open' },
 ];
 
@@ -61,13 +101,24 @@ export async function seedDemoCohorts(app: INestApplicationContext, logger = new
     let cohort = await cohorts.findOneBy({ courseId: course.id, name: spec.name });
     if (!cohort) {
       const opens = spec.opensInDays ?? -14;
-      cohort = await cohorts.save(cohorts.create({
-        courseId: course.id, name: spec.name, country: spec.country, enrolmentMode: spec.mode, enrolmentKey: spec.key ?? null,
-        capacity: spec.capacity ?? null, startsAt: at(Math.max(opens, -7)), endsAt: at(120),
-        enrolmentOpensAt: at(opens), enrolmentClosesAt: at(opens + 60), archivedAt: null,
-      }));
+      cohort = await cohorts.save(
+        cohorts.create({
+          courseId: course.id,
+          name: spec.name,
+          country: spec.country,
+          enrolmentMode: spec.mode,
+          enrolmentKey: spec.key ?? null,
+          capacity: spec.capacity ?? null,
+          startsAt: at(Math.max(opens, -7)),
+          endsAt: at(120),
+          enrolmentOpensAt: at(opens),
+          enrolmentClosesAt: at(opens + 60),
+          archivedAt: null,
+        }),
+      );
       created += 1;
-      if (spec.facilitator && facilitator) await dataSource.getRepository(CohortFacilitator).insert({ cohortId: cohort.id, userId: facilitator.id });
+      if (spec.facilitator && facilitator)
+        await dataSource.getRepository(CohortFacilitator).insert({ cohortId: cohort.id, userId: facilitator.id });
       if (spec.learner && learner) await enrolments.ensureDemoEnrolment(learner.id, course.id, cohort.id);
     }
   }

@@ -4,11 +4,20 @@ import { Authenticated, Public, Roles } from './access.decorators';
 import { AccessGuard } from './access.guard';
 import { LoginRequiredError } from './errors';
 
-class Undeclared { handler(): void {} }
-class OpenToAll { @Public() handler(): void {} }
-class SignedIn { @Authenticated() handler(): void {} }
+class Undeclared {
+  handler(): void {}
+}
+class OpenToAll {
+  @Public() handler(): void {}
+}
+class SignedIn {
+  @Authenticated() handler(): void {}
+}
 @Roles('coordinator')
-class CoordinatorsOnly { handler(): void {} @Public() publicOverride(): void {} }
+class CoordinatorsOnly {
+  handler(): void {}
+  @Public() publicOverride(): void {}
+}
 
 function contextFor(controller: new () => object, method: string, user?: { id: number; role: string }): ExecutionContext {
   const instance = new controller() as Record<string, () => void>;

@@ -17,7 +17,9 @@ describe('isDatabaseUnavailable', () => {
   });
 
   it('looks inside TypeORM query errors and error causes', () => {
-    expect(isDatabaseUnavailable(new QueryFailedError('INSERT ...', [], withCode('SQLITE_FULL', 'SQLITE_FULL: database or disk is full')))).toBe(true);
+    expect(
+      isDatabaseUnavailable(new QueryFailedError('INSERT ...', [], withCode('SQLITE_FULL', 'SQLITE_FULL: database or disk is full'))),
+    ).toBe(true);
     expect(isDatabaseUnavailable(new Error('outer', { cause: withCode('53100') }))).toBe(true);
   });
 

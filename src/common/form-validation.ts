@@ -11,7 +11,12 @@ import { fieldErrorsFrom } from './validation';
  */
 export async function validateForm<T extends object>(dto: ClassConstructor<T>, body: unknown): Promise<T> {
   const instance = plainToInstance(dto, typeof body === 'object' && body !== null ? body : {});
-  const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true, stopAtFirstError: true });
+  const errors = await validate(instance, {
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    forbidUnknownValues: true,
+    stopAtFirstError: true,
+  });
   if (errors.length) throw new FormError(fieldErrorsFrom(errors));
   return instance;
 }

@@ -1,4 +1,15 @@
-import { applyDecorators, CallHandler, CanActivate, ExecutionContext, ForbiddenException, Injectable, NestInterceptor, SetMetadata, Type, UseInterceptors } from '@nestjs/common';
+import {
+  applyDecorators,
+  CallHandler,
+  CanActivate,
+  ExecutionContext,
+  ForbiddenException,
+  Injectable,
+  NestInterceptor,
+  SetMetadata,
+  Type,
+  UseInterceptors,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { MulterOptions } from '@nestjs/platform-express/multer/interfaces/multer-options.interface';

@@ -1,5 +1,10 @@
 /** Previous/next links that keep the list's filters (search, role...). */
-export function pageLinks(basePath: string, filters: Record<string, unknown>, page: number, pageCount: number): { prevHref?: string; nextHref?: string } {
+export function pageLinks(
+  basePath: string,
+  filters: Record<string, unknown>,
+  page: number,
+  pageCount: number,
+): { prevHref?: string; nextHref?: string } {
   const href = (target: number) => {
     const params = new URLSearchParams();
     for (const [key, value] of Object.entries(filters)) {

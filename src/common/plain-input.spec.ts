@@ -2,7 +2,9 @@ import { plainInput } from './plain-input';
 
 describe('plainInput', () => {
   it('drops keys that name Object.prototype members, at every depth', () => {
-    const parsed = JSON.parse('{"name":{"toString":"x"},"endsOn":[{"constructor":"y"}],"__proto__":{"admin":true},"a":{"b":{"valueOf":"z","ok":"1"}}}') as unknown;
+    const parsed = JSON.parse(
+      '{"name":{"toString":"x"},"endsOn":[{"constructor":"y"}],"__proto__":{"admin":true},"a":{"b":{"valueOf":"z","ok":"1"}}}',
+    ) as unknown;
     expect(plainInput(parsed)).toEqual({ name: {}, endsOn: [{}], a: { b: { ok: '1' } } });
     expect(({} as Record<string, unknown>).admin).toBeUndefined();
   });

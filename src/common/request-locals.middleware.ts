@@ -5,7 +5,11 @@ export const LANGUAGE_COOKIE = 'lang';
 
 /** Picks the interface language: the account's preference, then this visit's choice, then the remembered cookie. */
 export function resolveLanguage(request: Request): string {
-  const candidates = [request.user?.preferredLanguage, request.session?.lang, (request.cookies as Record<string, string> | undefined)?.[LANGUAGE_COOKIE]];
+  const candidates = [
+    request.user?.preferredLanguage,
+    request.session?.lang,
+    (request.cookies as Record<string, string> | undefined)?.[LANGUAGE_COOKIE],
+  ];
   return candidates.find(isLanguage) ?? DEFAULT_LANGUAGE;
 }
 

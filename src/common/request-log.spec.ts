@@ -9,8 +9,12 @@ function appWithLog(lines: string[]) {
     if (req.get('x-test-user')) Object.assign(req, { user: { id: Number(req.get('x-test-user')), email: 'rosa@example.org' } });
     next();
   });
-  app.post('/account/set-password/:token', express.urlencoded({ extended: false }), (_req, res) => { res.status(303).end(); });
-  app.get('/courses/:slug', (_req, res) => { res.send('ok'); });
+  app.post('/account/set-password/:token', express.urlencoded({ extended: false }), (_req, res) => {
+    res.status(303).end();
+  });
+  app.get('/courses/:slug', (_req, res) => {
+    res.send('ok');
+  });
   return app;
 }
 
@@ -21,8 +25,15 @@ describe('requestLogger', () => {
     expect(lines).toHaveLength(1);
     const line = JSON.parse(lines[0]) as RequestLogLine;
     expect(line).toEqual({
-      time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), level: 'info', msg: 'request', requestId: response.headers['x-request-id'],
-      userId: 7, method: 'GET', route: '/courses/:slug', status: 200, durationMs: expect.any(Number),
+      time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      level: 'info',
+      msg: 'request',
+      requestId: response.headers['x-request-id'],
+      userId: 7,
+      method: 'GET',
+      route: '/courses/:slug',
+      status: 200,
+      durationMs: expect.any(Number),
     });
   });
 
@@ -36,7 +47,8 @@ describe('requestLogger', () => {
       .type('form')
       .send({ password: 'mi frase secreta', email: 'rosa@example.org' });
     expect(lines).toHaveLength(1);
-    for (const secret of [token, 'mi frase secreta', 'cookie-value-123', 'rosa@example.org', 'secret-place']) expect(lines[0]).not.toContain(secret);
+    for (const secret of [token, 'mi frase secreta', 'cookie-value-123', 'rosa@example.org', 'secret-place'])
+      expect(lines[0]).not.toContain(secret);
     expect(JSON.parse(lines[0])).toMatchObject({ route: '/account/set-password/:token', status: 303, userId: 3, level: 'info' });
   });
 
@@ -47,6 +59,9 @@ describe('requestLogger', () => {
     expect(kept.headers['x-request-id']).toBe('abc12345-proxy');
     const replaced = await request(app).get('/nowhere').set('X-Request-Id', '"injected", {"level":"error"}');
     expect(replaced.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
-    expect(lines.map((l) => JSON.parse(l) as RequestLogLine).map((l) => [l.route, l.status])).toEqual([['(no route)', 404], ['(no route)', 404]]);
+    expect(lines.map((l) => JSON.parse(l) as RequestLogLine).map((l) => [l.route, l.status])).toEqual([
+      ['(no route)', 404],
+      ['(no route)', 404],
+    ]);
   });
 });

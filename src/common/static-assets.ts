@@ -14,7 +14,10 @@ export function versionedAssetUrls(publicDir: string): Map<string, string> {
   const urls = new Map<string, string>();
   for (const entry of readdirSync(publicDir, { withFileTypes: true })) {
     if (!entry.isFile()) continue;
-    const hash = createHash('sha256').update(readFileSync(join(publicDir, entry.name))).digest('hex').slice(0, 12);
+    const hash = createHash('sha256')
+      .update(readFileSync(join(publicDir, entry.name)))
+      .digest('hex')
+      .slice(0, 12);
     urls.set(entry.name, `${STATIC_PREFIX}${entry.name}?v=${hash}`);
   }
   return urls;

@@ -3,7 +3,11 @@ import { withoutNul } from './text-input';
 describe('withoutNul', () => {
   it('removes U+0000 from strings at any depth, keys included', () => {
     expect(withoutNul('a\u0000b')).toBe('ab');
-    expect(withoutNul({ name: 'Ro\u0000sa', tags: ['x\u0000', 'y'], nested: { 'k\u0000ey': '\u0000' } })).toEqual({ name: 'Rosa', tags: ['x', 'y'], nested: { key: '' } });
+    expect(withoutNul({ name: 'Ro\u0000sa', tags: ['x\u0000', 'y'], nested: { 'k\u0000ey': '\u0000' } })).toEqual({
+      name: 'Rosa',
+      tags: ['x', 'y'],
+      nested: { key: '' },
+    });
   });
 
   it('leaves other values and non-plain objects alone', () => {

@@ -20,7 +20,12 @@ function clean(value: unknown, depth: number): unknown {
   const result: Record<string, unknown> = prototype === null ? Object.create(null) : {};
   // defineProperty: a "__proto__" key (JSON bodies may have one) stays a plain own field.
   for (const [key, item] of Object.entries(value)) {
-    Object.defineProperty(result, clean(key, depth) as string, { value: clean(item, depth + 1), enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(result, clean(key, depth) as string, {
+      value: clean(item, depth + 1),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return result;
 }

@@ -37,7 +37,9 @@ function walk(dir: string): string[] {
 /** Partials are registered synchronously so the first request (or test) never races their loading. */
 export function registerPartials(partialsDir: string): void {
   for (const file of walk(partialsDir).filter((f) => f.endsWith('.hbs'))) {
-    const name = relative(partialsDir, file).replace(/\\/g, '/').replace(/\.hbs$/, '');
+    const name = relative(partialsDir, file)
+      .replace(/\\/g, '/')
+      .replace(/\.hbs$/, '');
     hbs.registerPartial(name, readFileSync(file, 'utf8'));
   }
 }

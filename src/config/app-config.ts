@@ -1,9 +1,7 @@
 import { isAbsolute, join } from 'node:path';
 import { PROJECT_ROOT } from './project-root';
 
-export type DatabaseConfig =
-  | { kind: 'sqlite'; path: string }
-  | { kind: 'postgres'; url: string };
+export type DatabaseConfig = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
 
 export interface AppConfig {
   production: boolean;
@@ -47,9 +45,11 @@ export const MIN_SECRET_BITS = 128;
  * and the development default written in this file is refused outright.
  */
 export function sessionSecretWeakness(secret: string): string | null {
-  if (secret === DEV_SESSION_SECRET) return 'SESSION_SECRET is the development default written in the code; set your own (e.g. `openssl rand -hex 32`)';
+  if (secret === DEV_SESSION_SECRET)
+    return 'SESSION_SECRET is the development default written in the code; set your own (e.g. `openssl rand -hex 32`)';
   if (secret.length < 32) return 'SESSION_SECRET must be at least 32 characters in production (e.g. `openssl rand -hex 32`)';
-  if (estimatedBits(secret) < MIN_SECRET_BITS) return 'SESSION_SECRET is too predictable (repeated or few different characters); use a random one, e.g. `openssl rand -hex 32`';
+  if (estimatedBits(secret) < MIN_SECRET_BITS)
+    return 'SESSION_SECRET is too predictable (repeated or few different characters); use a random one, e.g. `openssl rand -hex 32`';
   return null;
 }
 
@@ -112,19 +112,35 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const smtpUrl = env.SMTP_URL || undefined;
   if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) problems.push('SMTP_URL must start with smtp:// or smtps://');
   const smtpFrom = env.SMTP_FROM || DEFAULT_SMTP_FROM;
-  if (!/^[^\r\n]*@[^\r\n]+$/.test(smtpFrom)) problems.push(`SMTP_FROM must be an address such as "Aprende Protección <no-reply@example.org>", got "${env.SMTP_FROM}"`);
+  if (!/^[^\r\n]*@[^\r\n]+$/.test(smtpFrom))
+    problems.push(`SMTP_FROM must be an address such as "Aprende Protección <no-reply@example.org>", got "${env.SMTP_FROM}"`);
 
   const credentialKey = env.CREDENTIAL_KEY || undefined;
-  if (credentialKey && credentialKey.length < 32) problems.push('CREDENTIAL_KEY must be at least 32 characters (e.g. `openssl rand -hex 32`)');
+  if (credentialKey && credentialKey.length < 32)
+    problems.push('CREDENTIAL_KEY must be at least 32 characters (e.g. `openssl rand -hex 32`)');
 
   const logFormat = env.LOG_FORMAT || (production ? 'json' : 'text');
   if (logFormat !== 'json' && logFormat !== 'text') problems.push(`LOG_FORMAT must be json or text, got "${env.LOG_FORMAT}"`);
-  const shutdownTimeoutMs = env.SHUTDOWN_TIMEOUT_MS === undefined || env.SHUTDOWN_TIMEOUT_MS === '' ? 25_000 : Number(env.SHUTDOWN_TIMEOUT_MS);
-  if (!Number.isInteger(shutdownTimeoutMs) || shutdownTimeoutMs < 0) problems.push(`SHUTDOWN_TIMEOUT_MS must be a whole number of milliseconds, got "${env.SHUTDOWN_TIMEOUT_MS}"`);
+  const shutdownTimeoutMs =
+    env.SHUTDOWN_TIMEOUT_MS === undefined || env.SHUTDOWN_TIMEOUT_MS === '' ? 25_000 : Number(env.SHUTDOWN_TIMEOUT_MS);
+  if (!Number.isInteger(shutdownTimeoutMs) || shutdownTimeoutMs < 0)
+    problems.push(`SHUTDOWN_TIMEOUT_MS must be a whole number of milliseconds, got "${env.SHUTDOWN_TIMEOUT_MS}"`);
 
   if (problems.length) throw new ConfigError(problems);
   return {
-    production, port, database, sessionSecret, publicUrl, contentDir, importContentOnStart, seedDemo, trustProxy, smtpUrl, smtpFrom, credentialKey,
-    logFormat: logFormat === 'json' ? 'json' : 'text', shutdownTimeoutMs,
+    production,
+    port,
+    database,
+    sessionSecret,
+    publicUrl,
+    contentDir,
+    importContentOnStart,
+    seedDemo,
+    trustProxy,
+    smtpUrl,
+    smtpFrom,
+    credentialKey,
+    logFormat: logFormat === 'json' ? 'json' : 'text',
+    shutdownTimeoutMs,
   };
 }

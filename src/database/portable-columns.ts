@@ -11,7 +11,11 @@ export function idColumn(): TableColumnOptions {
   return { name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' };
 }
 
-export function timestampColumn(queryRunner: QueryRunner, name: string, options: { nullable?: boolean; defaultNow?: boolean } = {}): TableColumnOptions {
+export function timestampColumn(
+  queryRunner: QueryRunner,
+  name: string,
+  options: { nullable?: boolean; defaultNow?: boolean } = {},
+): TableColumnOptions {
   const postgres = isPostgres(queryRunner);
   return {
     name,
@@ -22,8 +26,5 @@ export function timestampColumn(queryRunner: QueryRunner, name: string, options:
 }
 
 export function createdUpdatedColumns(queryRunner: QueryRunner): TableColumnOptions[] {
-  return [
-    timestampColumn(queryRunner, 'createdAt', { defaultNow: true }),
-    timestampColumn(queryRunner, 'updatedAt', { defaultNow: true }),
-  ];
+  return [timestampColumn(queryRunner, 'createdAt', { defaultNow: true }), timestampColumn(queryRunner, 'updatedAt', { defaultNow: true })];
 }

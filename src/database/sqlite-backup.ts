@@ -13,7 +13,10 @@ function run(db: Database, sql: string, params: unknown[] = []): Promise<void> {
 
 function firstValue(db: Database, sql: string): Promise<unknown> {
   return new Promise((resolve, reject) =>
-    db.get(sql, (error: Error | null, row: Record<string, unknown> | undefined) => (error ? reject(error) : resolve(row ? Object.values(row)[0] : undefined))));
+    db.get(sql, (error: Error | null, row: Record<string, unknown> | undefined) =>
+      error ? reject(error) : resolve(row ? Object.values(row)[0] : undefined),
+    ),
+  );
 }
 
 function open(path: string, mode: number): Promise<Database> {

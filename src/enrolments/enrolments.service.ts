@@ -72,10 +72,16 @@ export class EnrolmentStore {
   async forUsersInCohortOrCourse(userIds: number[], cohortId: number, courseId: number): Promise<Enrolment[]> {
     const result: Enrolment[] = [];
     for (const ids of chunks(userIds)) {
-      result.push(...(await this.repository.find({
-        where: [{ userId: In(ids), cohortId }, { userId: In(ids), courseId, status: 'active' }],
-        relations: { cohort: true }, order: { id: 'ASC' },
-      })));
+      result.push(
+        ...(await this.repository.find({
+          where: [
+            { userId: In(ids), cohortId },
+            { userId: In(ids), courseId, status: 'active' },
+          ],
+          relations: { cohort: true },
+          order: { id: 'ASC' },
+        })),
+      );
     }
     return result;
   }
@@ -125,8 +131,14 @@ export class EnrolmentsService {
 
   /** The same, with its cohort, in one statement (findOne with relations would add a DISTINCT query for the id). */
   activeWithCohort(userId: number, courseId: number): Promise<Enrolment | null> {
-    return this.enrolments.createQueryBuilder('enrolment').leftJoinAndSelect('enrolment.cohort', 'cohort')
-      .where('enrolment.userId = :userId AND enrolment.courseId = :courseId AND enrolment.status = :status', { userId, courseId, status: 'active' })
+    return this.enrolments
+      .createQueryBuilder('enrolment')
+      .leftJoinAndSelect('enrolment.cohort', 'cohort')
+      .where('enrolment.userId = :userId AND enrolment.courseId = :courseId AND enrolment.status = :status', {
+        userId,
+        courseId,
+        status: 'active',
+      })
       .getOne();
   }
 
@@ -167,10 +179,15 @@ export class EnrolmentsService {
   async countsByCohort(cohortIds: number[]): Promise<Map<number, CohortEnrolmentCounts>> {
     const result = new Map<number, CohortEnrolmentCounts>();
     if (!cohortIds.length) return result;
-    const rows = await this.enrolments.createQueryBuilder('enrolment')
-      .select('enrolment.cohortId', 'cohortId').addSelect('enrolment.status', 'status').addSelect('COUNT(*)', 'count')
-      .where('enrolment.cohortId IN (:...cohortIds)', { cohortIds }).andWhere("enrolment.status IN ('active', 'pending')")
-      .groupBy('enrolment.cohortId').addGroupBy('enrolment.status')
+    const rows = await this.enrolments
+      .createQueryBuilder('enrolment')
+      .select('enrolment.cohortId', 'cohortId')
+      .addSelect('enrolment.status', 'status')
+      .addSelect('COUNT(*)', 'count')
+      .where('enrolment.cohortId IN (:...cohortIds)', { cohortIds })
+      .andWhere("enrolment.status IN ('active', 'pending')")
+      .groupBy('enrolment.cohortId')
+      .addGroupBy('enrolment.status')
       .getRawMany<{ cohortId: number | string; status: string; count: number | string }>();
     for (const row of rows) {
       const counts = result.get(Number(row.cohortId)) ?? { active: 0, pending: 0 };
@@ -183,19 +200,30 @@ export class EnrolmentsService {
 
   /** One page of a cohort's enrolments with their users, by name, optionally filtered by status and a name/email search. */
   pageInCohort(cohortId: number, filter: CohortLearnerFilter): Promise<[Enrolment[], number]> {
-    const query = this.enrolments.createQueryBuilder('enrolment').innerJoinAndSelect('enrolment.user', 'user')
+    const query = this.enrolments
+      .createQueryBuilder('enrolment')
+      .innerJoinAndSelect('enrolment.user', 'user')
       .where('enrolment.cohortId = :cohortId', { cohortId })
-      .orderBy('user.name', 'ASC').addOrderBy('enrolment.id', 'ASC');
+      .orderBy('user.name', 'ASC')
+      .addOrderBy('enrolment.id', 'ASC');
     const status = filter.status ?? 'active';
     if (status !== 'all') query.andWhere('enrolment.status = :status', { status });
     if (filter.q?.trim()) {
-      const term = `%${filter.q.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      query.andWhere(new Brackets((where) => where
-        .where("LOWER(user.name) LIKE :term ESCAPE '\\'", { term })
-        .orWhere("LOWER(user.email) LIKE :term ESCAPE '\\'", { term })));
+      const term = `%${filter.q
+        .trim()
+        .toLowerCase()
+        .replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      query.andWhere(
+        new Brackets((where) =>
+          where.where("LOWER(user.name) LIKE :term ESCAPE '\\'", { term }).orWhere("LOWER(user.email) LIKE :term ESCAPE '\\'", { term }),
+        ),
+      );
     }
     // offset/limit, not skip/take: the join is many-to-one, so no separate DISTINCT query for the page's ids.
-    return query.offset((filter.page - 1) * filter.pageSize).limit(filter.pageSize).getManyAndCount();
+    return query
+      .offset((filter.page - 1) * filter.pageSize)
+      .limit(filter.pageSize)
+      .getManyAndCount();
   }
 
   /** Reports: one keyset page of the enrolments a roster or summary covers, in id order after `afterId`. */

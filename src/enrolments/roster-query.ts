@@ -30,13 +30,20 @@ function filtered(repository: Repository<Enrolment>, query: RosterQuery): Select
   const builder = repository.createQueryBuilder('enrolment').where('enrolment.status IN (:...statuses)', { statuses: query.statuses });
   if (query.courseId !== undefined) builder.andWhere('enrolment.courseId = :courseId', { courseId: query.courseId });
   if (query.cohortId !== undefined) builder.andWhere('enrolment.cohortId = :cohortId', { cohortId: query.cohortId });
-  if (query.scopeCohortIds) builder.andWhere(query.scopeCohortIds.length ? 'enrolment.cohortId IN (:...scopeCohortIds)' : '1 = 0', { scopeCohortIds: query.scopeCohortIds });
+  if (query.scopeCohortIds)
+    builder.andWhere(query.scopeCohortIds.length ? 'enrolment.cohortId IN (:...scopeCohortIds)' : '1 = 0', {
+      scopeCohortIds: query.scopeCohortIds,
+    });
   if (query.country !== undefined || query.scopeCountries) {
     builder.innerJoin('enrolment.cohort', 'cohort');
     if (query.country !== undefined) builder.andWhere('cohort.country = :country', { country: query.country });
-    if (query.scopeCountries) builder.andWhere(query.scopeCountries.length ? 'cohort.country IN (:...scopeCountries)' : '1 = 0', { scopeCountries: query.scopeCountries });
+    if (query.scopeCountries)
+      builder.andWhere(query.scopeCountries.length ? 'cohort.country IN (:...scopeCountries)' : '1 = 0', {
+        scopeCountries: query.scopeCountries,
+      });
   }
-  if (query.institution !== undefined) builder.innerJoin('enrolment.user', 'user').andWhere('user.institution = :institution', { institution: query.institution });
+  if (query.institution !== undefined)
+    builder.innerJoin('enrolment.user', 'user').andWhere('user.institution = :institution', { institution: query.institution });
   if (query.completed === true) builder.andWhere('enrolment.completedAt IS NOT NULL');
   if (query.completed === false) builder.andWhere('enrolment.completedAt IS NULL');
   const dateColumn = query.dateField === 'completed' ? 'enrolment.completedAt' : 'enrolment.createdAt';

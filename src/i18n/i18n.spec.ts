@@ -56,12 +56,22 @@ describe('i18n', () => {
 
     it.each(['es', 'en'])('every %s string that counts something uses the plural forms, never "(s)"', (lang) => {
       // "Module {{position}} of {{count}}" and "it has {{count}}" name no counted noun.
-      const exempt = ['learning.module.position', 'content.problems.question.truefalse-needs-two-options', 'content.upload.errors.zip.too-many-files',
-        'content.problems.question.too-many-options', 'content.problems.question.too-many-correct', 'content.problems.translation.option-count-mismatch',
+      const exempt = [
+        'learning.module.position',
+        'content.problems.question.truefalse-needs-two-options',
+        'content.upload.errors.zip.too-many-files',
+        'content.problems.question.too-many-options',
+        'content.problems.question.too-many-correct',
+        'content.problems.translation.option-count-mismatch',
         // "{{count}} of the {{total}} questions": the noun goes with the total.
-        'content.problems.quiz.correct-option-longest', 'content.problems.quiz.true-false-unbalanced'];
+        'content.problems.quiz.correct-option-longest',
+        'content.problems.quiz.true-false-unbalanced',
+      ];
       const offenders = strings(lang)
-        .filter(([key, value]) => (/\{\{count[},]/.test(value) && !/_(one|other)$/.test(key) && !exempt.includes(key)) || /\((s|es)\)/.test(value))
+        .filter(
+          ([key, value]) =>
+            (/\{\{count[},]/.test(value) && !/_(one|other)$/.test(key) && !exempt.includes(key)) || /\((s|es)\)/.test(value),
+        )
         .map(([key]) => key);
       expect(offenders).toEqual([]);
       const keys = new Set(strings(lang).map(([key]) => key));
@@ -73,7 +83,13 @@ describe('i18n', () => {
       ['cohorts.learners.total', '1 participante', '2 participantes', '1 learner', '2 learners'],
       ['users.admin.total', '1 usuario', '2 usuarios', '1 user', '2 users'],
       ['learning.module.minutes', 'Aproximadamente 1 minuto', 'Unos 2 minutos', 'About 1 minute', 'About 2 minutes'],
-      ['content.upload.created', 'Curso creado: 1 archivo importado.', 'Curso creado: 2 archivos importados.', 'Course created: 1 file imported.', 'Course created: 2 files imported.'],
+      [
+        'content.upload.created',
+        'Curso creado: 1 archivo importado.',
+        'Curso creado: 2 archivos importados.',
+        'Course created: 1 file imported.',
+        'Course created: 2 files imported.',
+      ],
     ])('%s: one and many in both languages', (key, esOne, esMany, enOne, enMany) => {
       expect(translator('es')(key, { count: 1 })).toBe(esOne);
       expect(translator('es')(key, { count: 2 })).toBe(esMany);

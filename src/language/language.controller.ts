@@ -10,7 +10,9 @@ export class SwitchLanguageDto {
   @IsIn(LANGUAGES)
   lang: string;
 
-  @IsOptional() @IsString() @MaxLength(2000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
   next?: string;
 }
 

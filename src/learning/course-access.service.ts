@@ -39,12 +39,20 @@ export class CourseAccessService {
   /** What the viewer may do in the course (nothing for a visitor). */
   async accessTo(viewer: Viewer, course: Course, wantedLanguage?: string): Promise<CourseAccess> {
     const language = pickLanguage(course.languages, wantedLanguage);
-    if (!viewer) return { course, decision: decideAccess({ role: 'visitor', enrolment: null, cohort: null, facilitatesCourse: false, now: this.clock.now() }), enrolment: null, cohort: null, language };
+    if (!viewer)
+      return {
+        course,
+        decision: decideAccess({ role: 'visitor', enrolment: null, cohort: null, facilitatesCourse: false, now: this.clock.now() }),
+        enrolment: null,
+        cohort: null,
+        language,
+      };
     // The enrolment and its cohort in one statement.
     const enrolment = await this.enrolments.activeWithCohort(viewer.id, course.id);
     // The relation loads the whole cohort row; the enrolment entity only names the shape it needs.
     const cohort = (enrolment?.cohort as Cohort | null | undefined) ?? null;
-    const facilitatesCourse = viewer.role === 'facilitator' && !enrolment ? await this.cohorts.facilitatesCourse(viewer.id, course.id) : false;
+    const facilitatesCourse =
+      viewer.role === 'facilitator' && !enrolment ? await this.cohorts.facilitatesCourse(viewer.id, course.id) : false;
     const decision = decideAccess({ role: viewer.role, enrolment, cohort, facilitatesCourse, now: this.clock.now() });
     return { course, decision, enrolment, cohort, language };
   }
@@ -84,7 +92,6 @@ export class CourseAccessService {
     const course = await this.content.courseById(courseId);
     return course ? (await this.accessTo(viewer, course)).decision.read : false;
   }
-
 }
 
 /** Staff only look; a learner whose cohort has ended reads but records nothing new. */

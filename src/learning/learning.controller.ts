@@ -70,9 +70,23 @@ export class LearningController {
 
   @Post('courses/:slug/modules/:key/complete')
   @Authenticated()
-  async markComplete(@Param('slug') slug: string, @Param('key') key: string, @CurrentUser() user: User, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async markComplete(
+    @Param('slug') slug: string,
+    @Param('key') key: string,
+    @CurrentUser() user: User,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
     const { redirect, outcome, next } = await this.learning.markComplete(user, slug, key);
-    flash(request, 'success', outcome.newlyCompleted ? 'learning.course.completedNow' : next === 'quiz' ? 'learning.module.markedCompleteQuiz' : 'learning.module.markedComplete');
+    flash(
+      request,
+      'success',
+      outcome.newlyCompleted
+        ? 'learning.course.completedNow'
+        : next === 'quiz'
+          ? 'learning.module.markedCompleteQuiz'
+          : 'learning.module.markedComplete',
+    );
     response.redirect(303, redirect);
   }
 

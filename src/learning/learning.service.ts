@@ -52,8 +52,11 @@ export class LearningService {
     const access = await this.access.findVisibleCourse(viewer, slug, language);
     const { decision, course } = access;
     const isLearner = decision.as === 'learner' && !!viewer;
-    const progress = isLearner && viewer ? await this.progress.courseProgress(viewer.id, course, access.language, access.enrolment?.lastModuleKey) : null;
-    const lessons = progress?.lessons ?? (await this.content.lessons(course, access.language)).map((entry) => ({ ...entry, state: null, done: false, quizScore: null }));
+    const progress =
+      isLearner && viewer ? await this.progress.courseProgress(viewer.id, course, access.language, access.enrolment?.lastModuleKey) : null;
+    const lessons =
+      progress?.lessons ??
+      (await this.content.lessons(course, access.language)).map((entry) => ({ ...entry, state: null, done: false, quizScore: null }));
     return {
       pageTitle: localized(course.title, course.languages, access.language),
       course: { ...courseSummary(access), certificateType: course.certificateType, passMark: course.passMark },
@@ -79,7 +82,12 @@ export class LearningService {
       cohortsHref: links.cohorts(course.slug),
       attemptsHref: links.attempts(course.slug),
       enrolment: access.enrolment
-        ? { completedAt: access.enrolment.completedAt, cohortName: access.cohort?.name ?? null, startsAt: access.cohort?.startsAt ?? null, endsAt: access.cohort?.endsAt ?? null }
+        ? {
+            completedAt: access.enrolment.completedAt,
+            cohortName: access.cohort?.name ?? null,
+            startsAt: access.cohort?.startsAt ?? null,
+            endsAt: access.cohort?.endsAt ?? null,
+          }
         : null,
       learner: progress ? this.learnerPanel(course.slug, progress, access) : null,
       staffStartHref: decision.as === 'staff' && lessons[0] ? links.module(course.slug, lessons[0].module.key) : null,
@@ -100,7 +108,15 @@ export class LearningService {
       // Before the cohort starts there is nothing to open yet: the page says when it starts instead.
       startsAt: notStarted ? (access.cohort?.startsAt ?? null) : null,
       actionHref: notStarted ? null : complete ? links.completed(slug) : nextStepHref(slug, progress.next),
-      actionKey: complete ? 'learning.course.seeResult' : progress.next.kind === 'done' ? 'learning.course.review' : preTestFirst ? 'learning.course.startWithPreTest' : started ? 'learning.course.continue' : 'learning.course.start',
+      actionKey: complete
+        ? 'learning.course.seeResult'
+        : progress.next.kind === 'done'
+          ? 'learning.course.review'
+          : preTestFirst
+            ? 'learning.course.startWithPreTest'
+            : started
+              ? 'learning.course.continue'
+              : 'learning.course.start',
       // The one clear choice to go without the baseline: straight to the first module.
       skipPreTestHref: preTestFirst && !notStarted && progress.lessons[0] ? links.module(slug, progress.lessons[0].module.key) : null,
       preTest: progress.preTest.offered ? { ...progress.preTest, href: links.preTest(slug) } : null,
@@ -118,10 +134,13 @@ export class LearningService {
     if (!module || !version) throw new NotFoundException();
     const isLearner = decision.as === 'learner' && !!viewer;
     const progress = isLearner && viewer ? await this.progress.courseProgress(viewer.id, course, access.language) : null;
-    const lessons = progress?.lessons ?? (await this.content.lessons(course, access.language)).map((entry) => ({ ...entry, state: null, done: false, quizScore: null }));
+    const lessons =
+      progress?.lessons ??
+      (await this.content.lessons(course, access.language)).map((entry) => ({ ...entry, state: null, done: false, quizScore: null }));
     const index = lessons.findIndex((entry) => entry.module.id === module.id);
     const here = progress?.lessons[index];
-    const neighbour = (entry: (typeof lessons)[number] | undefined) => (entry ? { href: links.module(slug, entry.module.key), title: entry.title } : null);
+    const neighbour = (entry: (typeof lessons)[number] | undefined) =>
+      entry ? { href: links.module(slug, entry.module.key), title: entry.title } : null;
     const isLast = index === lessons.length - 1;
     return {
       pageTitle: version.title,
@@ -142,13 +161,32 @@ export class LearningService {
       canRecord: isLearner && decision.record,
       readOnlyReason: decision.reason,
       percent: progress ? shownProgress(progress.steps, !!access.enrolment?.completedAt).percent : 0,
-      whatNext: here && progress ? this.whatNext(slug, here.state.completed || !course.completionRule.modules, version.questions.length > 0 && !here.state.quizPassed, {
-        module: neighbour(lessons[index + 1]), postTest: progress.postTest.open && !progress.postTest.passed, complete: !!access.enrolment?.completedAt,
-      }) : null,
-      markComplete: isLearner && course.completionRule.modules ? { completed: !!here?.state.completed, action: `${links.module(slug, module.key)}/complete` } : null,
-      quiz: version.questions.length > 0
-        ? { href: `${links.module(slug, module.key)}/quiz`, questionCount: version.questions.length, passed: here?.state.quizPassed ?? false, score: here?.quizScore ?? null }
-        : null,
+      whatNext:
+        here && progress
+          ? this.whatNext(
+              slug,
+              here.state.completed || !course.completionRule.modules,
+              version.questions.length > 0 && !here.state.quizPassed,
+              {
+                module: neighbour(lessons[index + 1]),
+                postTest: progress.postTest.open && !progress.postTest.passed,
+                complete: !!access.enrolment?.completedAt,
+              },
+            )
+          : null,
+      markComplete:
+        isLearner && course.completionRule.modules
+          ? { completed: !!here?.state.completed, action: `${links.module(slug, module.key)}/complete` }
+          : null,
+      quiz:
+        version.questions.length > 0
+          ? {
+              href: `${links.module(slug, module.key)}/quiz`,
+              questionCount: version.questions.length,
+              passed: here?.state.quizPassed ?? false,
+              score: here?.quizScore ?? null,
+            }
+          : null,
       preTestHref: index === 0 && progress?.preTest.available ? links.preTest(slug) : null,
       postTestHref: isLast && progress?.postTest.open && !progress.postTest.passed ? links.postTest(slug) : null,
       prev: neighbour(lessons[index - 1]),
@@ -162,7 +200,11 @@ export class LearningService {
     const tool = await this.content.findTool(access.course, key);
     const version = tool ? await this.content.currentVersion(access.course, tool, access.language) : null;
     if (!tool || !version) throw new NotFoundException();
-    return { pageTitle: version.title, course: courseSummary(access), tool: { title: version.title, language: version.language, html: version.lessonHtml } };
+    return {
+      pageTitle: version.title,
+      course: courseSummary(access),
+      tool: { title: version.title, language: version.language, html: version.lessonHtml },
+    };
   }
 
   /**
@@ -170,7 +212,12 @@ export class LearningService {
    * not passed, then the next module, the post-test, or the end page. Null while there is still the
    * "mark as completed" button to press.
    */
-  private whatNext(slug: string, marked: boolean, quizPending: boolean, after: { module: { href: string; title: string } | null; postTest: boolean; complete: boolean }) {
+  private whatNext(
+    slug: string,
+    marked: boolean,
+    quizPending: boolean,
+    after: { module: { href: string; title: string } | null; postTest: boolean; complete: boolean },
+  ) {
     if (!marked) return null;
     if (quizPending) return { kind: 'quiz' as const };
     if (after.complete) return { kind: 'end' as const, href: links.completed(slug) };
@@ -184,7 +231,11 @@ export class LearningService {
    * has one still to pass, else back on the module where the page says what comes next; a course
    * that this completes leads to its end page.
    */
-  async markComplete(viewer: Viewer, slug: string, key: string): Promise<{ redirect: string; outcome: CompletionOutcome; next: 'quiz' | 'module' | 'end' }> {
+  async markComplete(
+    viewer: Viewer,
+    slug: string,
+    key: string,
+  ): Promise<{ redirect: string; outcome: CompletionOutcome; next: 'quiz' | 'module' | 'end' }> {
     const access = await this.access.requireReader(viewer, slug);
     const module = await this.content.findLesson(access.course, key);
     if (!module) throw new NotFoundException();

@@ -22,14 +22,18 @@ export class MyCoursesService {
   // Statements: the enrolments with their cohorts, then the progress of all of them at once (no query per course).
   async dashboard(userId: number, language: string) {
     const enrolments = await this.enrolments.currentForLearner(userId);
-    const courses = new Map((await this.content.coursesByIds(enrolments.map((enrolment) => enrolment.courseId))).map((course) => [course.id, course]));
+    const courses = new Map(
+      (await this.content.coursesByIds(enrolments.map((enrolment) => enrolment.courseId))).map((course) => [course.id, course]),
+    );
     const listed = enrolments.flatMap((enrolment) => {
       const course = courses.get(enrolment.courseId);
       return course ? [{ enrolment, course, shown: pickLanguage(course.languages, language) }] : [];
     });
     const progressByCourse = await this.progress.courseProgressOfLearner(
       userId,
-      listed.filter(({ enrolment }) => enrolment.status === 'active').map(({ enrolment, course, shown }) => ({ course, language: shown, lastModuleKey: enrolment.lastModuleKey })),
+      listed
+        .filter(({ enrolment }) => enrolment.status === 'active')
+        .map(({ enrolment, course, shown }) => ({ course, language: shown, lastModuleKey: enrolment.lastModuleKey })),
     );
     const items = listed.map(({ enrolment, course, shown }) => {
       const { cohort } = enrolment;
@@ -45,18 +49,27 @@ export class MyCoursesService {
       };
       const progress = progressByCourse.get(course.id);
       if (enrolment.status !== 'active' || !progress) return { ...base, percent: 0, next: null };
-      const nextEntry = progress.next.kind === 'module' ? progress.lessons.find((entry) => entry.module.key === (progress.next as { key: string }).key) : undefined;
+      const nextEntry =
+        progress.next.kind === 'module'
+          ? progress.lessons.find((entry) => entry.module.key === (progress.next as { key: string }).key)
+          : undefined;
       return {
         ...base,
         percent: shownProgress(progress.steps, !!enrolment.completedAt).percent,
-        next: enrolment.completedAt || progress.next.kind === 'done'
-          ? null
-          : {
-              href: nextStepHref(course.slug, progress.next),
-              kind: progress.next.kind,
-              title: nextEntry?.title ?? null,
-              labelKey: progress.next.kind === 'preTest' ? 'learning.course.startWithPreTest' : progress.started || progress.preTest.score !== null ? 'learning.my.continue' : 'learning.course.start',
-            },
+        next:
+          enrolment.completedAt || progress.next.kind === 'done'
+            ? null
+            : {
+                href: nextStepHref(course.slug, progress.next),
+                kind: progress.next.kind,
+                title: nextEntry?.title ?? null,
+                labelKey:
+                  progress.next.kind === 'preTest'
+                    ? 'learning.course.startWithPreTest'
+                    : progress.started || progress.preTest.score !== null
+                      ? 'learning.my.continue'
+                      : 'learning.course.start',
+              },
       };
     });
     return { items };

@@ -41,6 +41,8 @@ export function composeLinkMail(message: Pick<LinkMessage, 'kind' | 'link' | 'ex
       validity ? `<p>${escapeHtml(validity)}</p>` : '',
       `<p style="color:#555">${escapeHtml(ignore)}<br>${escapeHtml(signature)}</p>`,
       '</body></html>',
-    ].filter(Boolean).join('\n'),
+    ]
+      .filter(Boolean)
+      .join('\n'),
   };
 }

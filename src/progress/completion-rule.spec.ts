@@ -1,6 +1,22 @@
-import { checkCompletion, CompletionFacts, isModuleDone, isPostTestOpen, knowledgeGain, ModuleState, nextStep, progressSteps, shownProgress } from './completion-rule';
+import {
+  checkCompletion,
+  CompletionFacts,
+  isModuleDone,
+  isPostTestOpen,
+  knowledgeGain,
+  ModuleState,
+  nextStep,
+  progressSteps,
+  shownProgress,
+} from './completion-rule';
 
-const lesson = (key: string, state: Partial<ModuleState> = {}): ModuleState => ({ key, hasQuiz: true, completed: false, quizPassed: false, ...state });
+const lesson = (key: string, state: Partial<ModuleState> = {}): ModuleState => ({
+  key,
+  hasQuiz: true,
+  completed: false,
+  quizPassed: false,
+  ...state,
+});
 const everything = { modules: true, quizzes: true, postTest: true };
 const facts = (overrides: Partial<CompletionFacts> = {}): CompletionFacts => ({
   rule: everything,
@@ -18,7 +34,10 @@ describe('checkCompletion', () => {
 
   it('is complete when modules are marked, quizzes passed and the post-test reaches the pass mark', () => {
     expect(checkCompletion(facts({ modules: finished, postTest: { taken: true, passed: true } })).complete).toBe(true);
-    expect(checkCompletion(facts({ modules: finished, postTest: { taken: true, passed: false } }))).toMatchObject({ complete: false, postTestDone: false });
+    expect(checkCompletion(facts({ modules: finished, postTest: { taken: true, passed: false } }))).toMatchObject({
+      complete: false,
+      postTestDone: false,
+    });
   });
 
   it('requires each part only when the course switches it on', () => {
@@ -27,7 +46,15 @@ describe('checkCompletion', () => {
     expect(checkCompletion(facts({ rule: { modules: true, quizzes: false, postTest: false }, modules: unmarked })).complete).toBe(false);
     const markedNoQuiz = [lesson('01-a', { completed: true }), lesson('02-b', { hasQuiz: false, completed: true })];
     expect(checkCompletion(facts({ rule: { modules: true, quizzes: false, postTest: false }, modules: markedNoQuiz })).complete).toBe(true);
-    expect(checkCompletion(facts({ rule: { modules: false, quizzes: false, postTest: true }, modules: [lesson('01-a')], postTest: { taken: true, passed: true } })).complete).toBe(true);
+    expect(
+      checkCompletion(
+        facts({
+          rule: { modules: false, quizzes: false, postTest: true },
+          modules: [lesson('01-a')],
+          postTest: { taken: true, passed: true },
+        }),
+      ).complete,
+    ).toBe(true);
   });
 
   it('does not require a post-test the course does not offer', () => {
@@ -57,8 +84,16 @@ describe('module steps', () => {
 
   it('measures progress in the steps the rule asks for', () => {
     expect(progressSteps(facts())).toEqual({ done: 0, total: 4, percent: 0 });
-    expect(progressSteps(facts({ modules: [lesson('01-a', { completed: true }), lesson('02-b', { hasQuiz: false })] }))).toEqual({ done: 1, total: 4, percent: 25 });
-    expect(progressSteps(facts({ modules: finished, postTest: { taken: true, passed: true } }))).toEqual({ done: 4, total: 4, percent: 100 });
+    expect(progressSteps(facts({ modules: [lesson('01-a', { completed: true }), lesson('02-b', { hasQuiz: false })] }))).toEqual({
+      done: 1,
+      total: 4,
+      percent: 25,
+    });
+    expect(progressSteps(facts({ modules: finished, postTest: { taken: true, passed: true } }))).toEqual({
+      done: 4,
+      total: 4,
+      percent: 100,
+    });
   });
 
   it('leads "continue" to the first unfinished module, then to the post-test, then nowhere', () => {
@@ -70,7 +105,12 @@ describe('module steps', () => {
   });
 
   it('resumes at the module last acted on, moving forward from it before going back', () => {
-    const three = [lesson('01-a', { completed: true, quizPassed: true }), lesson('02-b'), lesson('03-c', { completed: true, quizPassed: true }), lesson('04-d')];
+    const three = [
+      lesson('01-a', { completed: true, quizPassed: true }),
+      lesson('02-b'),
+      lesson('03-c', { completed: true, quizPassed: true }),
+      lesson('04-d'),
+    ];
     expect(nextStep(facts({ modules: three, lastModuleKey: '02-b' }))).toEqual({ kind: 'module', key: '02-b' });
     expect(nextStep(facts({ modules: three, lastModuleKey: '03-c' }))).toEqual({ kind: 'module', key: '04-d' });
     const lastDone = three.map((module) => (module.key === '04-d' ? { ...module, completed: true, quizPassed: true } : module));

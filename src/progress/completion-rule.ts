@@ -101,8 +101,9 @@ export function nextStep(facts: CompletionFacts): NextStep {
   if (facts.preTestAvailable) return { kind: 'preTest' };
   const rule = effectiveRule(facts.rule, facts.hasPostTest);
   const last = facts.lastModuleKey ? facts.modules.findIndex((module) => module.key === facts.lastModuleKey) : -1;
-  const pending = facts.modules.find((module, index) => index >= last && last >= 0 && !isModuleDone(module, rule))
-    ?? facts.modules.find((module) => !isModuleDone(module, rule));
+  const pending =
+    facts.modules.find((module, index) => index >= last && last >= 0 && !isModuleDone(module, rule)) ??
+    facts.modules.find((module) => !isModuleDone(module, rule));
   if (pending) return { kind: 'module', key: pending.key };
   if (facts.hasPostTest) {
     // A post-test the rule does not require is still suggested once, for the learner's own before/after.

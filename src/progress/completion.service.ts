@@ -41,9 +41,10 @@ export class CompletionService {
   /** `activeEnrolment`: the learner's active enrolment in the course when the caller has just read it (saves a lookup). */
   async markCompletedIfDone(userId: number, courseId: number, activeEnrolment?: Enrolment | null): Promise<CompletionOutcome> {
     const course = await this.content.courseById(courseId);
-    const enrolment = activeEnrolment?.userId === userId && activeEnrolment.courseId === courseId && activeEnrolment.status === 'active'
-      ? activeEnrolment
-      : await this.enrolments.activeFor(userId, courseId);
+    const enrolment =
+      activeEnrolment?.userId === userId && activeEnrolment.courseId === courseId && activeEnrolment.status === 'active'
+        ? activeEnrolment
+        : await this.enrolments.activeFor(userId, courseId);
     if (!course || !enrolment) return { complete: false, newlyCompleted: false };
     const progress = await this.progress.courseProgress(userId, course, course.languages[0] ?? 'es');
     // Written only when they changed (most module quizzes change neither).
@@ -59,7 +60,10 @@ export class CompletionService {
       for (const listener of this.listeners) {
         // A listener's failure never undoes the completion; the start-up backfill catches up.
         await listener({ enrolmentId: enrolment.id, userId, courseId }).catch((error: unknown) =>
-          this.logger.error(`Completion listener failed for enrolment ${enrolment.id}: ${error instanceof Error ? error.message : String(error)}`));
+          this.logger.error(
+            `Completion listener failed for enrolment ${enrolment.id}: ${error instanceof Error ? error.message : String(error)}`,
+          ),
+        );
       }
     }
     return { complete: true, newlyCompleted };

@@ -2,8 +2,19 @@ import type { CourseModule } from '../content/entities/course-module.entity';
 import type { Course } from '../content/entities/course.entity';
 import type { LessonEntry } from '../content/published-content.service';
 import {
-  checkCompletion, CompletionCheck, CompletionFacts, effectiveRule, isModuleDone, isPostTestOpen, knowledgeGain, ModuleState, nextStep, NextStep,
-  progressSteps, ProgressSteps, shownProgress,
+  checkCompletion,
+  CompletionCheck,
+  CompletionFacts,
+  effectiveRule,
+  isModuleDone,
+  isPostTestOpen,
+  knowledgeGain,
+  ModuleState,
+  nextStep,
+  NextStep,
+  progressSteps,
+  ProgressSteps,
+  shownProgress,
 } from './completion-rule';
 
 export interface LessonProgress extends LessonEntry {
@@ -76,7 +87,12 @@ export function courseProgressFrom(input: CourseProgressInput): CourseProgress {
   };
   const rule = effectiveRule(facts.rule, hasPostTest);
   return {
-    lessons: entries.map((entry, index) => ({ ...entry, state: states[index], done: isModuleDone(states[index], rule), quizScore: rowFor(entry.module.id)?.quizScore ?? null })),
+    lessons: entries.map((entry, index) => ({
+      ...entry,
+      state: states[index],
+      done: isModuleDone(states[index], rule),
+      quizScore: rowFor(entry.module.id)?.quizScore ?? null,
+    })),
     facts,
     check: checkCompletion(facts),
     steps: progressSteps(facts),
@@ -84,7 +100,13 @@ export function courseProgressFrom(input: CourseProgressInput): CourseProgress {
     started,
     assessment,
     preTest: { offered: hasPreTest, score: preTestScore, available: preTestAvailable },
-    postTest: { offered: hasPostTest, open: isPostTestOpen(facts), score: postRow?.quizScore ?? null, firstScore: postTestFirstScore, passed: !!postRow?.quizPassed },
+    postTest: {
+      offered: hasPostTest,
+      open: isPostTestOpen(facts),
+      score: postRow?.quizScore ?? null,
+      firstScore: postTestFirstScore,
+      passed: !!postRow?.quizPassed,
+    },
     gain: knowledgeGain(preTestScore, postTestFirstScore),
   };
 }
@@ -113,7 +135,14 @@ export interface LearnerProgressSummary {
 
 /** The summary of a learner's progress (pure): the same figures the learner's own pages show. */
 export function summaryFrom(
-  enrolment: { id: number; userId: number; courseId: number; cohortId: number | null; completedAt: Date | null; lastActivityAt: Date | null },
+  enrolment: {
+    id: number;
+    userId: number;
+    courseId: number;
+    cohortId: number | null;
+    completedAt: Date | null;
+    lastActivityAt: Date | null;
+  },
   progress: CourseProgress,
   rows: ProgressRow[],
 ): LearnerProgressSummary {
@@ -121,7 +150,10 @@ export function summaryFrom(
   const lessonRows = rows.filter((row) => lessonIds.has(row.moduleId));
   const quizScores = lessonRows.map((row) => row.quizScore).filter((score): score is number => score !== null);
   const withQuiz = progress.lessons.filter((lesson) => lesson.state.hasQuiz);
-  const lastRowAt = lessonRows.reduce<Date | null>((latest, row) => (row.updatedAt && (!latest || row.updatedAt > latest) ? row.updatedAt : latest), null);
+  const lastRowAt = lessonRows.reduce<Date | null>(
+    (latest, row) => (row.updatedAt && (!latest || row.updatedAt > latest) ? row.updatedAt : latest),
+    null,
+  );
   return {
     enrolmentId: enrolment.id,
     userId: enrolment.userId,

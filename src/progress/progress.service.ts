@@ -34,19 +34,35 @@ export class ProgressService {
     const [rows, firstScores] = await Promise.all([
       this.progress.findBy({ userId, courseId: course.id }),
       // No pre- or post-test, no score to look up; both first scores in one statement otherwise.
-      (course.hasPreTest || course.hasPostTest) && assessment ? this.preTests.firstScoresOfLearner(userId, course.id) : { pre: null, post: null },
+      (course.hasPreTest || course.hasPostTest) && assessment
+        ? this.preTests.firstScoresOfLearner(userId, course.id)
+        : { pre: null, post: null },
     ]);
-    return courseProgressFrom({ course, lessons, assessment, rows, preTestScore: firstScores.pre, postTestFirstScore: firstScores.post, lastModuleKey });
+    return courseProgressFrom({
+      course,
+      lessons,
+      assessment,
+      rows,
+      preTestScore: firstScores.pre,
+      postTestFirstScore: firstScores.post,
+      lastModuleKey,
+    });
   }
 
   /** One learner's progress in several courses (My courses), keyed by course id, in three statements whatever their number. */
-  async courseProgressOfLearner(userId: number, items: { course: Course; language: string; lastModuleKey: string | null }[]): Promise<Map<number, CourseProgress>> {
+  async courseProgressOfLearner(
+    userId: number,
+    items: { course: Course; language: string; lastModuleKey: string | null }[],
+  ): Promise<Map<number, CourseProgress>> {
     const result = new Map<number, CourseProgress>();
     if (!items.length) return result;
     const courseIds = items.map((item) => item.course.id);
     const languages = new Map(items.map((item) => [item.course.id, item.language]));
     const [lessons, assessments] = await Promise.all([
-      this.content.lessonsOfCourses(items.map((item) => item.course), (course) => languages.get(course.id) ?? course.languages[0] ?? 'es'),
+      this.content.lessonsOfCourses(
+        items.map((item) => item.course),
+        (course) => languages.get(course.id) ?? course.languages[0] ?? 'es',
+      ),
       this.content.assessmentsOfCourses(courseIds),
     ]);
     const pairsWith = (has: (course: Course) => boolean) =>
@@ -59,11 +75,18 @@ export class ProgressService {
       posts.length ? this.preTests.firstScores(posts, 'post') : none,
     ]);
     for (const { course, lastModuleKey } of items) {
-      result.set(course.id, courseProgressFrom({
-        course, lessons: lessons.get(course.id) ?? [], assessment: assessments.get(course.id) ?? null,
-        rows: rows.filter((row) => row.courseId === course.id), preTestScore: preTests.get(learnerCourseKey(userId, course.id)) ?? null,
-        postTestFirstScore: postTests.get(learnerCourseKey(userId, course.id)) ?? null, lastModuleKey,
-      }));
+      result.set(
+        course.id,
+        courseProgressFrom({
+          course,
+          lessons: lessons.get(course.id) ?? [],
+          assessment: assessments.get(course.id) ?? null,
+          rows: rows.filter((row) => row.courseId === course.id),
+          preTestScore: preTests.get(learnerCourseKey(userId, course.id)) ?? null,
+          postTestFirstScore: postTests.get(learnerCourseKey(userId, course.id)) ?? null,
+          lastModuleKey,
+        }),
+      );
     }
     return result;
   }
@@ -104,8 +127,13 @@ export class ProgressService {
       const key = learnerCourseKey(enrolment.userId, enrolment.courseId);
       const mine = rowsByKey.get(key) ?? [];
       const progress = courseProgressFrom({
-        course, lessons: lessons.get(course.id) ?? [], assessment: assessments.get(course.id) ?? null,
-        rows: mine, preTestScore: preTests.get(key) ?? null, postTestFirstScore: postTests.get(key) ?? null, lastModuleKey: enrolment.lastModuleKey,
+        course,
+        lessons: lessons.get(course.id) ?? [],
+        assessment: assessments.get(course.id) ?? null,
+        rows: mine,
+        preTestScore: preTests.get(key) ?? null,
+        postTestFirstScore: postTests.get(key) ?? null,
+        lastModuleKey: enrolment.lastModuleKey,
       });
       result.set(enrolment.id, summaryFrom(enrolment, progress, mine));
     }
@@ -124,7 +152,12 @@ export class ProgressService {
   }
 
   /** Stores a quiz's grade across attempts (the post-test's on the assessment module's row). */
-  async recordQuizGrade(userId: number, courseId: number, moduleId: number, grade: { score: number; passed: boolean } | null): Promise<void> {
+  async recordQuizGrade(
+    userId: number,
+    courseId: number,
+    moduleId: number,
+    grade: { score: number; passed: boolean } | null,
+  ): Promise<void> {
     await this.ensureRow(userId, courseId, moduleId);
     await this.progress.update({ userId, courseId, moduleId }, { quizScore: grade?.score ?? null, quizPassed: grade?.passed ?? false });
   }
@@ -136,7 +169,12 @@ export class ProgressService {
 
   /** Creates the learner's row for a module if missing; safe when two requests race (insert or ignore). */
   async ensureRow(userId: number, courseId: number, moduleId: number): Promise<void> {
-    await this.progress.createQueryBuilder().insert().into(ModuleProgress).values({ userId, courseId, moduleId, quizPassed: false }).orIgnore()
+    await this.progress
+      .createQueryBuilder()
+      .insert()
+      .into(ModuleProgress)
+      .values({ userId, courseId, moduleId, quizPassed: false })
+      .orIgnore()
       .updateEntity(false) // no SELECT of the defaults afterwards
       .execute();
   }

@@ -12,12 +12,16 @@ export class AttemptReader {
   async firstSubmitted(courseId: number, moduleId: number, kind: QuizKind, userIds?: number[]): Promise<QuizAttempt[]> {
     if (userIds && !userIds.length) return [];
     const rows: QuizAttempt[] = [];
-    const batches = userIds ? Array.from({ length: Math.ceil(userIds.length / 500) }, (_, i) => userIds.slice(i * 500, i * 500 + 500)) : [undefined];
+    const batches = userIds
+      ? Array.from({ length: Math.ceil(userIds.length / 500) }, (_, i) => userIds.slice(i * 500, i * 500 + 500))
+      : [undefined];
     for (const batch of batches) {
-      rows.push(...(await this.attempts.find({
-        where: { courseId, moduleId, kind, status: 'submitted', ...(batch ? { userId: In(batch) } : {}) },
-        order: { userId: 'ASC', attemptNumber: 'ASC' },
-      })));
+      rows.push(
+        ...(await this.attempts.find({
+          where: { courseId, moduleId, kind, status: 'submitted', ...(batch ? { userId: In(batch) } : {}) },
+          order: { userId: 'ASC', attemptNumber: 'ASC' },
+        })),
+      );
     }
     const seen = new Set<number>();
     return rows.filter((attempt) => !seen.has(attempt.userId) && seen.add(attempt.userId));

@@ -56,7 +56,9 @@ export class AttemptsService {
 
   /** One of the viewer's own attempts at this quiz, or 404 (also for someone else's attempt). */
   async findOwn(viewer: Viewer, quiz: ResolvedQuiz, attemptId: number): Promise<QuizAttempt> {
-    const attempt = viewer ? await this.attempts.findOneBy({ id: attemptId, userId: viewer.id, moduleId: quiz.module.id, kind: quiz.kind }) : null;
+    const attempt = viewer
+      ? await this.attempts.findOneBy({ id: attemptId, userId: viewer.id, moduleId: quiz.module.id, kind: quiz.kind })
+      : null;
     if (!attempt) throw new NotFoundException();
     return attempt;
   }
@@ -71,19 +73,40 @@ export class AttemptsService {
     if (open && !isLate(open.deadlineAt, this.clock.now())) return open.id;
     if (open) await this.closeExpired(open, access, quiz);
     await this.assertAvailable(access, quiz);
-    if (quiz.settings.maxAttempts > 0 && existing.length >= quiz.settings.maxAttempts) throw new QuizRefusedError('quizzes.errors.noAttemptsLeft');
+    if (quiz.settings.maxAttempts > 0 && existing.length >= quiz.settings.maxAttempts)
+      throw new QuizRefusedError('quizzes.errors.noAttemptsLeft');
     const startedAt = this.clock.now();
     const questions = quiz.version.questions;
     // INSERT ... ON CONFLICT DO NOTHING (INSERT OR IGNORE on SQLite), no wrapping transaction: when another
     // request (double click, second tab, second instance) started an attempt first, the unique indexes
     // make this insert a no-op and that attempt is the one to use.
-    const inserted = await this.attempts.createQueryBuilder().insert().into(QuizAttempt).values({
-      userId, courseId: course.id, moduleId: quiz.module.id, moduleVersionId: quiz.version.id, kind: quiz.kind,
-      attemptNumber: existing.length + 1, status: 'open', language: quiz.version.language,
-      layout: buildLayout(questions, quiz.settings.shuffle, randomInt(0, 2 ** 31 - 1)),
-      answers: null, startedAt, deadlineAt: deadlineFor(startedAt, quiz.settings.timeLimitMinutes), submittedAt: null,
-      late: false, questionCount: questions.length, correctCount: null, score: null, passed: null, passMark: quiz.settings.passMark,
-    }).orIgnore().execute();
+    const inserted = await this.attempts
+      .createQueryBuilder()
+      .insert()
+      .into(QuizAttempt)
+      .values({
+        userId,
+        courseId: course.id,
+        moduleId: quiz.module.id,
+        moduleVersionId: quiz.version.id,
+        kind: quiz.kind,
+        attemptNumber: existing.length + 1,
+        status: 'open',
+        language: quiz.version.language,
+        layout: buildLayout(questions, quiz.settings.shuffle, randomInt(0, 2 ** 31 - 1)),
+        answers: null,
+        startedAt,
+        deadlineAt: deadlineFor(startedAt, quiz.settings.timeLimitMinutes),
+        submittedAt: null,
+        late: false,
+        questionCount: questions.length,
+        correctCount: null,
+        score: null,
+        passed: null,
+        passMark: quiz.settings.passMark,
+      })
+      .orIgnore()
+      .execute();
     const winner = await this.attempts.findOneBy({ userId, moduleId: quiz.module.id, kind: quiz.kind, status: 'open' });
     if (!winner) throw new QuizRefusedError('quizzes.errors.tryAgain');
     const createdId: unknown = inserted.identifiers[0]?.id;
@@ -111,7 +134,11 @@ export class AttemptsService {
     if (read.problems.length > 0) throw new AnswersNotAcceptedError(read.problems.map(problemMessage), read.answers, false);
     // Unanswered questions are usually a slip: ask once. After the deadline there is nothing left to ask.
     if (read.missing.length > 0 && !late && input.confirmIncomplete !== '1') {
-      throw new AnswersNotAcceptedError([{ key: 'quizzes.problems.incomplete', params: { numbers: read.missing.join(', '), count: read.missing.length } }], read.answers, true);
+      throw new AnswersNotAcceptedError(
+        [{ key: 'quizzes.problems.incomplete', params: { numbers: read.missing.join(', '), count: read.missing.length } }],
+        read.answers,
+        true,
+      );
     }
     const order = new Map(attempt.layout.map((entry, index) => [entry.questionId, index]));
     const ordered = [...version.questions].sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
@@ -119,7 +146,15 @@ export class AttemptsService {
     const recorded = recordedScore(grade, late);
     const result = await this.attempts.update(
       { id: attempt.id, status: 'open' },
-      { status: 'submitted', submittedAt: now, late, answers: read.answers, correctCount: grade.correctCount, score: recorded.score, passed: recorded.passed },
+      {
+        status: 'submitted',
+        submittedAt: now,
+        late,
+        answers: read.answers,
+        correctCount: grade.correctCount,
+        score: recorded.score,
+        passed: recorded.passed,
+      },
     );
     if ((result.affected ?? 0) === 0) return { kind: 'alreadySubmitted', attemptId };
     const outcome = await this.afterGrading(access, quiz, attempt.userId);
@@ -164,7 +199,10 @@ export class AttemptsService {
     const courseId = access.course.id;
     if (quiz.kind !== 'pre') {
       const submitted = await this.attempts.findBy({ userId, moduleId: quiz.module.id, kind: quiz.kind, status: 'submitted' });
-      const overall = overallGrade(submitted.map((attempt) => ({ ...attempt, score: attempt.score ?? 0, passed: !!attempt.passed })), quiz.settings.grading);
+      const overall = overallGrade(
+        submitted.map((attempt) => ({ ...attempt, score: attempt.score ?? 0, passed: !!attempt.passed })),
+        quiz.settings.grading,
+      );
       await this.progress.recordQuizGrade(userId, courseId, quiz.module.id, overall);
     }
     if (access.enrolment) await this.progress.touch(access.enrolment.id, quiz.kind === 'module' ? quiz.module.key : null);

@@ -13,7 +13,10 @@ export class PreTestScoresFromAttempts extends PreTestScores {
   }
 
   async firstScore(userId: number, courseId: number, kind: TestKind = 'pre'): Promise<number | null> {
-    const attempt = await this.attempts.findOne({ where: { userId, courseId, kind, status: 'submitted' }, order: { attemptNumber: 'ASC' } });
+    const attempt = await this.attempts.findOne({
+      where: { userId, courseId, kind, status: 'submitted' },
+      order: { attemptNumber: 'ASC' },
+    });
     return attempt?.score ?? null;
   }
 

@@ -47,7 +47,8 @@ export class QuizPagesService {
     const open = attempts.find((attempt) => attempt.status === 'open');
     const submitted = attempts.filter((attempt) => attempt.status === 'submitted');
     const left = attemptsLeft(quiz.settings.maxAttempts, attempts.length);
-    const progress = isLearner && viewer && quiz.kind !== 'module' ? await this.progress.courseProgress(viewer.id, access.course, access.language) : null;
+    const progress =
+      isLearner && viewer && quiz.kind !== 'module' ? await this.progress.courseProgress(viewer.id, access.course, access.language) : null;
     const closedKey = this.closedKey(quiz, progress, left);
     const now = this.clock.now();
     return {
@@ -63,7 +64,11 @@ export class QuizPagesService {
             minutesLeft: minutesLeft(open.deadlineAt, now),
             expired: isLate(open.deadlineAt, now),
             // What was sent back with a problem, else what was ticked before a language switch (kept on the open attempt).
-            questions: formQuestions(open.layout, (await this.displayVersion(open, access, quiz)).questions, lettersFor(open.layout, returned?.answers ?? open.answers ?? {})),
+            questions: formQuestions(
+              open.layout,
+              (await this.displayVersion(open, access, quiz)).questions,
+              lettersFor(open.layout, returned?.answers ?? open.answers ?? {}),
+            ),
           }
         : null,
       // The header's language button submits the quiz form to this address, so ticked answers survive the switch.
@@ -74,7 +79,10 @@ export class QuizPagesService {
       closedKey: isLearner && !open ? closedKey : null,
       attemptsLeft: left,
       attempts: attempts.map((attempt) => this.attemptRow(attempt, quiz)),
-      overall: overallGrade(submitted.map((attempt) => ({ ...attempt, score: attempt.score ?? 0, passed: !!attempt.passed })), quiz.settings.grading),
+      overall: overallGrade(
+        submitted.map((attempt) => ({ ...attempt, score: attempt.score ?? 0, passed: !!attempt.passed })),
+        quiz.settings.grading,
+      ),
       preTestScore: progress?.preTest.score ?? null,
     };
   }
@@ -101,7 +109,9 @@ export class QuizPagesService {
       attemptsLeft: left,
       canRetry: quiz.kind !== 'pre' && access.decision.record && left !== 0 && !attempt.passed,
       retryHref: quiz.basePath,
-      scores: progress ? { pre: progress.preTest.score, post: progress.postTest.score, firstPost: progress.postTest.firstScore, gain: progress.gain } : null,
+      scores: progress
+        ? { pre: progress.preTest.score, post: progress.postTest.score, firstPost: progress.postTest.firstScore, gain: progress.gain }
+        : null,
       // The attempt that completed the course leads straight to the end page (result, certificate, what next).
       endHref: access.decision.as === 'learner' && access.enrolment?.completedAt ? links.completed(access.course.slug) : null,
     };
@@ -112,7 +122,12 @@ export class QuizPagesService {
     const access = await this.access.requireReader(viewer, slug, language);
     const pageSize = 50;
     const [rows, total] = viewer
-      ? await this.attemptRows.findAndCount({ where: { userId: viewer.id, courseId: access.course.id }, order: { id: 'DESC' }, skip: (page - 1) * pageSize, take: pageSize })
+      ? await this.attemptRows.findAndCount({
+          where: { userId: viewer.id, courseId: access.course.id },
+          order: { id: 'DESC' },
+          skip: (page - 1) * pageSize,
+          take: pageSize,
+        })
       : [[], 0];
     const lessons = await this.content.lessons(access.course, language);
     const titles = new Map(lessons.map((entry) => [entry.module.id, { title: entry.title, key: entry.module.key }]));
@@ -125,8 +140,18 @@ export class QuizPagesService {
       pageCount: Math.max(1, Math.ceil(total / pageSize)),
       attempts: rows.map((attempt) => {
         const lesson = titles.get(attempt.moduleId);
-        const base = attempt.kind === 'module' ? `${links.module(slug, lesson?.key ?? '')}/quiz` : attempt.kind === 'pre' ? links.preTest(slug) : links.postTest(slug);
-        return { ...this.attemptRow(attempt, null), kind: attempt.kind, moduleTitle: lesson?.title ?? null, href: attempt.status === 'open' ? base : `${base}/attempts/${attempt.id}` };
+        const base =
+          attempt.kind === 'module'
+            ? `${links.module(slug, lesson?.key ?? '')}/quiz`
+            : attempt.kind === 'pre'
+              ? links.preTest(slug)
+              : links.postTest(slug);
+        return {
+          ...this.attemptRow(attempt, null),
+          kind: attempt.kind,
+          moduleTitle: lesson?.title ?? null,
+          href: attempt.status === 'open' ? base : `${base}/attempts/${attempt.id}`,
+        };
       }),
     };
   }
@@ -167,7 +192,11 @@ export class QuizPagesService {
   }
 
   /** Why no new attempt can start, if so. */
-  private closedKey(quiz: ResolvedQuiz, progress: Awaited<ReturnType<ProgressService['courseProgress']>> | null, left: number | null): string | null {
+  private closedKey(
+    quiz: ResolvedQuiz,
+    progress: Awaited<ReturnType<ProgressService['courseProgress']>> | null,
+    left: number | null,
+  ): string | null {
     if (left === 0) return quiz.kind === 'pre' ? 'quizzes.pre.taken' : 'quizzes.errors.noAttemptsLeft';
     if (quiz.kind === 'pre' && progress && !progress.preTest.available) return 'quizzes.errors.preTestClosed';
     if (quiz.kind === 'post' && progress && !progress.postTest.open) return 'quizzes.errors.postTestLocked';

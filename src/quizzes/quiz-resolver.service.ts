@@ -41,7 +41,8 @@ export class QuizResolver {
       module,
       version,
       settings: effectiveSettings(course, version.quizSettings, target.kind),
-      basePath: target.kind === 'module' ? `${moduleHref}/quiz` : target.kind === 'pre' ? links.preTest(course.slug) : links.postTest(course.slug),
+      basePath:
+        target.kind === 'module' ? `${moduleHref}/quiz` : target.kind === 'pre' ? links.preTest(course.slug) : links.postTest(course.slug),
       backHref: target.kind === 'module' ? moduleHref : links.course(course.slug),
     };
   }

@@ -6,13 +6,25 @@ import { formQuestions, resultQuestions } from './quiz-view';
 
 const questions: StoredQuestion[] = [
   {
-    id: 'q1', type: 'single', promptHtml: '<p>Prompt one</p>', explanationHtml: '<p>SECRET-EXPLANATION</p>',
+    id: 'q1',
+    type: 'single',
+    promptHtml: '<p>Prompt one</p>',
+    explanationHtml: '<p>SECRET-EXPLANATION</p>',
     options: [
       { id: 'a', textHtml: '<p>Right</p>', correct: true, feedbackHtml: '<p>SECRET-FEEDBACK-A</p>' },
       { id: 'b', textHtml: '<p>Wrong</p>', correct: false, feedbackHtml: '<p>SECRET-FEEDBACK-B</p>' },
     ],
   },
-  { id: 'q2', type: 'multiple', promptHtml: '<p>Prompt two</p>', options: [{ id: 'a', textHtml: 'x', correct: true }, { id: 'b', textHtml: 'y', correct: true }, { id: 'c', textHtml: 'z', correct: false }] },
+  {
+    id: 'q2',
+    type: 'multiple',
+    promptHtml: '<p>Prompt two</p>',
+    options: [
+      { id: 'a', textHtml: 'x', correct: true },
+      { id: 'b', textHtml: 'y', correct: true },
+      { id: 'c', textHtml: 'z', correct: false },
+    ],
+  },
 ];
 
 describe('formQuestions', () => {
@@ -26,7 +38,10 @@ describe('formQuestions', () => {
   it('posts display letters, so the value of an option says nothing about its authored position', () => {
     const layout = [{ questionId: 'q1', optionIds: ['b', 'a'] }];
     const [question] = formQuestions(layout, questions);
-    expect(question.options.map((option) => [option.value, option.textHtml])).toEqual([['a', '<p>Wrong</p>'], ['b', '<p>Right</p>']]);
+    expect(question.options.map((option) => [option.value, option.textHtml])).toEqual([
+      ['a', '<p>Wrong</p>'],
+      ['b', '<p>Right</p>'],
+    ]);
   });
 
   it('ticks the options the learner had chosen when the form comes back', () => {
@@ -59,7 +74,11 @@ describe('resultQuestions', () => {
   });
 
   it('takes texts from the reader-language version and the truth from the graded one', () => {
-    const english = questions.map((question) => ({ ...question, promptHtml: `EN ${question.promptHtml}`, options: question.options.map((option) => ({ ...option, correct: false })) }));
+    const english = questions.map((question) => ({
+      ...question,
+      promptHtml: `EN ${question.promptHtml}`,
+      options: question.options.map((option) => ({ ...option, correct: false })),
+    }));
     const [first] = resultQuestions(layout, questions, english, grade.results, { reveal: true, showOutcome: true });
     expect(first.promptHtml).toBe('EN <p>Prompt one</p>');
     expect(first.options[0].isCorrect).toBe(true);

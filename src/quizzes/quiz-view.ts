@@ -16,7 +16,11 @@ export interface FormQuestion {
  * the option texts, so the page cannot contain correct answers, feedback or
  * explanations whatever the template does.
  */
-export function formQuestions(layout: AttemptLayout, questions: readonly StoredQuestion[], selected: Record<string, string[]> = {}): FormQuestion[] {
+export function formQuestions(
+  layout: AttemptLayout,
+  questions: readonly StoredQuestion[],
+  selected: Record<string, string[]> = {},
+): FormQuestion[] {
   const byId = new Map(questions.map((question) => [question.id, question]));
   return layout.map((entry, index) => {
     const question = byId.get(entry.questionId);
@@ -29,7 +33,13 @@ export function formQuestions(layout: AttemptLayout, questions: readonly StoredQ
       promptHtml: question?.promptHtml ?? '',
       options: entry.optionIds.map((optionId, optionIndex) => {
         const letter = displayLetter(optionIndex);
-        return { inputId: `q${index + 1}-${letter}`, value: letter, letter: letter.toUpperCase(), textHtml: texts.get(optionId) ?? '', checked: chosen.includes(letter) };
+        return {
+          inputId: `q${index + 1}-${letter}`,
+          value: letter,
+          letter: letter.toUpperCase(),
+          textHtml: texts.get(optionId) ?? '',
+          checked: chosen.includes(letter),
+        };
       }),
     };
   });

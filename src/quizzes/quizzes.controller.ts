@@ -32,34 +32,63 @@ export class QuizzesController {
   ) {}
 
   @Get('modules/:key/quiz')
-  moduleQuizPage(@Param('slug') slug: string, @Param('key') key: string, @CurrentUser() user: User, @Req() req: Request, @Res() res: Response) {
+  moduleQuizPage(
+    @Param('slug') slug: string,
+    @Param('key') key: string,
+    @CurrentUser() user: User,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
     return this.showQuiz(slug, moduleQuiz(key), user, req, res);
   }
 
   @Post('modules/:key/quiz/start')
-  startModuleQuiz(@Param('slug') slug: string, @Param('key') key: string, @CurrentUser() user: User, @Req() req: Request, @Res() res: Response) {
+  startModuleQuiz(
+    @Param('slug') slug: string,
+    @Param('key') key: string,
+    @CurrentUser() user: User,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
     return this.start(slug, moduleQuiz(key), user, req, res);
   }
 
   @Post('modules/:key/quiz/attempts/:attemptId')
   @FormView('quizzes/refused')
   submitModuleQuiz(
-    @Param('slug') slug: string, @Param('key') key: string, @Param('attemptId', ParseIdPipe) attemptId: number,
-    @Body() body: SubmitAttemptDto, @CurrentUser() user: User, @Req() req: Request, @Res() res: Response,
+    @Param('slug') slug: string,
+    @Param('key') key: string,
+    @Param('attemptId', ParseIdPipe) attemptId: number,
+    @Body() body: SubmitAttemptDto,
+    @CurrentUser() user: User,
+    @Req() req: Request,
+    @Res() res: Response,
   ) {
     return this.submit(slug, moduleQuiz(key), attemptId, body, user, req, res);
   }
 
   @Post('modules/:key/quiz/attempts/:attemptId/language')
   switchModuleQuizLanguage(
-    @Param('slug') slug: string, @Param('key') key: string, @Param('attemptId', ParseIdPipe) attemptId: number,
-    @Body() body: KeepAnswersDto, @CurrentUser() user: User, @Req() req: Request, @Res() res: Response,
+    @Param('slug') slug: string,
+    @Param('key') key: string,
+    @Param('attemptId', ParseIdPipe) attemptId: number,
+    @Body() body: KeepAnswersDto,
+    @CurrentUser() user: User,
+    @Req() req: Request,
+    @Res() res: Response,
   ) {
     return this.switchLanguage(slug, moduleQuiz(key), attemptId, body, user, req, res);
   }
 
   @Get('modules/:key/quiz/attempts/:attemptId')
-  moduleQuizResult(@Param('slug') slug: string, @Param('key') key: string, @Param('attemptId', ParseIdPipe) attemptId: number, @CurrentUser() user: User, @Req() req: Request, @Res() res: Response) {
+  moduleQuizResult(
+    @Param('slug') slug: string,
+    @Param('key') key: string,
+    @Param('attemptId', ParseIdPipe) attemptId: number,
+    @CurrentUser() user: User,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
     return this.showResult(slug, moduleQuiz(key), attemptId, user, req, res);
   }
 
@@ -75,17 +104,37 @@ export class QuizzesController {
 
   @Post('pre-test/attempts/:attemptId')
   @FormView('quizzes/refused')
-  submitPreTest(@Param('slug') slug: string, @Param('attemptId', ParseIdPipe) attemptId: number, @Body() body: SubmitAttemptDto, @CurrentUser() user: User, @Req() req: Request, @Res() res: Response) {
+  submitPreTest(
+    @Param('slug') slug: string,
+    @Param('attemptId', ParseIdPipe) attemptId: number,
+    @Body() body: SubmitAttemptDto,
+    @CurrentUser() user: User,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
     return this.submit(slug, PRE, attemptId, body, user, req, res);
   }
 
   @Post('pre-test/attempts/:attemptId/language')
-  switchPreTestLanguage(@Param('slug') slug: string, @Param('attemptId', ParseIdPipe) attemptId: number, @Body() body: KeepAnswersDto, @CurrentUser() user: User, @Req() req: Request, @Res() res: Response) {
+  switchPreTestLanguage(
+    @Param('slug') slug: string,
+    @Param('attemptId', ParseIdPipe) attemptId: number,
+    @Body() body: KeepAnswersDto,
+    @CurrentUser() user: User,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
     return this.switchLanguage(slug, PRE, attemptId, body, user, req, res);
   }
 
   @Get('pre-test/attempts/:attemptId')
-  preTestResult(@Param('slug') slug: string, @Param('attemptId', ParseIdPipe) attemptId: number, @CurrentUser() user: User, @Req() req: Request, @Res() res: Response) {
+  preTestResult(
+    @Param('slug') slug: string,
+    @Param('attemptId', ParseIdPipe) attemptId: number,
+    @CurrentUser() user: User,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
     return this.showResult(slug, PRE, attemptId, user, req, res);
   }
 
@@ -101,17 +150,37 @@ export class QuizzesController {
 
   @Post('post-test/attempts/:attemptId')
   @FormView('quizzes/refused')
-  submitPostTest(@Param('slug') slug: string, @Param('attemptId', ParseIdPipe) attemptId: number, @Body() body: SubmitAttemptDto, @CurrentUser() user: User, @Req() req: Request, @Res() res: Response) {
+  submitPostTest(
+    @Param('slug') slug: string,
+    @Param('attemptId', ParseIdPipe) attemptId: number,
+    @Body() body: SubmitAttemptDto,
+    @CurrentUser() user: User,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
     return this.submit(slug, POST, attemptId, body, user, req, res);
   }
 
   @Post('post-test/attempts/:attemptId/language')
-  switchPostTestLanguage(@Param('slug') slug: string, @Param('attemptId', ParseIdPipe) attemptId: number, @Body() body: KeepAnswersDto, @CurrentUser() user: User, @Req() req: Request, @Res() res: Response) {
+  switchPostTestLanguage(
+    @Param('slug') slug: string,
+    @Param('attemptId', ParseIdPipe) attemptId: number,
+    @Body() body: KeepAnswersDto,
+    @CurrentUser() user: User,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
     return this.switchLanguage(slug, POST, attemptId, body, user, req, res);
   }
 
   @Get('post-test/attempts/:attemptId')
-  postTestResult(@Param('slug') slug: string, @Param('attemptId', ParseIdPipe) attemptId: number, @CurrentUser() user: User, @Req() req: Request, @Res() res: Response) {
+  postTestResult(
+    @Param('slug') slug: string,
+    @Param('attemptId', ParseIdPipe) attemptId: number,
+    @CurrentUser() user: User,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
     return this.showResult(slug, POST, attemptId, user, req, res);
   }
 
@@ -136,7 +205,15 @@ export class QuizzesController {
     res.redirect(303, loaded.quiz.basePath);
   }
 
-  private async submit(slug: string, target: QuizTarget, attemptId: number, body: SubmitAttemptDto, user: User, req: Request, res: Response): Promise<void> {
+  private async submit(
+    slug: string,
+    target: QuizTarget,
+    attemptId: number,
+    body: SubmitAttemptDto,
+    user: User,
+    req: Request,
+    res: Response,
+  ): Promise<void> {
     const loaded = await this.attempts.load(user, slug, target);
     const { quiz } = loaded;
     try {
@@ -154,7 +231,15 @@ export class QuizzesController {
   }
 
   /** The header's language button on an open quiz: keeps the ticked answers on the attempt, switches, and comes back to the quiz. */
-  private async switchLanguage(slug: string, target: QuizTarget, attemptId: number, body: KeepAnswersDto, user: User, req: Request, res: Response): Promise<void> {
+  private async switchLanguage(
+    slug: string,
+    target: QuizTarget,
+    attemptId: number,
+    body: KeepAnswersDto,
+    user: User,
+    req: Request,
+    res: Response,
+  ): Promise<void> {
     const { quiz } = await this.attempts.load(user, slug, target);
     await this.attempts.saveDraft(user, slug, target, attemptId, body.answers);
     await this.language.remember(req, res, body.lang);

@@ -88,12 +88,16 @@ export class ReportSources {
       const user = userById.get(enrolment.userId);
       const course = courseById.get(enrolment.courseId);
       if (!user || !course) return [];
-      return [{
-        enrolment, user, course,
-        cohort: enrolment.cohortId === null ? null : (cohortById.get(enrolment.cohortId) ?? null),
-        progress: progress.get(enrolment.id),
-        certificate: certificates.get(enrolment.id) ?? null,
-      }];
+      return [
+        {
+          enrolment,
+          user,
+          course,
+          cohort: enrolment.cohortId === null ? null : (cohortById.get(enrolment.cohortId) ?? null),
+          progress: progress.get(enrolment.id),
+          certificate: certificates.get(enrolment.id) ?? null,
+        },
+      ];
     });
   }
 

@@ -17,13 +17,20 @@ import { ReportScopeService } from './scope/report-scope.service';
 @Controller('reports')
 @Roles('admin')
 export class ReportsAdminController {
-  constructor(private readonly audit: DownloadAuditService, private readonly scopes: ReportScopeService) {}
+  constructor(
+    private readonly audit: DownloadAuditService,
+    private readonly scopes: ReportScopeService,
+  ) {}
 
   @Get('downloads')
   @Render('reports/downloads')
   async downloads(@Query() query: DownloadsQuery, @Req() request: Request) {
     const result = await this.audit.page(query.page ?? 1);
-    return { pageTitle: translator(request.lang ?? 'es')('reports.downloads.title'), ...result, ...pageLinks('/reports/downloads', {}, result.page, result.pageCount) };
+    return {
+      pageTitle: translator(request.lang ?? 'es')('reports.downloads.title'),
+      ...result,
+      ...pageLinks('/reports/downloads', {}, result.page, result.pageCount),
+    };
   }
 
   @Get('coordinators')
@@ -33,12 +40,21 @@ export class ReportsAdminController {
     const rows = await this.scopes.coordinators();
     return {
       pageTitle: translator(request.lang ?? 'es')('reports.coordinators.title'),
-      coordinators: rows.map((row) => ({ user: row.user, countries: countries.map((code) => ({ code, checked: row.countries.includes(code) })) })),
+      coordinators: rows.map((row) => ({
+        user: row.user,
+        countries: countries.map((code) => ({ code, checked: row.countries.includes(code) })),
+      })),
     };
   }
 
   @Post('coordinators/:id')
-  async setCountries(@Param('id', ParseIdPipe) id: number, @Body() body: CoordinatorCountriesDto, @CurrentUser() actor: User, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async setCountries(
+    @Param('id', ParseIdPipe) id: number,
+    @Body() body: CoordinatorCountriesDto,
+    @CurrentUser() actor: User,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
     await this.scopes.setCountries(actor, id, body.countries ?? []);
     flash(request, 'success', 'reports.coordinators.saved');
     response.redirect(303, '/reports/coordinators');

@@ -11,25 +11,37 @@ import { summaryView } from './summary/summary-view';
 /** Everything the /reports page shows for a filter: the choices, the download links and, when asked, the summary. */
 @Injectable()
 export class ReportsPageService {
-  constructor(private readonly scopes: ReportScopeService, private readonly rosters: RosterService, private readonly summaries: SummaryService) {}
+  constructor(
+    private readonly scopes: ReportScopeService,
+    private readonly rosters: RosterService,
+    private readonly summaries: SummaryService,
+  ) {}
 
   async model(actor: ReportActor, query: ReportFilter & { run?: string }, lang: string) {
     const { run, ...filter } = query;
     const scope = await this.rosters.scopeFor(actor, filter);
     const t = translator(lang);
     const cohorts = await this.scopes.cohortsInScope(scope);
-    const courses = [...new Map(cohorts.map((cohort) => [cohort.course.id, cohort.course])).values()]
-      .map((course) => ({ id: course.id, title: course.title[lang] ?? course.title[course.languages[0]] ?? course.slug }));
+    const courses = [...new Map(cohorts.map((cohort) => [cohort.course.id, cohort.course])).values()].map((course) => ({
+      id: course.id,
+      title: course.title[lang] ?? course.title[course.languages[0]] ?? course.slug,
+    }));
     const countries = scope.kind === 'countries' ? scope.countries : COUNTRIES.filter((code) => code !== 'other');
     const queryString = filterQueryString(filter);
     const asked = run === '1' || queryString !== '';
     return {
       filter,
-      scopeNote: scope.kind === 'countries' ? t('reports.scope.countries', { countries: scope.countries.map((code) => t(`options.countries.${code}`)).join(', ') })
-        : scope.kind === 'cohorts' ? t('reports.scope.cohorts') : null,
+      scopeNote:
+        scope.kind === 'countries'
+          ? t('reports.scope.countries', { countries: scope.countries.map((code) => t(`options.countries.${code}`)).join(', ') })
+          : scope.kind === 'cohorts'
+            ? t('reports.scope.cohorts')
+            : null,
       options: {
         courses,
-        cohorts: cohorts.filter((cohort) => filter.course === undefined || cohort.courseId === filter.course).map((cohort) => ({ id: cohort.id, name: cohort.name })),
+        cohorts: cohorts
+          .filter((cohort) => filter.course === undefined || cohort.courseId === filter.course)
+          .map((cohort) => ({ id: cohort.id, name: cohort.name })),
         countries: countries.map((code) => ({ code, label: t(`options.countries.${code}`) })),
         institutions: INSTITUTIONS.map((code) => ({ code, label: t(`options.institutions.${code}`) })),
         statuses: ROSTER_STATUSES.map((code) => ({ code, label: t(`reports.status.${code}`) })),

@@ -37,12 +37,24 @@ export class ReportsController {
   }
 
   @Get('roster.:format')
-  async roster(@Param('format', FormatPipe) format: SheetFormat, @Query() query: ReportFilterQuery, @CurrentUser() user: User, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async roster(
+    @Param('format', FormatPipe) format: SheetFormat,
+    @Query() query: ReportFilterQuery,
+    @CurrentUser() user: User,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
     await this.send(response, await this.rosters.download(user, query, format, request.lang ?? 'es', this.clock.now()));
   }
 
   @Get('summary.:format')
-  async summary(@Param('format', FormatPipe) format: SheetFormat, @Query() query: ReportFilterQuery, @CurrentUser() user: User, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async summary(
+    @Param('format', FormatPipe) format: SheetFormat,
+    @Query() query: ReportFilterQuery,
+    @CurrentUser() user: User,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
     await this.send(response, await this.summaries.download(user, query, format, request.lang ?? 'es', this.clock.now()));
   }
 

@@ -32,11 +32,25 @@ import { SummaryService } from './summary/summary.service';
 @Module({
   imports: [
     TypeOrmModule.forFeature([ReportDownload, CoordinatorCountry]),
-    UsersModule, CohortsModule, CertificatesModule, EnrolmentsModule, ProgressModule, ContentModule, QuizzesModule,
+    UsersModule,
+    CohortsModule,
+    CertificatesModule,
+    EnrolmentsModule,
+    ProgressModule,
+    ContentModule,
+    QuizzesModule,
   ],
   controllers: [QuestionsController, ReportsAdminController, ReportsController, PersonalDataController, AnonymisationController],
   providers: [
-    ReportSources, ReportScopeService, DownloadAuditService, RosterService, SummaryService, ReportsPageService, QuestionAnalysisService, PersonalDataService, AnonymisationService,
+    ReportSources,
+    ReportScopeService,
+    DownloadAuditService,
+    RosterService,
+    SummaryService,
+    ReportsPageService,
+    QuestionAnalysisService,
+    PersonalDataService,
+    AnonymisationService,
   ],
 })
 export class ReportsModule {}

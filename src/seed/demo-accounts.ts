@@ -17,10 +17,54 @@ export interface DemoAccount {
 
 // Published in the README: for trying the site locally, never created in production.
 export const DEMO_ACCOUNTS: DemoAccount[] = [
-  { role: 'learner', email: 'aprendiz@demo.test', password: 'demo-aprendiz-2026', name: 'Ana López (demo)', institution: 'dgme', position: 'Delegada de migración', dutyStation: 'La Hachadura', department: 'Ahuachapán', sex: 'female', ageGroup: '25-34' },
-  { role: 'facilitator', email: 'facilitador@demo.test', password: 'demo-facilitador-2026', name: 'Carlos Rivera (demo)', institution: 'international_org', position: 'Facilitador de curso', dutyStation: 'San Salvador', department: 'San Salvador', sex: 'male', ageGroup: '35-44' },
-  { role: 'coordinator', email: 'coordinadora@demo.test', password: 'demo-coordinadora-2026', name: 'María Hernández (demo)', institution: 'international_org', position: 'Coordinadora regional', dutyStation: 'San Salvador', department: 'San Salvador', sex: 'female', ageGroup: '45-54' },
-  { role: 'admin', email: 'admin@demo.test', password: 'demo-admin-2026', name: 'Admin (demo)', institution: 'other', position: 'Administración de la plataforma', dutyStation: 'San Salvador', department: 'San Salvador', sex: 'prefer_not_to_say', ageGroup: '35-44' },
+  {
+    role: 'learner',
+    email: 'aprendiz@demo.test',
+    password: 'demo-aprendiz-2026',
+    name: 'Ana López (demo)',
+    institution: 'dgme',
+    position: 'Delegada de migración',
+    dutyStation: 'La Hachadura',
+    department: 'Ahuachapán',
+    sex: 'female',
+    ageGroup: '25-34',
+  },
+  {
+    role: 'facilitator',
+    email: 'facilitador@demo.test',
+    password: 'demo-facilitador-2026',
+    name: 'Carlos Rivera (demo)',
+    institution: 'international_org',
+    position: 'Facilitador de curso',
+    dutyStation: 'San Salvador',
+    department: 'San Salvador',
+    sex: 'male',
+    ageGroup: '35-44',
+  },
+  {
+    role: 'coordinator',
+    email: 'coordinadora@demo.test',
+    password: 'demo-coordinadora-2026',
+    name: 'María Hernández (demo)',
+    institution: 'international_org',
+    position: 'Coordinadora regional',
+    dutyStation: 'San Salvador',
+    department: 'San Salvador',
+    sex: 'female',
+    ageGroup: '45-54',
+  },
+  {
+    role: 'admin',
+    email: 'admin@demo.test',
+    password: 'demo-admin-2026',
+    name: 'Admin (demo)',
+    institution: 'other',
+    position: 'Administración de la plataforma',
+    dutyStation: 'San Salvador',
+    department: 'San Salvador',
+    sex: 'prefer_not_to_say',
+    ageGroup: '35-44',
+  },
 ];
 
 /** The demo account of a role, for demo data that links to it (cohorts, enrolments). */

@@ -17,7 +17,9 @@ export function logIn(request: Request, user: Express.User): Promise<void> {
 
 /** Ends the session for good: the row is deleted, not just emptied. */
 export async function logOut(request: Request, response: Response): Promise<void> {
-  await new Promise<void>((resolve, reject) => request.logout({ keepSessionInfo: false }, (error) => (error ? reject(error as Error) : resolve())));
+  await new Promise<void>((resolve, reject) =>
+    request.logout({ keepSessionInfo: false }, (error) => (error ? reject(error as Error) : resolve())),
+  );
   await new Promise<void>((resolve, reject) => request.session.destroy((error) => (error ? reject(error as Error) : resolve())));
   response.clearCookie(SESSION_COOKIE);
 }

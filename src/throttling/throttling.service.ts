@@ -41,7 +41,8 @@ export class ThrottlingService implements OnModuleDestroy {
       await this.limiter(bucket).consume(storedKey(key));
       return { allowed: true, retryAfterSeconds: 0 };
     } catch (outcome) {
-      if (outcome instanceof RateLimiterRes) return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(outcome.msBeforeNext / 1000)) };
+      if (outcome instanceof RateLimiterRes)
+        return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(outcome.msBeforeNext / 1000)) };
       throw outcome;
     }
   }
@@ -62,7 +63,12 @@ export class ThrottlingService implements OnModuleDestroy {
 
   /** Expired rows are only garbage; removed an hour after they expired. */
   private async deleteExpired(): Promise<void> {
-    await this.dataSource.createQueryBuilder().delete().from(RATE_LIMIT_TABLE).where('expire < :before', { before: Date.now() - 3_600_000 }).execute();
+    await this.dataSource
+      .createQueryBuilder()
+      .delete()
+      .from(RATE_LIMIT_TABLE)
+      .where('expire < :before', { before: Date.now() - 3_600_000 })
+      .execute();
   }
 
   private limiter(bucket: ThrottleBucket): RateLimiterAbstract {
@@ -73,7 +79,14 @@ export class ThrottlingService implements OnModuleDestroy {
 
   private limiterFor(bucket: ThrottleBucket, rule: BucketRule): RateLimiterAbstract {
     // The table comes from a migration: tableCreated stops the library from creating it at request time.
-    const common = { keyPrefix: bucket, points: rule.points, duration: rule.durationSeconds, tableName: RATE_LIMIT_TABLE, tableCreated: true, clearExpiredByTimeout: false };
+    const common = {
+      keyPrefix: bucket,
+      points: rule.points,
+      duration: rule.durationSeconds,
+      tableName: RATE_LIMIT_TABLE,
+      tableCreated: true,
+      clearExpiredByTimeout: false,
+    };
     if (this.dataSource.options.type === 'postgres') {
       const pool = (this.dataSource.driver as unknown as { master: unknown }).master;
       return new RateLimiterPostgres({ ...common, storeClient: pool, storeType: 'pool' });

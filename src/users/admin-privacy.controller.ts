@@ -21,7 +21,12 @@ export class AdminPrivacyController {
 
   @Post()
   @FormView('admin/privacy')
-  async save(@Body() body: PrivacyNoticeDto, @CurrentUser() actor: User, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async save(
+    @Body() body: PrivacyNoticeDto,
+    @CurrentUser() actor: User,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
     await this.notices.save(actor.id, { es: body.es, en: body.en });
     flash(request, 'success', 'users.privacy.saved');
     response.redirect(303, '/admin/privacy');

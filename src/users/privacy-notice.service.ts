@@ -13,13 +13,19 @@ export interface NoticeText {
 }
 
 export function paragraphs(text: string): string[] {
-  return text.split(/\r?\n\s*\r?\n/).map((part) => part.trim()).filter(Boolean);
+  return text
+    .split(/\r?\n\s*\r?\n/)
+    .map((part) => part.trim())
+    .filter(Boolean);
 }
 
 /** What is collected and why, as shown at registration; written by an admin in both languages. */
 @Injectable()
 export class PrivacyNoticeService {
-  constructor(@InjectRepository(PrivacyNotice) private readonly notices: Repository<PrivacyNotice>, private readonly clock: Clock) {}
+  constructor(
+    @InjectRepository(PrivacyNotice) private readonly notices: Repository<PrivacyNotice>,
+    private readonly clock: Clock,
+  ) {}
 
   async forLanguage(language: string): Promise<NoticeText> {
     const row = await this.notices.findOneBy({ language });
@@ -35,7 +41,10 @@ export class PrivacyNoticeService {
 
   async save(actorId: number, texts: Record<string, string>): Promise<void> {
     for (const language of LANGUAGES) {
-      await this.notices.upsert({ language, text: (texts[language] ?? '').replace(/\r\n?/g, '\n').trim(), updatedById: actorId, updatedAt: this.clock.now() }, ['language']);
+      await this.notices.upsert(
+        { language, text: (texts[language] ?? '').replace(/\r\n?/g, '\n').trim(), updatedById: actorId, updatedAt: this.clock.now() },
+        ['language'],
+      );
     }
   }
 }

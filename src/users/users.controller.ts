@@ -20,7 +20,12 @@ export class UsersController {
 
   @Post()
   @FormView('users/profile')
-  async updateProfile(@CurrentUser() user: User, @Body() body: UpdateProfileDto, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async updateProfile(
+    @CurrentUser() user: User,
+    @Body() body: UpdateProfileDto,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
     const updated = await this.users.updateProfile(user.id, body);
     request.session.lang = updated.preferredLanguage;
     flash(request, 'success', 'users.profile.saved');

@@ -21,13 +21,20 @@ import { UsersService } from './users.service';
 })
 export class UsersModule implements NestModule, OnModuleInit {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(PrivacyNoticeMiddleware).forRoutes({ path: 'auth/register', method: RequestMethod.GET }, { path: 'auth/register', method: RequestMethod.POST });
+    consumer
+      .apply(PrivacyNoticeMiddleware)
+      .forRoutes({ path: 'auth/register', method: RequestMethod.GET }, { path: 'auth/register', method: RequestMethod.POST });
   }
 
   onModuleInit(): void {
     // The profile form's choices, for {{optionList "..."}} in every view.
     registerOptionLists({
-      institutions: INSTITUTIONS, countries: COUNTRIES, sexes: SEXES, ageGroups: AGE_GROUPS, departments: SV_DEPARTMENTS, dutyStations: DUTY_STATIONS,
+      institutions: INSTITUTIONS,
+      countries: COUNTRIES,
+      sexes: SEXES,
+      ageGroups: AGE_GROUPS,
+      departments: SV_DEPARTMENTS,
+      dutyStations: DUTY_STATIONS,
     });
   }
 }

@@ -78,7 +78,8 @@ export class UsersService {
   /** Users by email inside a caller's transaction (bulk enrolment plans under the cohort lock), in IN lists of at most 500. */
   async findByEmailsWithin(manager: EntityManager, emails: string[]): Promise<User[]> {
     const result: User[] = [];
-    for (let i = 0; i < emails.length; i += 500) result.push(...(await manager.getRepository(User).findBy({ email: In(emails.slice(i, i + 500)) })));
+    for (let i = 0; i < emails.length; i += 500)
+      result.push(...(await manager.getRepository(User).findBy({ email: In(emails.slice(i, i + 500)) })));
     return result;
   }
 
@@ -136,7 +137,10 @@ export class UsersService {
     const page = Math.max(1, filter.page ?? 1);
     const query = this.users.createQueryBuilder('user').orderBy('user.name', 'ASC').addOrderBy('user.id', 'ASC');
     if (filter.q) {
-      const term = `%${filter.q.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const term = `%${filter.q
+        .trim()
+        .toLowerCase()
+        .replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       query.andWhere(
         new Brackets((where) =>
           where
@@ -147,7 +151,10 @@ export class UsersService {
       );
     }
     if (filter.role) query.andWhere('user.role = :role', { role: filter.role });
-    const [items, total] = await query.skip((page - 1) * USERS_PAGE_SIZE).take(USERS_PAGE_SIZE).getManyAndCount();
+    const [items, total] = await query
+      .skip((page - 1) * USERS_PAGE_SIZE)
+      .take(USERS_PAGE_SIZE)
+      .getManyAndCount();
     return { items, total, page, pageCount: Math.max(1, Math.ceil(total / USERS_PAGE_SIZE)) };
   }
 
@@ -183,10 +190,19 @@ export class UsersService {
     const target = await this.users.findOneBy({ id: targetId });
     if (!target) throw new NotFoundException();
     if (!target.anonymisedAt) {
-      await this.users.update({ id: targetId, anonymisedAt: IsNull() }, {
-        name: ANONYMISED_NAME, email: anonymisedEmail(targetId), passwordHash: '!', position: '', dutyStation: '',
-        institutionOther: null, countryOther: null, anonymisedAt: this.clock.now(),
-      });
+      await this.users.update(
+        { id: targetId, anonymisedAt: IsNull() },
+        {
+          name: ANONYMISED_NAME,
+          email: anonymisedEmail(targetId),
+          passwordHash: '!',
+          position: '',
+          dutyStation: '',
+          institutionOther: null,
+          countryOther: null,
+          anonymisedAt: this.clock.now(),
+        },
+      );
     }
     return this.users.findOneByOrFail({ id: targetId });
   }

@@ -47,8 +47,10 @@ function rssMb(pid) {
 
 function db() {
   const connection = new sqlite3.Database(database);
-  const run = (sql, params = []) => new Promise((resolve, reject) => connection.run(sql, params, (error) => (error ? reject(error) : resolve())));
-  const get = (sql, params = []) => new Promise((resolve, reject) => connection.get(sql, params, (error, row) => (error ? reject(error) : resolve(row))));
+  const run = (sql, params = []) =>
+    new Promise((resolve, reject) => connection.run(sql, params, (error) => (error ? reject(error) : resolve())));
+  const get = (sql, params = []) =>
+    new Promise((resolve, reject) => connection.get(sql, params, (error, row) => (error ? reject(error) : resolve(row))));
   const close = () => new Promise((resolve) => connection.close(resolve));
   return { connection, run, get, close };
 }
@@ -57,25 +59,45 @@ function db() {
 async function seed() {
   const { connection, run, get, close } = db();
   // The cohort the demo learner is in, so their module page (measured during the export) is a real page.
-  const mine = await get("SELECT e.courseId AS courseId, e.cohortId AS cohortId FROM enrolment e JOIN app_user u ON u.id = e.userId WHERE u.email = 'aprendiz@demo.test' AND e.status = 'active' AND e.cohortId IS NOT NULL ORDER BY e.id LIMIT 1");
+  const mine = await get(
+    "SELECT e.courseId AS courseId, e.cohortId AS cohortId FROM enrolment e JOIN app_user u ON u.id = e.userId WHERE u.email = 'aprendiz@demo.test' AND e.status = 'active' AND e.cohortId IS NOT NULL ORDER BY e.id LIMIT 1",
+  );
   const course = await get('SELECT id, slug FROM course WHERE id = ?', [mine.courseId]);
   const cohort = { id: mine.cohortId };
-  const lesson = await get("SELECT id, key FROM course_module WHERE courseId = ? AND kind = 'lesson' AND active = 1 ORDER BY position LIMIT 1", [course.id]);
+  const lesson = await get(
+    "SELECT id, key FROM course_module WHERE courseId = ? AND kind = 'lesson' AND active = 1 ORDER BY position LIMIT 1",
+    [course.id],
+  );
   const now = new Date().toISOString().replace('T', ' ').replace('Z', '');
   const institutions = ['pnc', 'dgme', 'fgr', 'minsal', 'conna', 'municipality'];
   const sexes = ['female', 'male'];
   await run('PRAGMA journal_mode = WAL');
   await run('BEGIN');
-  const user = connection.prepare(`INSERT INTO app_user (email, passwordHash, name, institution, position, country, department, dutyStation, sex, ageGroup, preferredLanguage, role, dataConsentAt)
+  const user =
+    connection.prepare(`INSERT INTO app_user (email, passwordHash, name, institution, position, country, department, dutyStation, sex, ageGroup, preferredLanguage, role, dataConsentAt)
     VALUES (?, '!', ?, ?, 'Agente', 'SV', 'La Unión', 'El Amatillo', ?, '25-34', 'es', 'learner', ?)`);
-  const enrolment = connection.prepare('INSERT INTO enrolment (userId, courseId, cohortId, status, completedAt, lastActivityAt, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-  const progress = connection.prepare('INSERT INTO module_progress (userId, courseId, moduleId, completedAt, quizScore, quizPassed) VALUES (?, ?, ?, ?, ?, ?)');
+  const enrolment = connection.prepare(
+    'INSERT INTO enrolment (userId, courseId, cohortId, status, completedAt, lastActivityAt, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const progress = connection.prepare(
+    'INSERT INTO module_progress (userId, courseId, moduleId, completedAt, quizScore, quizPassed) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   const first = (await get('SELECT COALESCE(MAX(id), 0) AS id FROM app_user')).id + 1;
-  const runStatement = (statement, params) => new Promise((resolve, reject) => statement.run(params, (error) => (error ? reject(error) : resolve())));
+  const runStatement = (statement, params) =>
+    new Promise((resolve, reject) => statement.run(params, (error) => (error ? reject(error) : resolve())));
   for (let i = 0; i < COUNT; i += 1) {
     const id = first + i;
     await runStatement(user, [`bench${i}@example.org`, `Participante ${i}`, institutions[i % institutions.length], sexes[i % 2], now]);
-    await runStatement(enrolment, [id, course.id, cohort.id, i % 37 === 0 ? 'withdrawn' : 'active', i % 10 === 0 ? now : null, i % 2 === 0 ? now : null, now, now]);
+    await runStatement(enrolment, [
+      id,
+      course.id,
+      cohort.id,
+      i % 37 === 0 ? 'withdrawn' : 'active',
+      i % 10 === 0 ? now : null,
+      i % 2 === 0 ? now : null,
+      now,
+      now,
+    ]);
     if (i % 2 === 0) await runStatement(progress, [id, course.id, lesson.id, now, 80, 1]);
   }
   await run('COMMIT');
@@ -104,7 +126,9 @@ async function signIn(email, password) {
   keep(page);
   const token = (await page.text()).match(/name="_csrf" value="([^"]+)"/)[1];
   const response = await fetch(`${base}/auth/login`, {
-    method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookie() },
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookie() },
     body: new URLSearchParams({ email, password, _csrf: token }).toString(),
   });
   keep(response);
@@ -120,7 +144,9 @@ function pageRate(url, cookie, duration) {
 async function timedDownload(server, url, cookie) {
   const before = rssMb(server.pid);
   let peak = before;
-  const sampler = setInterval(() => { peak = Math.max(peak, rssMb(server.pid)); }, 50);
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, rssMb(server.pid));
+  }, 50);
   const started = process.hrtime.bigint();
   const response = await fetch(url, { headers: { cookie } });
   let bytes = 0;
@@ -161,9 +187,11 @@ async function main() {
       const share = during.requests.average / baseRate;
       const ok = result.status === 200 && result.seconds <= limit && result.growthMb <= TARGETS.growthMb && share >= TARGETS.rateShare;
       if (!ok) failed = true;
-      console.log(`${ok ? 'ok  ' : 'SLOW'} ${format.toUpperCase().padEnd(4)} ${result.seconds.toFixed(2)} s (target <= ${limit} s), ${(result.bytes / 1e6).toFixed(1)} MB file, `
-        + `server memory +${Math.round(result.growthMb)} MB (target <= ${TARGETS.growthMb}), module page ${Math.round(during.requests.average)} req/s during it `
-        + `(${Math.round(share * 100)} % of alone, target >= ${TARGETS.rateShare * 100} %), status ${result.status}`);
+      console.log(
+        `${ok ? 'ok  ' : 'SLOW'} ${format.toUpperCase().padEnd(4)} ${result.seconds.toFixed(2)} s (target <= ${limit} s), ${(result.bytes / 1e6).toFixed(1)} MB file, ` +
+          `server memory +${Math.round(result.growthMb)} MB (target <= ${TARGETS.growthMb}), module page ${Math.round(during.requests.average)} req/s during it ` +
+          `(${Math.round(share * 100)} % of alone, target >= ${TARGETS.rateShare * 100} %), status ${result.status}`,
+      );
     }
   } finally {
     server.kill();

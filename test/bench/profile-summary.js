@@ -35,9 +35,15 @@ function summarise(profile, top = 15) {
   const percent = (ms, of) => Math.round((ms / of) * 1000) / 10;
   return {
     idlePercent: percent(idle, total),
-    byPlace: [...places].filter(([where]) => where !== '((idle))').sort((a, b) => b[1] - a[1]).slice(0, top)
+    byPlace: [...places]
+      .filter(([where]) => where !== '((idle))')
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
       .map(([where, ms]) => ({ where, percentOfBusy: percent(ms, busy) })),
-    topFunctions: [...functions].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([name, ms]) => ({ name, percentOfBusy: percent(ms, busy) })),
+    topFunctions: [...functions]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 10)
+      .map(([name, ms]) => ({ name, percentOfBusy: percent(ms, busy) })),
   };
 }
 

@@ -39,7 +39,8 @@ async function scratchDatabase(dir) {
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return {
-    url: url.toString(), kind: 'postgres',
+    url: url.toString(),
+    kind: 'postgres',
     drop: async () => {
       const client = new Client({ connectionString: serverUrl });
       await client.connect();
@@ -69,7 +70,12 @@ function benchContent(dir) {
   cpSync(join(root, 'content'), target, { recursive: true });
   for (const course of readdirSync(target, { withFileTypes: true }).filter((e) => e.isDirectory())) {
     const file = join(target, course.name, 'course.md');
-    writeFileSync(file, readFileSync(file, 'utf8').replace(/max_attempts:\s*\d+/, 'max_attempts: 0').replace(/time_limit_minutes:\s*\d+/, 'time_limit_minutes: 0'));
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8')
+        .replace(/max_attempts:\s*\d+/, 'max_attempts: 0')
+        .replace(/time_limit_minutes:\s*\d+/, 'time_limit_minutes: 0'),
+    );
   }
   return target;
 }
@@ -77,10 +83,12 @@ function benchContent(dir) {
 function waitForHealth(url, attempts = 240) {
   return new Promise((resolve, reject) => {
     const tryOnce = (left) =>
-      fetch(url).then((r) => (r.ok ? resolve() : Promise.reject(new Error(String(r.status))))).catch((error) => {
-        if (left <= 0) return reject(error);
-        setTimeout(() => tryOnce(left - 1), 500);
-      });
+      fetch(url)
+        .then((r) => (r.ok ? resolve() : Promise.reject(new Error(String(r.status)))))
+        .catch((error) => {
+          if (left <= 0) return reject(error);
+          setTimeout(() => tryOnce(left - 1), 500);
+        });
     tryOnce(attempts);
   });
 }
@@ -100,7 +108,9 @@ async function signIn(base, learner = DEMO_LEARNER) {
   const page = await fetch(`${base}/auth/login`, { headers: PROXY });
   const jar = cookiesOf(page);
   const response = await fetch(`${base}/auth/login`, {
-    method: 'POST', redirect: 'manual', headers: { ...PROXY, 'content-type': 'application/x-www-form-urlencoded', cookie: cookieHeader(jar) },
+    method: 'POST',
+    redirect: 'manual',
+    headers: { ...PROXY, 'content-type': 'application/x-www-form-urlencoded', cookie: cookieHeader(jar) },
     body: new URLSearchParams({ email: learner.email, password: learner.password, _csrf: tokenOf(await page.text()) }),
   });
   if (response.status !== 303) throw new Error(`sign-in failed: ${response.status}`);
@@ -132,9 +142,32 @@ async function learnerPaths(base, cookie) {
 
 /** One measured run: requests/s, p50/p99 and non-2xx/3xx answers. */
 async function measure(options) {
-  const result = await autocannon({ connections: CONNECTIONS, duration: DURATION_S, ...options, headers: { ...PROXY, ...options.headers } });
-  if (process.env.BENCH_DEBUG) console.log(JSON.stringify({ total: result.requests.total, sent: result.requests.sent, statusCodeStats: result.statusCodeStats, errors: result.errors, timeouts: result.timeouts, non2xx: result.non2xx }));
-  return { rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result['4xx'] + result['5xx'], status4xx: result['4xx'], status5xx: result['5xx'], timeouts: result.timeouts };
+  const result = await autocannon({
+    connections: CONNECTIONS,
+    duration: DURATION_S,
+    ...options,
+    headers: { ...PROXY, ...options.headers },
+  });
+  if (process.env.BENCH_DEBUG)
+    console.log(
+      JSON.stringify({
+        total: result.requests.total,
+        sent: result.requests.sent,
+        statusCodeStats: result.statusCodeStats,
+        errors: result.errors,
+        timeouts: result.timeouts,
+        non2xx: result.non2xx,
+      }),
+    );
+  return {
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result['4xx'] + result['5xx'],
+    status4xx: result['4xx'],
+    status5xx: result['5xx'],
+    timeouts: result.timeouts,
+  };
 }
 
 /**
@@ -146,32 +179,49 @@ function quizSubmissionRequests(quizPath, learners) {
   let next = 0;
   const form = { ...PROXY, 'content-type': 'application/x-www-form-urlencoded' };
   return [
-    { method: 'POST', path: `${quizPath}/start`,
+    {
+      method: 'POST',
+      path: `${quizPath}/start`,
       setupRequest: (request, context) => {
         if (!context.learner) context.learner = learners[next++ % learners.length];
         const { cookie, token } = context.learner;
         return { ...request, headers: { ...form, cookie }, body: `_csrf=${encodeURIComponent(token)}` };
-      } },
-    { method: 'GET', path: quizPath,
+      },
+    },
+    {
+      method: 'GET',
+      path: quizPath,
       setupRequest: (request, context) => ({ ...request, headers: { ...PROXY, cookie: context.learner.cookie } }),
       onResponse: (status, body, context) => {
         context.action = (body.match(/<form method="post" action="([^"]+attempts\/\d+)"/) || [])[1];
         // One option per question (the first): enough for a graded attempt, valid for single-choice questions too.
         context.values = [...new Map([...body.matchAll(/name="(answers\[[^"]+)" value="([^"]+)"/g)].reverse().map((m) => [m[1], m[2]]))];
-      } },
-    { method: 'POST',
+      },
+    },
+    {
+      method: 'POST',
       setupRequest: (request, context) => {
         const { cookie, token } = context.learner;
         const body = new URLSearchParams([...(context.values || []), ['confirmIncomplete', '1'], ['_csrf', token]]);
         return { ...request, headers: { ...form, cookie }, path: context.action || `${quizPath}/attempts/0`, body: body.toString() };
-      } },
+      },
+    },
   ];
 }
 
 function startServer({ port, database, contentDir, secret, base, production, profileFile }) {
   const preload = profileFile ? ['-r', join(__dirname, 'cpu-profile.js')] : [];
   const [command, args] = pinned([process.execPath, ...preload, join(dist, 'src', 'main.js')]);
-  const env = { ...process.env, PORT: String(port), DATABASE_URL: database.url, CONTENT_DIR: contentDir, SESSION_SECRET: secret, PUBLIC_URL: base, TRUST_PROXY: 'true', SEED_DEMO: 'false' };
+  const env = {
+    ...process.env,
+    PORT: String(port),
+    DATABASE_URL: database.url,
+    CONTENT_DIR: contentDir,
+    SESSION_SECRET: secret,
+    PUBLIC_URL: base,
+    TRUST_PROXY: 'true',
+    SEED_DEMO: 'false',
+  };
   if (profileFile) env.BENCH_PROFILE_FILE = profileFile;
   if (production) env.NODE_ENV = 'production';
   else delete env.NODE_ENV;
@@ -180,7 +230,10 @@ function startServer({ port, database, contentDir, secret, base, production, pro
 
 function residentMb(pid) {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return { rss: Math.round(Number(status.match(/VmRSS:\s+(\d+)/)[1]) / 1024), peak: Math.round(Number(status.match(/VmHWM:\s+(\d+)/)[1]) / 1024) };
+  return {
+    rss: Math.round(Number(status.match(/VmRSS:\s+(\d+)/)[1]) / 1024),
+    peak: Math.round(Number(status.match(/VmHWM:\s+(\d+)/)[1]) / 1024),
+  };
 }
 
 async function main() {
@@ -191,7 +244,15 @@ async function main() {
   const base = `http://127.0.0.1:${port}`;
   let server;
   let failed = false;
-  const results = { date: new Date().toISOString(), database: database.kind, durationSeconds: DURATION_S, connections: CONNECTIONS, pinned: hasTaskset, targets: TARGETS, pages: {} };
+  const results = {
+    date: new Date().toISOString(),
+    database: database.kind,
+    durationSeconds: DURATION_S,
+    connections: CONNECTIONS,
+    pinned: hasTaskset,
+    targets: TARGETS,
+    pages: {},
+  };
   try {
     const contentDir = benchContent(dir);
     const started = Date.now();
@@ -222,8 +283,10 @@ async function main() {
         await new Promise((resolve) => setTimeout(resolve, 2000));
         results.moduleProfile = require('./profile-summary').summarise(JSON.parse(readFileSync(profileFile, 'utf8')));
         if (process.env.BENCH_PROFILE_KEEP) cpSync(profileFile, process.env.BENCH_PROFILE_KEEP);
-        console.log(`module page, server idle ${results.moduleProfile.idlePercent}%; busy time by self time:`,
-          results.moduleProfile.byPlace.map((entry) => `${entry.where} ${entry.percentOfBusy}%`).join(', '));
+        console.log(
+          `module page, server idle ${results.moduleProfile.idlePercent}%; busy time by self time:`,
+          results.moduleProfile.byPlace.map((entry) => `${entry.where} ${entry.percentOfBusy}%`).join(', '),
+        );
       }
     }
     const submissions = await measure({ url: base, requests: quizSubmissionRequests(paths.quizPath, learners) });
@@ -241,27 +304,38 @@ async function main() {
     await waitForHealth(`${base}/healthz`);
     const development = await measure({ url: `${base}${paths.modulePath}`, headers: { cookie } });
     const production = results.pages['module page (learner)']?.rps;
-    results.development = { modulePage: development, ratioToProduction: production ? Math.round((development.rps / production) * 100) / 100 : null };
+    results.development = {
+      modulePage: development,
+      ratioToProduction: production ? Math.round((development.rps / production) * 100) / 100 : null,
+    };
 
     const health = results.pages.healthz.rps;
     for (const [name, figures] of Object.entries(results.pages)) {
       const isSubmission = 'submissionsPerSecond' in figures;
       const ratio = figures.rps / health;
-      const ok = name === 'healthz' || (isSubmission
-        ? figures.submissionsPerSecond >= TARGETS.minSubmissionsPerSecond && figures.p99 <= TARGETS.maxP99Ms
-        : figures.rps >= TARGETS.minRps && ratio >= TARGETS.minRatioToHealth && figures.p99 <= TARGETS.maxP99Ms);
+      const ok =
+        name === 'healthz' ||
+        (isSubmission
+          ? figures.submissionsPerSecond >= TARGETS.minSubmissionsPerSecond && figures.p99 <= TARGETS.maxP99Ms
+          : figures.rps >= TARGETS.minRps && ratio >= TARGETS.minRatioToHealth && figures.p99 <= TARGETS.maxP99Ms);
       figures.ratioToHealth = Math.round(ratio * 100) / 100;
       figures.meetsTarget = ok && figures.errors === 0;
       if (!figures.meetsTarget) failed = true;
       const rate = isSubmission ? `${figures.submissionsPerSecond} subm/s` : `${figures.rps} req/s`;
-      console.log(`${figures.meetsTarget ? 'ok  ' : 'MISS'} ${name.padEnd(36)} ${rate.padStart(12)}  x${figures.ratioToHealth.toFixed(2)} of /healthz  p50 ${figures.p50} ms  p99 ${figures.p99} ms  errors ${figures.errors}`);
+      console.log(
+        `${figures.meetsTarget ? 'ok  ' : 'MISS'} ${name.padEnd(36)} ${rate.padStart(12)}  x${figures.ratioToHealth.toFixed(2)} of /healthz  p50 ${figures.p50} ms  p99 ${figures.p99} ms  errors ${figures.errors}`,
+      );
     }
     const memoryOk = results.memoryMb.rss <= TARGETS.maxRssMb;
     if (!memoryOk) failed = true;
-    console.log(`${memoryOk ? 'ok  ' : 'MISS'} resident memory after ${RSS_SECONDS} s more on the module page: ${results.memoryMb.rss} MB (peak ${results.memoryMb.peak} MB, target <= ${TARGETS.maxRssMb} MB)`);
+    console.log(
+      `${memoryOk ? 'ok  ' : 'MISS'} resident memory after ${RSS_SECONDS} s more on the module page: ${results.memoryMb.rss} MB (peak ${results.memoryMb.peak} MB, target <= ${TARGETS.maxRssMb} MB)`,
+    );
     const devOk = results.development.ratioToProduction === null || results.development.ratioToProduction >= 0.5;
     if (!devOk) failed = true;
-    console.log(`${devOk ? 'ok  ' : 'MISS'} development mode (no NODE_ENV), module page: ${results.development.modulePage.rps} req/s, x${results.development.ratioToProduction} of production (target >= x0.5)`);
+    console.log(
+      `${devOk ? 'ok  ' : 'MISS'} development mode (no NODE_ENV), module page: ${results.development.modulePage.rps} req/s, x${results.development.ratioToProduction} of production (target >= x0.5)`,
+    );
     mkdirSync(join(__dirname, 'results'), { recursive: true });
     const file = join(__dirname, 'results', `pages-${database.kind}.json`);
     writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);

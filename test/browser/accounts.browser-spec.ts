@@ -1,6 +1,14 @@
 import { Browser } from 'playwright-core';
 import { createUser, DEFAULT_PASSWORD } from '../utils/factories';
-import { hasNoHorizontalScroll, launchBrowser, phonePage, screenshot, seriousAccessibilityViolations, serveTestApp, ServedApp } from './browser';
+import {
+  hasNoHorizontalScroll,
+  launchBrowser,
+  phonePage,
+  screenshot,
+  seriousAccessibilityViolations,
+  serveTestApp,
+  ServedApp,
+} from './browser';
 import { menu, openMenu, scriptlessPhonePage, visit } from './journeys';
 
 jest.setTimeout(120_000);
@@ -40,7 +48,9 @@ describe('accounts in a real browser, on a phone', () => {
 
     await expect(page.getByText('Las contraseñas no coinciden.', { exact: true }).isVisible()).resolves.toBe(true);
     // The error summary links to the field, which has the keyboard focus (autofocus, no script needed).
-    expect(await page.getByRole('link', { name: /^Repita la contraseña: Las contraseñas no coinciden/ }).getAttribute('href')).toBe('#passwordConfirmation');
+    expect(await page.getByRole('link', { name: /^Repita la contraseña: Las contraseñas no coinciden/ }).getAttribute('href')).toBe(
+      '#passwordConfirmation',
+    );
     expect(await page.evaluate<string>('document.activeElement.id')).toBe('passwordConfirmation');
     expect(await page.getByLabel('Nombre completo').inputValue()).toBe('Ana Pérez');
     expect(await page.getByLabel('Lugar de trabajo', { exact: false }).inputValue()).toBe('La Hachadura');

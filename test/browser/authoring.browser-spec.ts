@@ -41,7 +41,9 @@ describe('a facilitator edits a module on a phone, and learners see the change',
     expect(await inspect(page, 'authoring-02-editor')).toEqual(GOOD_PAGE);
 
     // The mistake: a new lesson sentence, and question b1 left without a right option.
-    const broken = original.replace('Este es el **primer módulo**.', 'Este es el **módulo de bienvenida**.').replace('- [x] Dos', '- [ ] Dos');
+    const broken = original
+      .replace('Este es el **primer módulo**.', 'Este es el **módulo de bienvenida**.')
+      .replace('- [x] Dos', '- [ ] Dos');
     await textarea.fill(broken);
     await press(page, 'Guardar');
     const refused = await mainText(page);

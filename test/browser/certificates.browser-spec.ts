@@ -35,7 +35,10 @@ describe('a learner finishes a course and downloads the certificate; a superviso
     expect(await mainText(page)).toContain('Descargar certificado');
     expect(await inspect(page, 'certificates-01-my-courses')).toEqual(GOOD_PAGE);
 
-    const [download] = await Promise.all([page.waitForEvent('download'), main(page).getByRole('link', { name: 'Descargar certificado' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      main(page).getByRole('link', { name: 'Descargar certificado' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^certificado-[0-9A-Z-]+\.pdf$/);
     const pdf = readFileSync(await download.path());
     const { text, qr } = await readPdf(pdf);

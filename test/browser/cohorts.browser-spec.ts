@@ -40,7 +40,12 @@ describe('cohorts and enrolment on a phone', () => {
     const open = await createCourse(served.app, { title: { es: 'Trata de personas: identificación', en: 'Trafficking: identification' } });
     const openCohort = await createCohort(served.app, open, { name: 'Trata 2026, El Salvador' });
     const keyed = await createCourse(served.app, { title: { es: 'Niñez migrante', en: 'Migrant children' } });
-    const keyCohort = await createCohort(served.app, keyed, { name: 'Niñez 2026, Honduras', country: 'HN', enrolmentMode: 'key', enrolmentKey: 'Frontera-2026' });
+    const keyCohort = await createCohort(served.app, keyed, {
+      name: 'Niñez 2026, Honduras',
+      country: 'HN',
+      enrolmentMode: 'key',
+      enrolmentKey: 'Frontera-2026',
+    });
     const learner = await createUser(served.app, { name: 'Julia Campos' });
     const page = await phonePage(browser);
     page.setDefaultTimeout(15_000);
@@ -128,14 +133,26 @@ describe('cohorts and enrolment on a phone', () => {
     await signIn(page, served.baseUrl, coordinator.email);
 
     await visit(page, `${served.baseUrl}/cohorts/${cohort.id}`);
-    await Promise.all([page.waitForNavigation(), main(page).locator('nav.cohort-nav').getByRole('link', { name: 'Inscripción masiva', exact: false }).click()]);
+    await Promise.all([
+      page.waitForNavigation(),
+      main(page).locator('nav.cohort-nav').getByRole('link', { name: 'Inscripción masiva', exact: false }).click(),
+    ]);
     expect(await inspect(page, 'cohorts-06-bulk-upload')).toEqual(GOOD_PAGE);
     await main(page).getByLabel('Archivo de participantes').setInputFiles(MESSY_CSV);
     await press(page, 'Subir y revisar');
 
     const expected = {
-      2: 'newAccount', 3: 'enrolExisting', 4: 'alreadyEnrolled', 5: 'error', 6: 'error', 7: 'newAccount',
-      8: 'error', 9: 'newAccount', 10: 'error', 11: 'error', 13: 'error',
+      2: 'newAccount',
+      3: 'enrolExisting',
+      4: 'alreadyEnrolled',
+      5: 'error',
+      6: 'error',
+      7: 'newAccount',
+      8: 'error',
+      9: 'newAccount',
+      10: 'error',
+      11: 'error',
+      13: 'error',
     };
     expect(await outcomes(page)).toEqual(expected);
     const preview = await mainText(page);
@@ -152,7 +169,10 @@ describe('cohorts and enrolment on a phone', () => {
     expect(await inspect(page, 'cohorts-08-bulk-result')).toEqual(GOOD_PAGE);
     expect(await enrolmentsOf(served.app, { cohortId: cohort.id, status: 'active' })).toHaveLength(5);
 
-    const [download] = await Promise.all([page.waitForEvent('download'), main(page).getByRole('link', { name: 'Descargar el resultado (CSV)' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      main(page).getByRole('link', { name: 'Descargar el resultado (CSV)' }).click(),
+    ]);
     const text = readFileSync(await download.path(), 'utf8');
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
     const rows = parse(text.replace(/^\uFEFF/, '')) as string[][];

@@ -89,7 +89,11 @@ export interface PageQuality {
 /** Takes the screenshot (to look at) and measures what a test asserts on every page: axe, width and title. */
 export async function inspect(page: Page, name: string): Promise<PageQuality> {
   await screenshot(page, name);
-  return { violations: await seriousAccessibilityViolations(page), horizontalScroll: !(await hasNoHorizontalScroll(page)), titled: APP_NAME.test(await page.title()) };
+  return {
+    violations: await seriousAccessibilityViolations(page),
+    horizontalScroll: !(await hasNoHorizontalScroll(page)),
+    titled: APP_NAME.test(await page.title()),
+  };
 }
 
 export const GOOD_PAGE: PageQuality = { violations: [], horizontalScroll: false, titled: true };
@@ -106,12 +110,19 @@ const LETTERS = 'abcdefgh';
  * texts name the authored option ("Option m1-q1-a"), so the test finds the right
  * ones whatever order the quiz shuffled them into.
  */
-export async function answerQuiz(page: Page, specs: QuestionSpec[], choose: 'right' | 'wrong' | Record<string, 'right' | 'wrong'>): Promise<void> {
+export async function answerQuiz(
+  page: Page,
+  specs: QuestionSpec[],
+  choose: 'right' | 'wrong' | Record<string, 'right' | 'wrong'>,
+): Promise<void> {
   for (const spec of specs) {
     const choice = typeof choose === 'string' ? choose : (choose[spec.id] ?? 'right');
     const count = spec.type === 'truefalse' ? 2 : (spec.options ?? 3);
     const correct = spec.correct ?? [0];
-    const picks = choice === 'right' ? correct : [Array.from({ length: count }, (_, index) => index).find((index) => !correct.includes(index)) as number];
+    const picks =
+      choice === 'right'
+        ? correct
+        : [Array.from({ length: count }, (_, index) => index).find((index) => !correct.includes(index)) as number];
     for (const index of picks) await main(page).getByLabel(`Option ${spec.id}-${LETTERS[index]}`, { exact: false }).check();
   }
 }

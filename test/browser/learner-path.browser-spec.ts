@@ -4,7 +4,21 @@ import { Enrolment } from '../../src/enrolments/enrolment.entity';
 import { enrolledCourse } from '../utils/course-factories';
 import { createUser } from '../utils/factories';
 import { launchBrowser, phonePage, screenshot, serveTestApp, ServedApp } from './browser';
-import { ANSWER_LEAK, answerQuiz, audit, follow, GOOD_PAGE, inspect, main, mainText, menu, press, scriptlessPhonePage, signIn, visit } from './journeys';
+import {
+  ANSWER_LEAK,
+  answerQuiz,
+  audit,
+  follow,
+  GOOD_PAGE,
+  inspect,
+  main,
+  mainText,
+  menu,
+  press,
+  scriptlessPhonePage,
+  signIn,
+  visit,
+} from './journeys';
 
 jest.setTimeout(600_000);
 
@@ -79,14 +93,24 @@ describe('a learner takes a course from the catalogue to completion, on a phone'
     await openAttempt(page, 'Comenzar un nuevo intento');
     await answerQuiz(page, built.questions['01-conceptos'], 'right');
     // Switching language in the middle of the quiz keeps what is ticked (it is the same attempt).
-    const ticked = await main(page).locator('input:checked').evaluateAll((inputs) => inputs.map((input) => input.id));
+    const ticked = await main(page)
+      .locator('input:checked')
+      .evaluateAll((inputs) => inputs.map((input) => input.id));
     expect(ticked.length).toBeGreaterThanOrEqual(3);
     await Promise.all([page.waitForNavigation(), page.locator('header').getByRole('button', { name: 'English' }).click()]);
     await audit(page);
     expect(await page.getAttribute('html', 'lang')).toBe('en');
-    expect(await main(page).locator('input:checked').evaluateAll((inputs) => inputs.map((input) => input.id))).toEqual(ticked);
+    expect(
+      await main(page)
+        .locator('input:checked')
+        .evaluateAll((inputs) => inputs.map((input) => input.id)),
+    ).toEqual(ticked);
     await Promise.all([page.waitForNavigation(), page.locator('header').getByRole('button', { name: 'Español' }).click()]);
-    expect(await main(page).locator('input:checked').evaluateAll((inputs) => inputs.map((input) => input.id))).toEqual(ticked);
+    expect(
+      await main(page)
+        .locator('input:checked')
+        .evaluateAll((inputs) => inputs.map((input) => input.id)),
+    ).toEqual(ticked);
     await press(page, 'Enviar respuestas');
     expect(await mainText(page)).toContain('Respuestas enviadas: ¡aprobó!');
     expect(await mainText(page)).toContain('3 de 3 respuestas correctas');

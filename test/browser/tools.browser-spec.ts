@@ -61,7 +61,11 @@ describe('printable tools of the shipped courses', () => {
         const printed = await desk.evaluate<{ height: number; shown: string[] }>(
           "({ height: document.body.getBoundingClientRect().height, shown: ['.site-header', '.site-footer', '.print-hint', 'article.tool'].filter((selector) => getComputedStyle(document.querySelector(selector)).display !== 'none') })",
         );
-        expect({ name, fits: printed.height <= 1032, height: Math.round(printed.height) }).toEqual({ name, fits: true, height: expect.any(Number) as number });
+        expect({ name, fits: printed.height <= 1032, height: Math.round(printed.height) }).toEqual({
+          name,
+          fits: true,
+          height: expect.any(Number) as number,
+        });
         expect(printed.shown).toEqual(['article.tool']); // only the tool: no header, footer or print hint
         expect({ name, pages: pdfPageCount(await desk.pdf({ format: 'A4', preferCSSPageSize: true })) }).toEqual({ name, pages: 1 });
         await desk.emulateMedia({ media: 'screen' });

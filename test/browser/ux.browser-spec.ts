@@ -36,7 +36,8 @@ describe('the day on a phone and on a desk: header, filters, lesson tables, focu
     expect(closed.height).toBeLessThanOrEqual(64);
     expect(await page.locator('header nav.nav-wide').isVisible()).toBe(false);
     const nav = await openMenu(page);
-    for (const name of ['Mis cursos', 'Cursos', 'Cohortes', 'Autoría', 'Mi perfil', 'Usuarios']) expect(await nav.getByRole('link', { name, exact: true }).isVisible()).toBe(true);
+    for (const name of ['Mis cursos', 'Cursos', 'Cohortes', 'Autoría', 'Mi perfil', 'Usuarios'])
+      expect(await nav.getByRole('link', { name, exact: true }).isVisible()).toBe(true);
     expect(await nav.getByRole('button', { name: 'Cerrar sesión' }).isVisible()).toBe(true);
     expect((await box(page, 'header.site-header')).height).toBe(closed.height); // the open menu overlays the page instead of pushing the header
     await audit(page);
@@ -47,7 +48,13 @@ describe('the day on a phone and on a desk: header, filters, lesson tables, focu
 
   it('lines each participants filter label up with its own control at 1280 px, and the search box has a visible label', async () => {
     const coordinator = await createUser(served.app, { role: 'coordinator' });
-    const cohort = await createCohort(served.app, await courseBySlug(served.app).catch(async () => { await importFixtureCourse(served.app); return courseBySlug(served.app); }));
+    const cohort = await createCohort(
+      served.app,
+      await courseBySlug(served.app).catch(async () => {
+        await importFixtureCourse(served.app);
+        return courseBySlug(served.app);
+      }),
+    );
     await enrol(served.app, await createUser(served.app, { name: 'Rosa Filtro' }), cohort);
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'es-SV' });
     const page = await context.newPage();
@@ -58,7 +65,10 @@ describe('the day on a phone and on a desk: header, filters, lesson tables, focu
     expect(await page.title()).toBe(`Participantes · ${cohort.name} · Aprende Protección`);
     const search = main(page).getByLabel('Buscar', { exact: false }).first();
     expect(await search.getAttribute('type')).toBe('search');
-    const pairs = [['label[for=q]', '#q'], ['label[for=status]', '#status']];
+    const pairs = [
+      ['label[for=q]', '#q'],
+      ['label[for=status]', '#status'],
+    ];
     const controls: Box[] = [];
     for (const [labelSelector, controlSelector] of pairs) {
       const label = await box(page, `main ${labelSelector}`);

@@ -18,7 +18,9 @@ describe('access matrix: every route, every kind of person', () => {
     cast = await createCast(testApp.app);
     world = await createWorld(testApp.app, cast);
   }, 120_000);
-  afterAll(async () => { await testApp.close(); });
+  afterAll(async () => {
+    await testApp.close();
+  });
 
   it('lists every route the app serves, and only those', () => {
     const served = routesServed(testApp.app);
@@ -47,7 +49,9 @@ describe('access matrix: every route, every kind of person', () => {
         const url = await row.url(scene, kit);
         const response = await send(row, signed, url, await row.form?.(scene, kit));
         if (!matches(row.expect[persona], response)) {
-          wrong.push(`${routeKey(row)} as ${persona} (${PERSONA_MEANING[persona]}): expected ${row.expect[persona]}, got ${describeAnswer(response)} for ${row.method} ${url}`);
+          wrong.push(
+            `${routeKey(row)} as ${persona} (${PERSONA_MEANING[persona]}): expected ${row.expect[persona]}, got ${describeAnswer(response)} for ${row.method} ${url}`,
+          );
         }
       }
     }
@@ -66,8 +70,10 @@ describe('access matrix: every route, every kind of person', () => {
       const before = await rowCounts(testApp.app);
       const response = await send(row, signed, url, fields, { csrf: false });
       const after = await rowCounts(testApp.app);
-      if (response.status !== 403) wrong.push(`${routeKey(row)} as ${persona} without a CSRF token: expected 403, got ${describeAnswer(response)}`);
-      if (JSON.stringify(after) !== JSON.stringify(before)) wrong.push(`${routeKey(row)} without a CSRF token wrote rows: ${JSON.stringify(before)} -> ${JSON.stringify(after)}`);
+      if (response.status !== 403)
+        wrong.push(`${routeKey(row)} as ${persona} without a CSRF token: expected 403, got ${describeAnswer(response)}`);
+      if (JSON.stringify(after) !== JSON.stringify(before))
+        wrong.push(`${routeKey(row)} without a CSRF token wrote rows: ${JSON.stringify(before)} -> ${JSON.stringify(after)}`);
     }
     expect(wrong).toEqual([]);
   }, 300_000);

@@ -22,7 +22,7 @@ export function matches(expected: Outcome, response: Pick<Response, 'status' | '
   const location = String(response.headers.location ?? '');
   const toLogin = response.status >= 300 && response.status < 400 && location.startsWith('/auth/login');
   if (expected === 'login') return toLogin;
-  if (expected === 'ok') return (response.status >= 200 && response.status < 400) && !toLogin;
+  if (expected === 'ok') return response.status >= 200 && response.status < 400 && !toLogin;
   return response.status === expected;
 }
 
@@ -32,7 +32,13 @@ export function describeAnswer(response: Pick<Response, 'status' | 'headers'>): 
 }
 
 /** The persona, scene and kit a row is played with: shared ones, or fresh ones when the row changes things. */
-export async function stage(app: NestExpressApplication, row: RouteRow, persona: Persona, cast: Cast, world: Scene): Promise<{ signed: Signed; scene: Scene; kit: Kit }> {
+export async function stage(
+  app: NestExpressApplication,
+  row: RouteRow,
+  persona: Persona,
+  cast: Cast,
+  world: Scene,
+): Promise<{ signed: Signed; scene: Scene; kit: Kit }> {
   let actors = cast;
   // A person the row refuses changes nothing (the test would say so): the shared cast and scene will do.
   const fresh = ['login', 401, 403, 404].includes(row.expect[persona]) ? undefined : row.fresh;
@@ -44,7 +50,13 @@ export async function stage(app: NestExpressApplication, row: RouteRow, persona:
 }
 
 /** Sends one request of a row as the signed persona; `fields` replaces the row's form (fuzzing), `csrf: false` leaves the token out. */
-export async function send(row: RouteRow, signed: Signed, url: string, fields: Fields | undefined, options: { csrf?: boolean; query?: Fields } = {}): Promise<Response> {
+export async function send(
+  row: RouteRow,
+  signed: Signed,
+  url: string,
+  fields: Fields | undefined,
+  options: { csrf?: boolean; query?: Fields } = {},
+): Promise<Response> {
   const token = options.csrf === false ? undefined : signed.csrf;
   if (row.method === 'GET') return signed.agent.get(url).query(options.query ?? row.query ?? {});
   if (row.upload) {
@@ -55,5 +67,8 @@ export async function send(row: RouteRow, signed: Signed, url: string, fields: F
     for (const [name, value] of Object.entries(fields ?? {})) pending = pending.field(name, value);
     return pending;
   }
-  return signed.agent.post(url).type('form').send({ ...(fields ?? {}), ...(token ? { _csrf: token } : {}) });
+  return signed.agent
+    .post(url)
+    .type('form')
+    .send({ ...(fields ?? {}), ...(token ? { _csrf: token } : {}) });
 }

@@ -37,7 +37,12 @@ export const PERSONA_MEANING: Record<Persona, string> = {
 };
 
 const ROLE_OF: Record<Exclude<Persona, 'visitor'>, Role> = {
-  enrolled: 'learner', outsider: 'learner', facilitator: 'facilitator', otherFacilitator: 'facilitator', coordinator: 'coordinator', admin: 'admin',
+  enrolled: 'learner',
+  outsider: 'learner',
+  facilitator: 'facilitator',
+  otherFacilitator: 'facilitator',
+  coordinator: 'coordinator',
+  admin: 'admin',
 };
 
 export interface Signed {
@@ -92,9 +97,16 @@ export async function quickUser(app: NestExpressApplication, role: Role): Promis
   const users = app.get(DataSource).getRepository(User);
   const [template] = await users.find({ select: { id: true, passwordHash: true }, order: { id: 'ASC' }, take: 1 });
   const fields = profileFields();
-  return users.save(users.create({
-    ...fields, name: `${fields.name} ${++sequence}`, email: `target${sequence}-${Date.now()}@example.org`, passwordHash: template.passwordHash, role, dataConsentAt: new Date(),
-  }));
+  return users.save(
+    users.create({
+      ...fields,
+      name: `${fields.name} ${++sequence}`,
+      email: `target${sequence}-${Date.now()}@example.org`,
+      passwordHash: template.passwordHash,
+      role,
+      dataConsentAt: new Date(),
+    }),
+  );
 }
 
 /** A new signed-in user for one persona (for requests that end the session or change the password). */
@@ -110,7 +122,9 @@ const BOOKKEEPING = /session|throttle|rate_limit|migrations/i;
 export async function rowCounts(app: NestExpressApplication): Promise<Record<string, number>> {
   const data = app.get(DataSource);
   const tables = [...new Set(data.entityMetadatas.map((metadata) => metadata.tableName))].filter((name) => !BOOKKEEPING.test(name)).sort();
-  const [row] = await data.query<Record<string, string | number>[]>(`SELECT ${tables.map((table) => `(SELECT COUNT(*) FROM "${table}") AS "${table}"`).join(', ')}`);
+  const [row] = await data.query<Record<string, string | number>[]>(
+    `SELECT ${tables.map((table) => `(SELECT COUNT(*) FROM "${table}") AS "${table}"`).join(', ')}`,
+  );
   return Object.fromEntries(tables.map((table) => [table, Number(row[table])]));
 }
 
@@ -128,7 +142,14 @@ export async function createWorld(app: NestExpressApplication, cast: Cast): Prom
   const course = { id: courseId } as Parameters<typeof createCohort>[1];
   const cohort = await createCohort(app, course, { name: 'Cohorte del mundo' });
   const other = await createCohort(app, course, { name: 'Otra cohorte del mundo' });
-  const scene: Scene = { courseId, slug: 'curso-prueba', moduleKey: '01-bienvenida', file: '01-bienvenida.es.md', cohortId: cohort.id, otherCohortId: other.id };
+  const scene: Scene = {
+    courseId,
+    slug: 'curso-prueba',
+    moduleKey: '01-bienvenida',
+    file: '01-bienvenida.es.md',
+    cohortId: cohort.id,
+    otherCohortId: other.id,
+  };
   await link(app, cast, scene);
   return scene;
 }
@@ -139,7 +160,12 @@ export async function createScene(app: NestExpressApplication, cast: Cast): Prom
   const cohort = await createCohort(app, built.course);
   const other = await createCohort(app, built.course, { name: `Otra cohorte ${built.course.slug}` });
   const scene: Scene = {
-    courseId: built.course.id, slug: built.course.slug, moduleKey: '01-conceptos', file: '01-conceptos.es.md', cohortId: cohort.id, otherCohortId: other.id,
+    courseId: built.course.id,
+    slug: built.course.slug,
+    moduleKey: '01-conceptos',
+    file: '01-conceptos.es.md',
+    cohortId: cohort.id,
+    otherCohortId: other.id,
   };
   await link(app, cast, scene);
   return scene;
@@ -171,7 +197,13 @@ export class Kit {
   /** An enrolment of a new learner in the scene's cohort. */
   async enrolment(scene: Scene, status: 'active' | 'pending' = 'active'): Promise<number> {
     const learner = await this.user();
-    const created = await enrol(this.app, learner, { id: scene.courseId } as Parameters<typeof enrol>[2], { id: scene.cohortId } as Parameters<typeof enrol>[3], { status });
+    const created = await enrol(
+      this.app,
+      learner,
+      { id: scene.courseId } as Parameters<typeof enrol>[2],
+      { id: scene.cohortId } as Parameters<typeof enrol>[3],
+      { status },
+    );
     return created.id;
   }
 
@@ -179,7 +211,10 @@ export class Kit {
   async invitation(scene: Scene, email = `invited${++sequence}-${Date.now()}@example.org`): Promise<{ id: number; token: string }> {
     const result = await this.app.get(InvitationsService).invite(this.admin, scene.cohortId, email);
     const token = result.sent[0].link.split('/invitations/')[1];
-    const row = await this.app.get(DataSource).getRepository(CohortInvitation).findOneOrFail({ where: { email }, order: { id: 'DESC' } });
+    const row = await this.app
+      .get(DataSource)
+      .getRepository(CohortInvitation)
+      .findOneOrFail({ where: { email }, order: { id: 'DESC' } });
     return { id: row.id, token };
   }
 
@@ -219,11 +254,31 @@ export class Kit {
     const version = await data.getRepository(ModuleVersion).findOneByOrFail({ moduleId: module.id, language: 'es', current: true });
     const count = await attempts.countBy({ userId: user!.id, moduleId: module.id, kind });
     // Several personas may ask at once: the unique index on open attempts lets one insert win.
-    const saved = await attempts.save(attempts.create({
-      userId: user!.id, courseId: scene.courseId, moduleId: module.id, moduleVersionId: version.id, kind, attemptNumber: count + 1, status: 'open',
-      language: 'es', layout: buildLayout(version.questions, false, 1), answers: null, startedAt: new Date(), deadlineAt: null, submittedAt: null,
-      late: false, questionCount: version.questions.length, correctCount: null, score: null, passed: null, passMark: 80,
-    })).catch(() => attempts.findOneByOrFail({ userId: user!.id, moduleId: module.id, kind, status: 'open' }));
+    const saved = await attempts
+      .save(
+        attempts.create({
+          userId: user!.id,
+          courseId: scene.courseId,
+          moduleId: module.id,
+          moduleVersionId: version.id,
+          kind,
+          attemptNumber: count + 1,
+          status: 'open',
+          language: 'es',
+          layout: buildLayout(version.questions, false, 1),
+          answers: null,
+          startedAt: new Date(),
+          deadlineAt: null,
+          submittedAt: null,
+          late: false,
+          questionCount: version.questions.length,
+          correctCount: null,
+          score: null,
+          passed: null,
+          passMark: 80,
+        }),
+      )
+      .catch(() => attempts.findOneByOrFail({ userId: user!.id, moduleId: module.id, kind, status: 'open' }));
     return saved.id;
   }
 }

@@ -39,7 +39,11 @@ export function copyFixtureContent(): ContentCopy {
 }
 
 /** Imports the fixture course (or a copy of it) as the web would, and returns its id. */
-export async function importFixtureCourse(app: NestExpressApplication, dir = join(FIXTURE_CONTENT, FIXTURE_SLUG), slug = FIXTURE_SLUG): Promise<number> {
+export async function importFixtureCourse(
+  app: NestExpressApplication,
+  dir = join(FIXTURE_CONTENT, FIXTURE_SLUG),
+  slug = FIXTURE_SLUG,
+): Promise<number> {
   const result = await app.get(ContentImportService).importCourse(slug, await loadFolder(dir), { actorId: null, source: 'upload' });
   if (result.status !== 'created' && result.status !== 'updated' && result.status !== 'unchanged') {
     throw new Error(`Fixture import failed: ${JSON.stringify(result)}`);

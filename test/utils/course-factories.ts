@@ -91,24 +91,32 @@ export async function createCourse(app: NestExpressApplication, spec: CourseSpec
   const languages = spec.languages ?? ['es', 'en'];
   const slug = spec.slug ?? `curso-${sequence}-${Date.now()}`;
   const quizDefaults: QuizSettings = {
-    maxAttempts: 3, grading: 'highest', shuffle: true, timeLimitMinutes: 0, showAnswers: true, passMark: spec.passMark ?? 80, ...spec.quiz,
-  };
-  const course = await data.getRepository(Course).save(data.getRepository(Course).create({
-    slug,
-    title: Object.fromEntries(languages.map((language) => [language, `${language === 'es' ? 'Curso' : 'Course'} ${sequence}`])),
-    summary: Object.fromEntries(languages.map((language) => [language, `${language === 'es' ? 'Resumen' : 'Summary'} ${sequence}`])),
-    topic: spec.topic ?? 'trafficking',
-    hours: 4,
-    languages,
+    maxAttempts: 3,
+    grading: 'highest',
+    shuffle: true,
+    timeLimitMinutes: 0,
+    showAnswers: true,
     passMark: spec.passMark ?? 80,
-    certificateType: 'completion',
-    hasPreTest: spec.hasPreTest ?? true,
-    hasPostTest: spec.hasPostTest ?? true,
-    completionRule: { modules: true, quizzes: true, postTest: true, ...spec.completionRule },
-    quizDefaults,
-    sourceHash: 'test',
-    published: spec.published ?? true,
-  }));
+    ...spec.quiz,
+  };
+  const course = await data.getRepository(Course).save(
+    data.getRepository(Course).create({
+      slug,
+      title: Object.fromEntries(languages.map((language) => [language, `${language === 'es' ? 'Curso' : 'Course'} ${sequence}`])),
+      summary: Object.fromEntries(languages.map((language) => [language, `${language === 'es' ? 'Resumen' : 'Summary'} ${sequence}`])),
+      topic: spec.topic ?? 'trafficking',
+      hours: 4,
+      languages,
+      passMark: spec.passMark ?? 80,
+      certificateType: 'completion',
+      hasPreTest: spec.hasPreTest ?? true,
+      hasPostTest: spec.hasPostTest ?? true,
+      completionRule: { modules: true, quizzes: true, postTest: true, ...spec.completionRule },
+      quizDefaults,
+      sourceHash: 'test',
+      published: spec.published ?? true,
+    }),
+  );
   const moduleSpecs = spec.modules ?? [
     { key: '01-conceptos', minutes: 30, questions: standardQuestions('m1') },
     { key: '02-indicadores', minutes: 45, questions: standardQuestions('m2') },
@@ -116,13 +124,21 @@ export async function createCourse(app: NestExpressApplication, spec: CourseSpec
   const questions: Record<string, QuestionSpec[]> = {};
   const modules: CourseModule[] = [];
   for (const [index, moduleSpec] of moduleSpecs.entries()) {
-    modules.push(await addModule(data, course, { ...moduleSpec, position: index + 1, kind: 'lesson', quiz: { ...quizDefaults, ...moduleSpec.quiz } }));
+    modules.push(
+      await addModule(data, course, { ...moduleSpec, position: index + 1, kind: 'lesson', quiz: { ...quizDefaults, ...moduleSpec.quiz } }),
+    );
     questions[moduleSpec.key] = moduleSpec.questions ?? [];
   }
   const assessmentSpecs = spec.assessment === undefined ? [...standardQuestions('pt'), { id: 'pt-q4', correct: [2] }] : spec.assessment;
   let assessment: CourseModule | null = null;
   if (assessmentSpecs) {
-    assessment = await addModule(data, course, { key: 'assessment', questions: assessmentSpecs, position: 0, kind: 'assessment', quiz: quizDefaults });
+    assessment = await addModule(data, course, {
+      key: 'assessment',
+      questions: assessmentSpecs,
+      position: 0,
+      kind: 'assessment',
+      quiz: quizDefaults,
+    });
     questions.assessment = assessmentSpecs;
   }
   await contentChanged(app);
@@ -144,9 +160,16 @@ async function addModule(
   course: Course,
   spec: ModuleSpec & { position: number; kind: CourseModule['kind']; quiz: QuizSettings },
 ): Promise<CourseModule> {
-  const module = await data.getRepository(CourseModule).save(data.getRepository(CourseModule).create({
-    courseId: course.id, key: spec.key, kind: spec.kind, position: spec.position, minutes: spec.minutes ?? 20, active: true,
-  }));
+  const module = await data.getRepository(CourseModule).save(
+    data.getRepository(CourseModule).create({
+      courseId: course.id,
+      key: spec.key,
+      kind: spec.kind,
+      position: spec.position,
+      minutes: spec.minutes ?? 20,
+      active: true,
+    }),
+  );
   for (const language of course.languages) {
     await addVersion(data, module, language, 1, spec.questions ?? [], spec.quiz, spec.lessonHtml);
   }
@@ -155,23 +178,31 @@ async function addModule(
 
 /** A version of a module; `current` ones are what new attempts answer. */
 export async function addVersion(
-  data: DataSource, module: CourseModule, language: string, version: number, questions: QuestionSpec[], quizSettings: QuizSettings, lessonHtml?: string,
+  data: DataSource,
+  module: CourseModule,
+  language: string,
+  version: number,
+  questions: QuestionSpec[],
+  quizSettings: QuizSettings,
+  lessonHtml?: string,
 ): Promise<ModuleVersion> {
   const repository = data.getRepository(ModuleVersion);
-  return repository.save(repository.create({
-    moduleId: module.id,
-    language,
-    version,
-    current: true,
-    title: `[${language}] ${module.key}`,
-    sourceText: `# ${module.key}`,
-    sourceHash: `hash-${module.id}-${language}-${version}`,
-    lessonHtml: lessonHtml ?? `<h2>[${language}] Lesson ${module.key}</h2><p>Lesson text for ${module.key}.</p>`,
-    questions: questions.map((spec) => question(spec, language)),
-    questionCount: questions.length,
-    quizSettings,
-    createdById: null,
-  }));
+  return repository.save(
+    repository.create({
+      moduleId: module.id,
+      language,
+      version,
+      current: true,
+      title: `[${language}] ${module.key}`,
+      sourceText: `# ${module.key}`,
+      sourceHash: `hash-${module.id}-${language}-${version}`,
+      lessonHtml: lessonHtml ?? `<h2>[${language}] Lesson ${module.key}</h2><p>Lesson text for ${module.key}.</p>`,
+      questions: questions.map((spec) => question(spec, language)),
+      questionCount: questions.length,
+      quizSettings,
+      createdById: null,
+    }),
+  );
 }
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -179,27 +210,35 @@ const DAY = 24 * 60 * 60 * 1000;
 export async function createCohort(app: NestExpressApplication, course: Course, overrides: Partial<Cohort> = {}): Promise<Cohort> {
   const repository = app.get(DataSource).getRepository(Cohort);
   const now = Date.now();
-  return repository.save(repository.create({
-    courseId: course.id,
-    name: `Cohorte ${course.slug}`,
-    country: 'SV',
-    startsAt: new Date(now - 7 * DAY),
-    endsAt: new Date(now + 60 * DAY),
-    enrolmentOpensAt: null,
-    enrolmentClosesAt: null,
-    capacity: null,
-    enrolmentMode: 'open',
-    enrolmentKey: null,
-    archivedAt: null,
-    ...overrides,
-  }));
+  return repository.save(
+    repository.create({
+      courseId: course.id,
+      name: `Cohorte ${course.slug}`,
+      country: 'SV',
+      startsAt: new Date(now - 7 * DAY),
+      endsAt: new Date(now + 60 * DAY),
+      enrolmentOpensAt: null,
+      enrolmentClosesAt: null,
+      capacity: null,
+      enrolmentMode: 'open',
+      enrolmentKey: null,
+      archivedAt: null,
+      ...overrides,
+    }),
+  );
 }
 
 export async function enrol(
-  app: NestExpressApplication, user: User, course: Course, cohort: Cohort | null, overrides: Partial<Enrolment> & { status?: EnrolmentStatus } = {},
+  app: NestExpressApplication,
+  user: User,
+  course: Course,
+  cohort: Cohort | null,
+  overrides: Partial<Enrolment> & { status?: EnrolmentStatus } = {},
 ): Promise<Enrolment> {
   const repository = app.get(DataSource).getRepository(Enrolment);
-  return repository.save(repository.create({ userId: user.id, courseId: course.id, cohortId: cohort?.id ?? null, status: 'active', ...overrides }));
+  return repository.save(
+    repository.create({ userId: user.id, courseId: course.id, cohortId: cohort?.id ?? null, status: 'active', ...overrides }),
+  );
 }
 
 export async function assignFacilitator(app: NestExpressApplication, cohort: Cohort, user: User): Promise<void> {

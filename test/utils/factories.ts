@@ -12,12 +12,23 @@ export const DEFAULT_PASSWORD = 'correct horse battery staple';
 
 export function profileFields(overrides: Partial<ProfileFieldsDto> = {}): ProfileFieldsDto {
   return {
-    name: 'Rosa Martínez', institution: 'pnc', position: 'Agente de fronteras', country: 'SV',
-    department: 'La Unión', dutyStation: 'El Amatillo', sex: 'female', ageGroup: '25-34', preferredLanguage: 'es', ...overrides,
+    name: 'Rosa Martínez',
+    institution: 'pnc',
+    position: 'Agente de fronteras',
+    country: 'SV',
+    department: 'La Unión',
+    dutyStation: 'El Amatillo',
+    sex: 'female',
+    ageGroup: '25-34',
+    preferredLanguage: 'es',
+    ...overrides,
   };
 }
 
-export async function createUser(app: NestExpressApplication, overrides: Partial<{ email: string; role: Role; password: string; name: string; preferredLanguage: string }> = {}): Promise<User> {
+export async function createUser(
+  app: NestExpressApplication,
+  overrides: Partial<{ email: string; role: Role; password: string; name: string; preferredLanguage: string }> = {},
+): Promise<User> {
   sequence += 1;
   const fields = profileFields();
   return app.get(UsersService).create({

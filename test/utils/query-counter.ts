@@ -26,5 +26,10 @@ export function countQueries(app: NestExpressApplication): QueryCounter {
     log: (...args) => original.log(...args),
   };
   Object.defineProperty(dataSource, 'logger', { value: counting, configurable: true, writable: true });
-  return { statements, reset: () => { statements.length = 0; } };
+  return {
+    statements,
+    reset: () => {
+      statements.length = 0;
+    },
+  };
 }

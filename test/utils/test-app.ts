@@ -32,7 +32,13 @@ async function startInstance(config: AppConfig): Promise<TestInstance> {
 /** The real app (same configureApp as main.ts) on a fresh database with migrations applied. */
 export async function createTestApp(overrides: Partial<AppConfig> = {}, env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
   const database: TestDatabase = await createTestDatabase();
-  const config: AppConfig = { ...loadConfig({ SEED_DEMO: 'false', ...env }), database: database.config, seedDemo: false, importContentOnStart: false, ...overrides };
+  const config: AppConfig = {
+    ...loadConfig({ SEED_DEMO: 'false', ...env }),
+    database: database.config,
+    seedDemo: false,
+    importContentOnStart: false,
+    ...overrides,
+  };
   const first = await startInstance(config);
   const others: TestInstance[] = [];
   return {
@@ -76,5 +82,8 @@ export async function csrfToken(agent: Agent, path = '/'): Promise<string> {
 /** Posts a form the way a browser does: load the page for its token, then submit. */
 export async function submitForm(agent: Agent, pagePath: string, actionPath: string, fields: Record<string, string | string[]>) {
   const token = await csrfToken(agent, pagePath);
-  return agent.post(actionPath).type('form').send({ ...fields, _csrf: token });
+  return agent
+    .post(actionPath)
+    .type('form')
+    .send({ ...fields, _csrf: token });
 }

@@ -5,7 +5,8 @@ export class SetPasswordDto {
   @NewPassword()
   password: string;
 
-  @IsString() @MatchesPassword('password')
+  @IsString()
+  @MatchesPassword('password')
   passwordConfirmation: string;
 
   // The account was created by a coordinator: the person agrees to the data use on first sign-in.

@@ -1,12 +1,16 @@
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 
 export class LoginDto {
-  @IsString() @MaxLength(254)
+  @IsString()
+  @MaxLength(254)
   email: string;
 
-  @IsString() @MaxLength(1024)
+  @IsString()
+  @MaxLength(1024)
   password: string;
 
-  @IsOptional() @IsString() @MaxLength(2000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
   next?: string;
 }

@@ -7,7 +7,8 @@ export class NewAccountDto extends ProfileFieldsDto {
   @NewPassword()
   password: string;
 
-  @IsString() @MatchesPassword('password')
+  @IsString()
+  @MatchesPassword('password')
   passwordConfirmation: string;
 
   // Data protection: participants agree to the stated purpose before any data is kept.

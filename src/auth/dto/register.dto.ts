@@ -4,6 +4,7 @@ import { NewAccountDto } from './new-account.dto';
 
 export class RegisterDto extends NewAccountDto {
   @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
-  @IsEmail() @MaxLength(254)
+  @IsEmail()
+  @MaxLength(254)
   email: string;
 }

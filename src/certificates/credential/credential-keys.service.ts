@@ -82,16 +82,20 @@ export class CredentialKeysService {
     try {
       privateKey = createPrivateKey(decryptSecret(row.privateKeyEncrypted, this.wrappingKey()).toString());
     } catch {
-      if (attempt >= 3) throw new Error('Credential signing keys cannot be decrypted: check CREDENTIAL_KEY / SESSION_SECRET (the same on every instance)');
+      if (attempt >= 3)
+        throw new Error('Credential signing keys cannot be decrypted: check CREDENTIAL_KEY / SESSION_SECRET (the same on every instance)');
       // The secret changed (or the row was altered): this key can no longer sign. Start a new
       // generation rather than refuse to issue; the old public key stays published.
-      this.logger.warn(`Credential key ${row.kid} cannot be decrypted with the current CREDENTIAL_KEY/SESSION_SECRET; rotating to a new key`);
+      this.logger.warn(
+        `Credential key ${row.kid} cannot be decrypted with the current CREDENTIAL_KEY/SESSION_SECRET; rotating to a new key`,
+      );
       await this.addGeneration(row.generation + 1);
       return this.loadNewest(attempt + 1);
     }
     // A sanity check that the stored public key belongs to this private key.
     const publicJwk = createPublicKey(privateKey).export({ format: 'jwk' }) as JWK;
-    if (publicJwk.x !== (JSON.parse(row.publicJwk) as JWK).x) throw new Error(`Credential key ${row.kid}: public and private parts do not match`);
+    if (publicJwk.x !== (JSON.parse(row.publicJwk) as JWK).x)
+      throw new Error(`Credential key ${row.kid}: public and private parts do not match`);
     this.signing = { kid: row.kid, privateKey };
     return this.signing;
   }

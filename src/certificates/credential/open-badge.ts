@@ -29,7 +29,15 @@ export function achievementCredentialClaims(certificate: Certificate, publicUrl:
       type: ['AchievementSubject'],
       identifier: [{ type: 'IdentityObject', identityType: 'name', hashed: false, identityHash: certificate.holderName }],
       activityEndDate: certificate.completedAt.toISOString(),
-      ...(certificate.cohortCountry ? { source: { type: ['Profile'], id: `${publicUrl}/courses/${courseSlug}`, address: { type: ['Address'], addressCountryCode: certificate.cohortCountry } } } : {}),
+      ...(certificate.cohortCountry
+        ? {
+            source: {
+              type: ['Profile'],
+              id: `${publicUrl}/courses/${courseSlug}`,
+              address: { type: ['Address'], addressCountryCode: certificate.cohortCountry },
+            },
+          }
+        : {}),
       achievement: {
         id: `${publicUrl}/courses/${courseSlug}`,
         type: ['Achievement'],

@@ -6,21 +6,37 @@ const emptyToUndefined = ({ value }: { value: unknown }): unknown => (value === 
 
 /** The typed-code form: GET /verify?code=… */
 export class VerifyQuery {
-  @Transform(emptyToUndefined) @IsOptional() @IsString() @MaxLength(100)
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
   code?: string;
 }
 
 export class StaffSearchQuery {
-  @Transform(emptyToUndefined) @IsOptional() @IsString() @MaxLength(100)
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
   learner?: string;
 
-  @Transform(emptyToUndefined) @IsOptional() @IsString() @MaxLength(100)
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
   course?: string;
 
-  @Transform(emptyToUndefined) @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
   cohort?: number;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
   page?: number;
 }
 
@@ -28,16 +44,22 @@ export class RevokeCertificateDto {
   @IsIn(REVOKE_REASONS)
   reason: RevokeReason;
 
-  @IsOptional() @IsString() @MaxLength(300)
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
   note?: string;
 }
 
 /** A missing reason is answered on the page (flash), not by the validation pipe. */
 export class ReissueCertificateDto {
-  @IsOptional() @IsString() @MaxLength(120)
+  @IsOptional()
+  @IsString()
+  @MaxLength(120)
   holderName?: string;
 
-  @IsOptional() @IsString() @MaxLength(300)
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
   reason?: string;
 }
 

@@ -1,6 +1,18 @@
 import { MultipartUpload } from '../../common/multipart-csrf';
 import {
-  ArgumentsHost, Body, Catch, Controller, ExceptionFilter, Get, PayloadTooLargeException, Post, Render, Req, Res, UploadedFile, UseFilters,
+  ArgumentsHost,
+  Body,
+  Catch,
+  Controller,
+  ExceptionFilter,
+  Get,
+  PayloadTooLargeException,
+  Post,
+  Render,
+  Req,
+  Res,
+  UploadedFile,
+  UseFilters,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Roles } from '../../common/access.decorators';
@@ -37,9 +49,14 @@ export class CertificateSettingsController {
     return {
       pageTitle: translator(request.lang ?? 'es')('certificates.settings.title'),
       values: {
-        issuerNameEs: current.issuerName.es ?? '', issuerNameEn: current.issuerName.en ?? '',
-        signatory1Name: signatory(0).name, signatory1TitleEs: signatory(0).title.es ?? '', signatory1TitleEn: signatory(0).title.en ?? '',
-        signatory2Name: signatory(1).name, signatory2TitleEs: signatory(1).title.es ?? '', signatory2TitleEn: signatory(1).title.en ?? '',
+        issuerNameEs: current.issuerName.es ?? '',
+        issuerNameEn: current.issuerName.en ?? '',
+        signatory1Name: signatory(0).name,
+        signatory1TitleEs: signatory(0).title.es ?? '',
+        signatory1TitleEn: signatory(0).title.en ?? '',
+        signatory2Name: signatory(1).name,
+        signatory2TitleEs: signatory(1).title.es ?? '',
+        signatory2TitleEn: signatory(1).title.en ?? '',
       },
       hasLogo: current.hasLogo,
       maxKb: MAX_LOGO_BYTES / 1024,
@@ -47,7 +64,12 @@ export class CertificateSettingsController {
   }
 
   @Post()
-  async save(@Body() body: IssuerSettingsDto, @CurrentUser() user: User, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async save(
+    @Body() body: IssuerSettingsDto,
+    @CurrentUser() user: User,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
     const clean = (value?: string) => value?.trim() ?? '';
     const issuerName = { es: clean(body.issuerNameEs), en: clean(body.issuerNameEn) || clean(body.issuerNameEs) };
     if (!issuerName.es) {
@@ -56,8 +78,14 @@ export class CertificateSettingsController {
       return;
     }
     const signatories: Signatory[] = [
-      { name: clean(body.signatory1Name), title: { es: clean(body.signatory1TitleEs), en: clean(body.signatory1TitleEn) || clean(body.signatory1TitleEs) } },
-      { name: clean(body.signatory2Name), title: { es: clean(body.signatory2TitleEs), en: clean(body.signatory2TitleEn) || clean(body.signatory2TitleEs) } },
+      {
+        name: clean(body.signatory1Name),
+        title: { es: clean(body.signatory1TitleEs), en: clean(body.signatory1TitleEn) || clean(body.signatory1TitleEs) },
+      },
+      {
+        name: clean(body.signatory2Name),
+        title: { es: clean(body.signatory2TitleEs), en: clean(body.signatory2TitleEn) || clean(body.signatory2TitleEs) },
+      },
     ].filter((signatory) => signatory.name);
     await this.settings.save({ issuerName, signatories }, user.id);
     flash(request, 'success', 'certificates.settings.saved');
@@ -68,7 +96,12 @@ export class CertificateSettingsController {
   @Post('logo')
   @UseFilters(LogoTooLargeFilter)
   @MultipartUpload('logo', { limits: { fileSize: MAX_LOGO_BYTES, files: 1, fields: 2, parts: 3 } })
-  async uploadLogo(@UploadedFile() file: { buffer: Buffer } | undefined, @CurrentUser() user: User, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async uploadLogo(
+    @UploadedFile() file: { buffer: Buffer } | undefined,
+    @CurrentUser() user: User,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
     if (!file?.buffer?.length || !logoTypeOf(file.buffer)) {
       flash(request, 'error', 'certificates.settings.logoType');
     } else {

@@ -29,7 +29,12 @@ export class CohortCertificatesController {
   }
 
   @Post('participation')
-  async participation(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: User, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async participation(
+    @Param('id', ParseIdPipe) id: number,
+    @CurrentUser() user: User,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
     const outcome = await this.cohortCertificates.issueParticipation(user, id);
     flash(request, 'success', 'certificates.cohort.bulkDone', { ...outcome });
     response.redirect(303, `/cohorts/${id}/certificates`);
@@ -39,7 +44,11 @@ export class CohortCertificatesController {
   async zip(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: User, @Res() response: Response): Promise<void> {
     // The access check (a 404 for another facilitator's cohort) runs before any header is sent.
     await this.cohortCertificates.overview(user, id);
-    response.set({ 'Content-Type': 'application/zip', 'Content-Disposition': contentDisposition('attachment', `certificados-cohorte-${id}.zip`), 'Cache-Control': 'no-store' });
+    response.set({
+      'Content-Type': 'application/zip',
+      'Content-Disposition': contentDisposition('attachment', `certificados-cohorte-${id}.zip`),
+      'Cache-Control': 'no-store',
+    });
     try {
       await this.cohortCertificates.streamZip(user, id, response);
     } catch (error) {

@@ -88,5 +88,11 @@ export class CohortCertificatesService {
 }
 
 function fileSafe(name: string): string {
-  return name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^\w-]+/g, '_').slice(0, 60) || 'certificado';
+  return (
+    name
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^\w-]+/g, '_')
+      .slice(0, 60) || 'certificado'
+  );
 }

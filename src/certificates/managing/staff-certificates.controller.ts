@@ -26,7 +26,12 @@ export class StaffCertificatesController {
   @Get()
   @Render('certificates/staff-list')
   async list(@Query() query: StaffSearchQuery, @CurrentUser() user: User, @Req() request: Request) {
-    const result = await this.certificates.search(user, { learner: query.learner, course: query.course, cohortId: query.cohort, page: query.page });
+    const result = await this.certificates.search(user, {
+      learner: query.learner,
+      course: query.course,
+      cohortId: query.cohort,
+      page: query.page,
+    });
     return {
       pageTitle: translator(request.lang ?? 'es')('certificates.staff.title'),
       ...result,
@@ -51,7 +56,13 @@ export class StaffCertificatesController {
   }
 
   @Post(':id/revoke')
-  async revoke(@Param('id', ParseIdPipe) id: number, @Body() body: RevokeCertificateDto, @CurrentUser() user: User, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async revoke(
+    @Param('id', ParseIdPipe) id: number,
+    @Body() body: RevokeCertificateDto,
+    @CurrentUser() user: User,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
     await this.manageable(user, id);
     await this.issuer.revoke(id, user.id, body.reason, body.note?.trim() ?? '');
     flash(request, 'success', 'certificates.staff.revoked');
@@ -59,7 +70,13 @@ export class StaffCertificatesController {
   }
 
   @Post(':id/reissue')
-  async reissue(@Param('id', ParseIdPipe) id: number, @Body() body: ReissueCertificateDto, @CurrentUser() user: User, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async reissue(
+    @Param('id', ParseIdPipe) id: number,
+    @Body() body: ReissueCertificateDto,
+    @CurrentUser() user: User,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
     await this.manageable(user, id);
     if (!body.reason?.trim()) {
       flash(request, 'error', 'certificates.staff.reasonRequired');

@@ -60,13 +60,25 @@ function fittingSize(doc: PDFKit.PDFDocument, font: string, text: string, sizes:
 }
 
 export async function renderCertificatePdf(input: CertificatePdfInput): Promise<Buffer> {
-  const qr = await QRCode.toBuffer(input.verifyUrl, { type: 'png', errorCorrectionLevel: 'M', margin: 2, scale: 4, color: { dark: '#000000ff', light: '#ffffffff' } });
+  const qr = await QRCode.toBuffer(input.verifyUrl, {
+    type: 'png',
+    errorCorrectionLevel: 'M',
+    margin: 2,
+    scale: 4,
+    color: { dark: '#000000ff', light: '#ffffffff' },
+  });
   const doc = new PDFDocument({
     size: 'A4',
     layout: 'landscape',
     margin: MARGIN,
     lang: input.language,
-    info: { Title: input.title, Author: input.issuerName, Subject: input.courseTitle, CreationDate: input.issuedAt, ModDate: input.issuedAt },
+    info: {
+      Title: input.title,
+      Author: input.issuerName,
+      Subject: input.courseTitle,
+      CreationDate: input.issuedAt,
+      ModDate: input.issuedAt,
+    },
     autoFirstPage: true,
   });
   const chunks: Buffer[] = [];
@@ -78,8 +90,14 @@ export async function renderCertificatePdf(input: CertificatePdfInput): Promise<
   for (const [name, font] of Object.entries(loadFonts())) doc.registerFont(name, font as unknown as Buffer);
 
   // Frame: a thick and a thin line.
-  doc.lineWidth(3).rect(20, 20, WIDTH - 40, HEIGHT - 40).stroke('#000000');
-  doc.lineWidth(0.8).rect(28, 28, WIDTH - 56, HEIGHT - 56).stroke('#000000');
+  doc
+    .lineWidth(3)
+    .rect(20, 20, WIDTH - 40, HEIGHT - 40)
+    .stroke('#000000');
+  doc
+    .lineWidth(0.8)
+    .rect(28, 28, WIDTH - 56, HEIGHT - 56)
+    .stroke('#000000');
 
   const left = MARGIN + 20;
   let y = MARGIN + 6;
@@ -90,7 +108,11 @@ export async function renderCertificatePdf(input: CertificatePdfInput): Promise<
       // An unreadable logo leaves the space empty rather than failing the certificate.
     }
   }
-  doc.font('bold').fontSize(12).fillColor('#000000').text(input.issuerName, left, y + 18, { width: TEXT_WIDTH, align: 'center' });
+  doc
+    .font('bold')
+    .fontSize(12)
+    .fillColor('#000000')
+    .text(input.issuerName, left, y + 18, { width: TEXT_WIDTH, align: 'center' });
   y += 80;
 
   doc.font('title').fontSize(30).text(input.heading, left, y, { width: TEXT_WIDTH, align: 'center', characterSpacing: 1 });
@@ -100,12 +122,18 @@ export async function renderCertificatePdf(input: CertificatePdfInput): Promise<
 
   // Long names (and long course titles) wrap and shrink to fit instead of running off the page.
   const nameSize = fittingSize(doc, 'bold', input.holderName, [28, 24, 20, 17, 15], 2);
-  doc.font('bold').fontSize(nameSize).text(input.holderName, left, y, { width: TEXT_WIDTH, align: 'center', height: nameSize * 2.6, ellipsis: true });
+  doc
+    .font('bold')
+    .fontSize(nameSize)
+    .text(input.holderName, left, y, { width: TEXT_WIDTH, align: 'center', height: nameSize * 2.6, ellipsis: true });
   y = doc.y + 10;
   doc.font('regular').fontSize(13).text(input.action, left, y, { width: TEXT_WIDTH, align: 'center' });
   y = doc.y + 8;
   const titleSize = fittingSize(doc, 'bold', input.courseTitle, [19, 16, 14, 12], 2);
-  doc.font('bold').fontSize(titleSize).text(input.courseTitle, left, y, { width: TEXT_WIDTH, align: 'center', height: titleSize * 2.6, ellipsis: true });
+  doc
+    .font('bold')
+    .fontSize(titleSize)
+    .text(input.courseTitle, left, y, { width: TEXT_WIDTH, align: 'center', height: titleSize * 2.6, ellipsis: true });
   y = doc.y + 12;
   doc.font('regular').fontSize(11);
   for (const line of input.details) {
@@ -119,9 +147,19 @@ export async function renderCertificatePdf(input: CertificatePdfInput): Promise<
   const slot = 210;
   signatures.forEach((signatory, index) => {
     const x = left + 20 + index * (slot + 30);
-    doc.lineWidth(0.8).moveTo(x, baseline).lineTo(x + slot, baseline).stroke('#000000');
-    doc.font('bold').fontSize(10.5).text(signatory.name, x, baseline + 6, { width: slot, align: 'center' });
-    doc.font('regular').fontSize(9).text(signatory.title, x, doc.y + 1, { width: slot, align: 'center' });
+    doc
+      .lineWidth(0.8)
+      .moveTo(x, baseline)
+      .lineTo(x + slot, baseline)
+      .stroke('#000000');
+    doc
+      .font('bold')
+      .fontSize(10.5)
+      .text(signatory.name, x, baseline + 6, { width: slot, align: 'center' });
+    doc
+      .font('regular')
+      .fontSize(9)
+      .text(signatory.title, x, doc.y + 1, { width: slot, align: 'center' });
   });
 
   // QR code and the short address, bottom right.
@@ -131,9 +169,17 @@ export async function renderCertificatePdf(input: CertificatePdfInput): Promise<
   doc.image(qr, qrX, qrY, { width: qrSize, height: qrSize });
   const infoWidth = 300;
   const infoX = WIDTH - MARGIN - 20 - infoWidth;
-  doc.font('regular').fontSize(7.5).text(input.verifyLabel, infoX, qrY + qrSize + 3, { width: infoWidth, align: 'right' });
+  doc
+    .font('regular')
+    .fontSize(7.5)
+    .text(input.verifyLabel, infoX, qrY + qrSize + 3, { width: infoWidth, align: 'right' });
   doc.font('bold').fontSize(7.5).text(input.verifyUrl, infoX, doc.y, { width: infoWidth, align: 'right' });
-  doc.font('regular').fontSize(9).text(`${input.codeLabel}: `, left, HEIGHT - MARGIN - 12, { continued: true }).font('bold').text(input.code);
+  doc
+    .font('regular')
+    .fontSize(9)
+    .text(`${input.codeLabel}: `, left, HEIGHT - MARGIN - 12, { continued: true })
+    .font('bold')
+    .text(input.code);
 
   doc.end();
   return done;

@@ -20,6 +20,9 @@ export function verificationView(certificate: Certificate, replacement: Certific
     status: certificate.status,
     revokedAt: certificate.status === 'revoked' ? certificate.revokedAt : null,
     revokedReason: certificate.status === 'revoked' ? certificate.revokedReason : null,
-    replacement: certificate.status === 'replaced' && replacement ? { code: formatPublicCode(replacement.code), href: `/verify/${formatPublicCode(replacement.code)}` } : null,
+    replacement:
+      certificate.status === 'replaced' && replacement
+        ? { code: formatPublicCode(replacement.code), href: `/verify/${formatPublicCode(replacement.code)}` }
+        : null,
   };
 }

@@ -44,9 +44,14 @@ export class VerificationController {
     }
     const found = await this.certificates.verify(code);
     if (!found) {
-      response.status(404).render('certificates/verify-form', { pageTitle: t('certificates.verify.title'), notFound: true, typed: code.slice(0, 60) });
+      response
+        .status(404)
+        .render('certificates/verify-form', { pageTitle: t('certificates.verify.title'), notFound: true, typed: code.slice(0, 60) });
       return;
     }
-    response.render('certificates/verify', { pageTitle: t('certificates.verify.title'), ...verificationView(found.certificate, found.replacement, lang) });
+    response.render('certificates/verify', {
+      pageTitle: t('certificates.verify.title'),
+      ...verificationView(found.certificate, found.replacement, lang),
+    });
   }
 }

@@ -57,6 +57,8 @@ export class VerifyThrottle {
   private async cleanup(now: number): Promise<void> {
     if (now - this.lastCleanup < 10 * 60 * 1000) return;
     this.lastCleanup = now;
-    await this.data.query(`DELETE FROM "certificate_verify_limit" WHERE "expire" < ${isPostgres(this.data) ? '$1' : '?'}`, [now - 60 * 60 * 1000]);
+    await this.data.query(`DELETE FROM "certificate_verify_limit" WHERE "expire" < ${isPostgres(this.data) ? '$1' : '?'}`, [
+      now - 60 * 60 * 1000,
+    ]);
   }
 }

@@ -8,8 +8,18 @@ import { BULK_FIELDS, BulkField, buildOptionIndex, OPTION_FIELDS, OptionField, O
 import { protectCell } from '../../common/safe-cells';
 
 const LANGS = ['es', 'en'];
-const OPTION_CODES: Record<OptionField, readonly string[]> = { institution: INSTITUTIONS, country: COUNTRIES, sex: SEXES, ageGroup: AGE_GROUPS };
-const OPTION_LISTS: Record<OptionField, string> = { institution: 'institutions', country: 'countries', sex: 'sexes', ageGroup: 'ageGroups' };
+const OPTION_CODES: Record<OptionField, readonly string[]> = {
+  institution: INSTITUTIONS,
+  country: COUNTRIES,
+  sex: SEXES,
+  ageGroup: AGE_GROUPS,
+};
+const OPTION_LISTS: Record<OptionField, string> = {
+  institution: 'institutions',
+  country: 'countries',
+  sex: 'sexes',
+  ageGroup: 'ageGroups',
+};
 
 /** The template's column titles in one language. */
 export function columnLabels(lang: string): Record<BulkField, string> {
@@ -25,9 +35,12 @@ export function headerLabelSets(): Record<BulkField, string>[] {
 export function optionIndex(): OptionIndex {
   const labelSets = LANGS.map((lang) => {
     const t = translator(lang);
-    return Object.fromEntries(OPTION_FIELDS.map((field) => [
-      field, Object.fromEntries(OPTION_CODES[field].map((code) => [code, t(`options.${OPTION_LISTS[field]}.${code}`)])),
-    ])) as Record<OptionField, Record<string, string>>;
+    return Object.fromEntries(
+      OPTION_FIELDS.map((field) => [
+        field,
+        Object.fromEntries(OPTION_CODES[field].map((code) => [code, t(`options.${OPTION_LISTS[field]}.${code}`)])),
+      ]),
+    ) as Record<OptionField, Record<string, string>>;
   });
   return buildOptionIndex(OPTION_CODES, labelSets);
 }
@@ -55,15 +68,24 @@ export async function templateXlsx(lang: string): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(t('cohorts.bulk.template.sheet'));
   const labels = columnLabels(lang);
-  sheet.columns = BULK_FIELDS.map((field) => ({ header: labels[field], key: field, width: field === 'email' || field === 'name' ? 32 : 22 }));
+  sheet.columns = BULK_FIELDS.map((field) => ({
+    header: labels[field],
+    key: field,
+    width: field === 'email' || field === 'name' ? 32 : 22,
+  }));
   sheet.getRow(1).font = { bold: true };
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
   const values = workbook.addWorksheet(t('cohorts.bulk.template.valuesSheet'));
-  values.addRow([t('cohorts.bulk.template.column'), t('cohorts.bulk.template.code'), t('cohorts.bulk.template.label')]).font = { bold: true };
+  values.addRow([t('cohorts.bulk.template.column'), t('cohorts.bulk.template.code'), t('cohorts.bulk.template.label')]).font = {
+    bold: true,
+  };
   for (const field of OPTION_FIELDS) {
-    for (const code of OPTION_CODES[field]) values.addRow([labels[field], code, t(`options.${OPTION_LISTS[field]}.${code}`)].map(protectCell));
+    for (const code of OPTION_CODES[field])
+      values.addRow([labels[field], code, t(`options.${OPTION_LISTS[field]}.${code}`)].map(protectCell));
   }
-  values.columns.forEach((column) => { column.width = 34; });
+  values.columns.forEach((column) => {
+    column.width = 34;
+  });
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
@@ -71,11 +93,20 @@ export async function templateXlsx(lang: string): Promise<Buffer> {
 export function resultCsv(rows: PlannedRow[], lang: string): Buffer {
   const t = translator(lang);
   const labels = columnLabels(lang);
-  const header = [t('cohorts.bulk.table.line'), labels.email, labels.name, t('cohorts.bulk.table.outcome'), t('cohorts.bulk.table.details')];
+  const header = [
+    t('cohorts.bulk.table.line'),
+    labels.email,
+    labels.name,
+    t('cohorts.bulk.table.outcome'),
+    t('cohorts.bulk.table.details'),
+  ];
   return csvFile([
     header,
     ...rows.map((row) => [
-      row.line, row.email, row.name, t(`cohorts.bulk.outcomes.${row.outcome}.done`),
+      row.line,
+      row.email,
+      row.name,
+      t(`cohorts.bulk.outcomes.${row.outcome}.done`),
       row.messages.map((message) => translateMessage(lang, message)).join(' · '),
     ]),
   ]);

@@ -1,4 +1,18 @@
-import { ArgumentsHost, Catch, Controller, ExceptionFilter, Get, Param, PayloadTooLargeException, Post, Render, Req, Res, UploadedFile, UseFilters } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  Catch,
+  Controller,
+  ExceptionFilter,
+  Get,
+  Param,
+  PayloadTooLargeException,
+  Post,
+  Render,
+  Req,
+  Res,
+  UploadedFile,
+  UseFilters,
+} from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Roles } from '../../common/access.decorators';
 import { CurrentUser } from '../../common/current-user.decorator';
@@ -40,13 +54,23 @@ export class BulkImportController {
   }
 
   @Get('template.csv')
-  async templateCsv(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: User, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async templateCsv(
+    @Param('id', ParseIdPipe) id: number,
+    @CurrentUser() user: User,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
     await this.bulk.cohortFor(user, id);
     download(response, 'participantes.csv', 'text/csv; charset=utf-8', templateCsv(request.lang ?? 'es'));
   }
 
   @Get('template.xlsx')
-  async templateXlsx(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: User, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async templateXlsx(
+    @Param('id', ParseIdPipe) id: number,
+    @CurrentUser() user: User,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
     await this.bulk.cohortFor(user, id);
     download(response, 'participantes.xlsx', XLSX_TYPE, await templateXlsx(request.lang ?? 'es'));
   }
@@ -55,7 +79,12 @@ export class BulkImportController {
   @Post()
   @UseFilters(UploadTooLargeFilter)
   @MultipartUpload('file', { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, parts: 6 } })
-  async upload(@Param('id', ParseIdPipe) id: number, @UploadedFile() file: UploadedSpreadsheet | undefined, @CurrentUser() user: User, @Res() response: Response): Promise<void> {
+  async upload(
+    @Param('id', ParseIdPipe) id: number,
+    @UploadedFile() file: UploadedSpreadsheet | undefined,
+    @CurrentUser() user: User,
+    @Res() response: Response,
+  ): Promise<void> {
     try {
       const bulk = await this.bulk.upload(user, id, file);
       response.redirect(303, `/cohorts/${id}/bulk/${bulk.id}`);
@@ -66,7 +95,12 @@ export class BulkImportController {
   }
 
   @Get(':importId')
-  async preview(@Param('id', ParseIdPipe) id: number, @Param('importId', ParseIdPipe) importId: number, @CurrentUser() user: User, @Res() response: Response): Promise<void> {
+  async preview(
+    @Param('id', ParseIdPipe) id: number,
+    @Param('importId', ParseIdPipe) importId: number,
+    @CurrentUser() user: User,
+    @Res() response: Response,
+  ): Promise<void> {
     const preview = await this.bulk.preview(user, id, importId);
     if (preview.bulk.status === 'applied') return response.redirect(303, `/cohorts/${id}/bulk/${importId}/result`);
     response.render('cohorts/bulk-preview', { pageTitle: preview.cohort.name, ...preview, canManage: true });
@@ -74,7 +108,13 @@ export class BulkImportController {
 
   /** Answers with the result page itself (not a redirect): the set-password links exist only in this response and the log. */
   @Post(':importId/confirm')
-  async confirm(@Param('id', ParseIdPipe) id: number, @Param('importId', ParseIdPipe) importId: number, @CurrentUser() user: User, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async confirm(
+    @Param('id', ParseIdPipe) id: number,
+    @Param('importId', ParseIdPipe) importId: number,
+    @CurrentUser() user: User,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
     try {
       const result = await this.bulk.confirm(user, id, importId, request.lang ?? 'es');
       const cohort = await this.bulk.cohortFor(user, id);
@@ -82,12 +122,19 @@ export class BulkImportController {
     } catch (error) {
       if (!(error instanceof FormError)) throw error;
       const preview = await this.bulk.preview(user, id, importId);
-      response.status(error.status).render('cohorts/bulk-preview', { pageTitle: preview.cohort.name, ...preview, errors: error.errors, canManage: true });
+      response
+        .status(error.status)
+        .render('cohorts/bulk-preview', { pageTitle: preview.cohort.name, ...preview, errors: error.errors, canManage: true });
     }
   }
 
   @Post(':importId/discard')
-  async discard(@Param('id', ParseIdPipe) id: number, @Param('importId', ParseIdPipe) importId: number, @CurrentUser() user: User, @Res() response: Response): Promise<void> {
+  async discard(
+    @Param('id', ParseIdPipe) id: number,
+    @Param('importId', ParseIdPipe) importId: number,
+    @CurrentUser() user: User,
+    @Res() response: Response,
+  ): Promise<void> {
     await this.bulk.discard(user, id, importId);
     response.redirect(303, `/cohorts/${id}/bulk`);
   }
@@ -100,7 +147,13 @@ export class BulkImportController {
   }
 
   @Get(':importId/result.csv')
-  async resultFile(@Param('id', ParseIdPipe) id: number, @Param('importId', ParseIdPipe) importId: number, @CurrentUser() user: User, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async resultFile(
+    @Param('id', ParseIdPipe) id: number,
+    @Param('importId', ParseIdPipe) importId: number,
+    @CurrentUser() user: User,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
     const result = await this.bulk.applied(user, id, importId);
     download(response, `resultado-${importId}.csv`, 'text/csv; charset=utf-8', resultCsv(result.planned, request.lang ?? 'es'));
   }
@@ -108,7 +161,13 @@ export class BulkImportController {
   private async renderUpload(response: Response, user: User, cohortId: number, error?: FormError): Promise<void> {
     const { cohort, imports } = await this.bulk.recent(user, cohortId);
     response.status(error?.status ?? 200).render('cohorts/bulk', {
-      pageTitle: cohort.name, cohort, imports, errors: error?.errors, canManage: true, maxRows: MAX_DATA_ROWS, maxMegabytes: MAX_UPLOAD_BYTES / (1024 * 1024),
+      pageTitle: cohort.name,
+      cohort,
+      imports,
+      errors: error?.errors,
+      canManage: true,
+      maxRows: MAX_DATA_ROWS,
+      maxMegabytes: MAX_UPLOAD_BYTES / (1024 * 1024),
     });
   }
 }

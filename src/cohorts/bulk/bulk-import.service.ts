@@ -56,7 +56,12 @@ export class BulkImportService {
 
   async recent(actor: Actor, cohortId: number) {
     const cohort = await this.cohortFor(actor, cohortId);
-    const imports = await this.imports.find({ where: { cohortId, status: Not('discarded') }, order: { id: 'DESC' }, take: 10, select: ['id', 'fileName', 'status', 'createdAt', 'appliedAt'] });
+    const imports = await this.imports.find({
+      where: { cohortId, status: Not('discarded') },
+      order: { id: 'DESC' },
+      take: 10,
+      select: ['id', 'fileName', 'status', 'createdAt', 'appliedAt'],
+    });
     return { cohort, imports };
   }
 
@@ -74,9 +79,17 @@ export class BulkImportService {
     const parsed = parseSheet(sheet, optionIndex(), AGE_GROUPS, headerLabelSets(), MAX_DATA_ROWS);
     if (parsed.fileProblems.length) throw new FormError({ file: parsed.fileProblems });
     await this.imports.delete({ status: 'preview', createdAt: LessThan(new Date(this.clock.now().getTime() - STALE_PREVIEW_MS)) });
-    return this.imports.save(this.imports.create({
-      cohortId, createdById: actor.id, fileName: file.originalname.slice(0, 255) || 'upload', status: 'preview', rows: parsed.rows, results: null, appliedAt: null,
-    }));
+    return this.imports.save(
+      this.imports.create({
+        cohortId,
+        createdById: actor.id,
+        fileName: file.originalname.slice(0, 255) || 'upload',
+        status: 'preview',
+        rows: parsed.rows,
+        results: null,
+        appliedAt: null,
+      }),
+    );
   }
 
   /** What confirming would do now, row by row; reads only. */
@@ -113,7 +126,11 @@ export class BulkImportService {
             continue;
           }
           if (row.outcome === 'newAccount') {
-            links.push({ email: row.email, name: row.name, link: `${this.config.publicUrl}/account/set-password/${await this.tokens.issue(userId, 'set-password', manager)}` });
+            links.push({
+              email: row.email,
+              name: row.name,
+              link: `${this.config.publicUrl}/account/set-password/${await this.tokens.issue(userId, 'set-password', manager)}`,
+            });
           }
         }
         const appliedAt = this.clock.now();
@@ -131,12 +148,27 @@ export class BulkImportService {
     }
     // The new accounts were created in the coordinator's language: their emails use it too.
     const expiresAt = new Date(this.clock.now().getTime() + SET_PASSWORD_LINK_DAYS * 24 * 60 * 60 * 1000);
-    const delivered: (typeof links[number] & { delivery: LinkDelivery })[] = [];
+    const delivered: ((typeof links)[number] & { delivery: LinkDelivery })[] = [];
     for (const link of links) {
-      delivered.push({ ...link, delivery: await this.mailer.send({ to: link.email, kind: 'newAccount', link: link.link, expiresAt, lang, params: { name: link.name } }) });
+      delivered.push({
+        ...link,
+        delivery: await this.mailer.send({
+          to: link.email,
+          kind: 'newAccount',
+          link: link.link,
+          expiresAt,
+          lang,
+          params: { name: link.name },
+        }),
+      });
     }
     this.logger.log(`Bulk import ${importId} applied to cohort ${cohortId}: ${JSON.stringify(summarise(outcome.planned))}`);
-    return { ...outcome, links: delivered, mail: summariseDeliveries(delivered.map((link) => link.delivery)), summary: summarise(outcome.planned) };
+    return {
+      ...outcome,
+      links: delivered,
+      mail: summariseDeliveries(delivered.map((link) => link.delivery)),
+      summary: summarise(outcome.planned),
+    };
   }
 
   async discard(actor: Actor, cohortId: number, importId: number): Promise<void> {
@@ -162,7 +194,11 @@ export class BulkImportService {
     const emails = [...new Set(rows.map((row) => row.values.email).filter(Boolean))];
     const users = await this.users.findByEmailsWithin(manager, emails);
     const store = this.enrolments.within(manager);
-    const enrolments = await store.forUsersInCohortOrCourse(users.map((user) => user.id), cohort.id, cohort.courseId);
+    const enrolments = await store.forUsersInCohortOrCourse(
+      users.map((user) => user.id),
+      cohort.id,
+      cohort.courseId,
+    );
     const accounts = new Map<string, AccountState>();
     for (const user of users) {
       const mine = enrolments.filter((enrolment) => enrolment.userId === user.id);
@@ -182,9 +218,20 @@ export class BulkImportService {
   private async createAccount(manager: EntityManager, row: ParsedRow, lang: string): Promise<number> {
     const { values } = row;
     return this.users.insertWithin(manager, {
-      email: values.email, passwordHash: NO_PASSWORD_HASH, name: values.name, role: 'learner',
-      institution: values.institution, institutionOther: null, position: values.position, country: values.country, countryOther: null,
-      department: values.department, dutyStation: values.dutyStation, sex: values.sex, ageGroup: values.ageGroup, preferredLanguage: lang,
+      email: values.email,
+      passwordHash: NO_PASSWORD_HASH,
+      name: values.name,
+      role: 'learner',
+      institution: values.institution,
+      institutionOther: null,
+      position: values.position,
+      country: values.country,
+      countryOther: null,
+      department: values.department,
+      dutyStation: values.dutyStation,
+      sex: values.sex,
+      ageGroup: values.ageGroup,
+      preferredLanguage: lang,
       // When the coordinator registered the data; replaced by the person's own consent when they set their password.
       dataConsentAt: this.clock.now(),
     });

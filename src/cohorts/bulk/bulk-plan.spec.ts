@@ -1,8 +1,24 @@
 import { ParsedRow } from './bulk-rows';
 import { planRows, summarise } from './bulk-plan';
 
-const row = (line: number, email: string, overrides: Partial<ParsedRow['values']> = {}, problems: ParsedRow['problems'] = []): ParsedRow => {
-  const values = { email, name: `N${line}`, institution: 'pnc', position: '', country: 'SV', department: '', dutyStation: '', sex: 'female', ageGroup: '25-34', ...overrides };
+const row = (
+  line: number,
+  email: string,
+  overrides: Partial<ParsedRow['values']> = {},
+  problems: ParsedRow['problems'] = [],
+): ParsedRow => {
+  const values = {
+    email,
+    name: `N${line}`,
+    institution: 'pnc',
+    position: '',
+    country: 'SV',
+    department: '',
+    dutyStation: '',
+    sex: 'female',
+    ageGroup: '25-34',
+    ...overrides,
+  };
   return { line, values, raw: values, problems };
 };
 
@@ -14,12 +30,26 @@ describe('planRows', () => {
       ['other@x.org', { userId: 3, statusHere: null, activeElsewhere: 'Cohorte GT' }],
       ['back@x.org', { userId: 4, statusHere: 'withdrawn', activeElsewhere: null }],
     ]);
-    const planned = planRows([
-      row(2, 'new@x.org'), row(3, 'old@x.org', { sex: '' }), row(4, 'in@x.org'), row(5, 'other@x.org'), row(6, 'back@x.org'),
-      row(7, 'bad', {}, [{ key: 'cohorts.bulk.problems.invalidEmail' }]), row(8, 'partial@x.org', { sex: '', country: '' }),
-    ], { accounts, seatsLeft: null });
+    const planned = planRows(
+      [
+        row(2, 'new@x.org'),
+        row(3, 'old@x.org', { sex: '' }),
+        row(4, 'in@x.org'),
+        row(5, 'other@x.org'),
+        row(6, 'back@x.org'),
+        row(7, 'bad', {}, [{ key: 'cohorts.bulk.problems.invalidEmail' }]),
+        row(8, 'partial@x.org', { sex: '', country: '' }),
+      ],
+      { accounts, seatsLeft: null },
+    );
     expect(planned.map((p) => [p.line, p.outcome])).toEqual([
-      [2, 'newAccount'], [3, 'enrolExisting'], [4, 'alreadyEnrolled'], [5, 'error'], [6, 'enrolExisting'], [7, 'error'], [8, 'error'],
+      [2, 'newAccount'],
+      [3, 'enrolExisting'],
+      [4, 'alreadyEnrolled'],
+      [5, 'error'],
+      [6, 'enrolExisting'],
+      [7, 'error'],
+      [8, 'error'],
     ]);
     expect(planned[4].userId).toBe(4);
     expect(planned[3].messages).toEqual([{ key: 'cohorts.bulk.problems.activeElsewhere', params: { cohort: 'Cohorte GT' } }]);

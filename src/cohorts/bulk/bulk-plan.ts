@@ -44,7 +44,8 @@ export function planRows(rows: ParsedRow[], context: PlanContext): PlannedRow[] 
     const emailProblems = problems.filter((problem) => /(missingEmail|invalidEmail|duplicateRow)$/.test(problem.key));
     if (emailProblems.length) return error(emailProblems);
     if (account?.statusHere === 'active') return { ...base, outcome: 'alreadyEnrolled', messages: [], userId: account.userId };
-    if (account?.activeElsewhere) return error([{ key: 'cohorts.bulk.problems.activeElsewhere', params: { cohort: account.activeElsewhere } }]);
+    if (account?.activeElsewhere)
+      return error([{ key: 'cohorts.bulk.problems.activeElsewhere', params: { cohort: account.activeElsewhere } }]);
     if (!account) {
       for (const field of REQUIRED_FOR_NEW_ACCOUNT) {
         if (!row.values[field]) problems.push({ key: 'cohorts.bulk.problems.missingValue', params: { field } });

@@ -5,18 +5,40 @@ import { AGE_GROUPS, COUNTRIES, INSTITUTIONS, SEXES } from '../../users/profile-
 import { ageToGroup, buildOptionIndex, mapHeaders, normaliseKey, parseSheet } from './bulk-rows';
 
 const options = (lang: string) => {
-  const json = JSON.parse(readFileSync(join(PROJECT_ROOT, 'src', 'i18n', 'locales', lang, 'options.json'), 'utf8')) as Record<string, Record<string, string>>;
+  const json = JSON.parse(readFileSync(join(PROJECT_ROOT, 'src', 'i18n', 'locales', lang, 'options.json'), 'utf8')) as Record<
+    string,
+    Record<string, string>
+  >;
   return { institution: json.institutions, country: json.countries, sex: json.sexes, ageGroup: json.ageGroups };
 };
-const index = buildOptionIndex({ institution: INSTITUTIONS, country: COUNTRIES, sex: SEXES, ageGroup: AGE_GROUPS }, [options('es'), options('en')]);
+const index = buildOptionIndex({ institution: INSTITUTIONS, country: COUNTRIES, sex: SEXES, ageGroup: AGE_GROUPS }, [
+  options('es'),
+  options('en'),
+]);
 const sheet = (...rows: string[][]) => rows.map((cells, i) => ({ line: i + 1, cells }));
 const parse = (...rows: string[][]) => parseSheet(sheet(...rows), index, AGE_GROUPS, [], 100);
 
 describe('header mapping', () => {
   it('accepts Spanish and English headers with any accents, case and spacing', () => {
-    const map = mapHeaders(['Correo Electrónico', 'NOMBRE COMPLETO', 'Institución', 'Cargo', 'País', 'Departamento', 'Lugar de trabajo', 'Sexo', 'Grupo de edad']);
+    const map = mapHeaders([
+      'Correo Electrónico',
+      'NOMBRE COMPLETO',
+      'Institución',
+      'Cargo',
+      'País',
+      'Departamento',
+      'Lugar de trabajo',
+      'Sexo',
+      'Grupo de edad',
+    ]);
     expect(map.columns).toEqual(['email', 'name', 'institution', 'position', 'country', 'department', 'dutyStation', 'sex', 'ageGroup']);
-    expect(mapHeaders(['Email', 'Full name', 'Duty station', 'Age group', 'Notes']).columns).toEqual(['email', 'name', 'dutyStation', 'ageGroup', null]);
+    expect(mapHeaders(['Email', 'Full name', 'Duty station', 'Age group', 'Notes']).columns).toEqual([
+      'email',
+      'name',
+      'dutyStation',
+      'ageGroup',
+      null,
+    ]);
   });
 
   it('reports missing required columns and ignores unknown or repeated ones', () => {
@@ -40,7 +62,10 @@ describe('value normalisation', () => {
       ['d@x.org', 'D', 'policia nacional civil', 'Panamá', 'HOMBRE', '29'],
     );
     expect(rows.map((row) => [row.values.institution, row.values.country, row.values.sex, row.values.ageGroup])).toEqual([
-      ['pnc', 'SV', 'female', '25-34'], ['pnc', 'GT', 'male', '35-44'], ['minsal', 'PA', 'prefer_not_to_say', '65+'], ['pnc', 'PA', 'male', '25-34'],
+      ['pnc', 'SV', 'female', '25-34'],
+      ['pnc', 'GT', 'male', '35-44'],
+      ['minsal', 'PA', 'prefer_not_to_say', '65+'],
+      ['pnc', 'PA', 'male', '25-34'],
     ]);
     expect(rows.every((row) => row.problems.length === 0)).toBe(true);
   });
@@ -54,7 +79,9 @@ describe('value normalisation', () => {
     );
     expect(rows[0].values.email).toBe('ana@example.org');
     expect(rows[0].problems.map((p) => p.key)).toEqual([
-      'cohorts.bulk.problems.unknown.country', 'cohorts.bulk.problems.unknown.sex', 'cohorts.bulk.problems.unknown.ageGroup',
+      'cohorts.bulk.problems.unknown.country',
+      'cohorts.bulk.problems.unknown.sex',
+      'cohorts.bulk.problems.unknown.ageGroup',
     ]);
     expect(rows[0].problems[0].params).toEqual({ value: 'Narnia' });
     expect(rows[1].problems).toEqual([{ key: 'cohorts.bulk.problems.invalidEmail', params: { value: 'no-es-correo' } }]);

@@ -11,12 +11,25 @@ export const OPTION_FIELDS = ['institution', 'country', 'sex', 'ageGroup'] as co
 export type OptionField = (typeof OPTION_FIELDS)[number];
 
 const MAX_LENGTH: Record<BulkField, number> = {
-  email: 254, name: 120, institution: 120, position: 120, country: 80, department: 80, dutyStation: 120, sex: 40, ageGroup: 40,
+  email: 254,
+  name: 120,
+  institution: 120,
+  position: 120,
+  country: 80,
+  department: 80,
+  dutyStation: 120,
+  sex: 40,
+  ageGroup: 40,
 };
 
 /** "Correo electrónico", "CORREO_ELECTRONICO" and "correo electronico " all become "correoelectronico". */
 export function normaliseKey(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[\u2010-\u2015]/g, '-').replace(/[^a-z0-9+-]/g, '');
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[\u2010-\u2015]/g, '-')
+    .replace(/[^a-z0-9+-]/g, '');
 }
 
 /** Header names people actually use, besides the template's own labels in each language. */
@@ -65,7 +78,10 @@ export function mapHeaders(header: string[], labelSets: Partial<Record<BulkField
 /** Accepted spellings of each option: its code and its labels in every language, compared without accents or case. */
 export type OptionIndex = Record<OptionField, Map<string, string>>;
 
-export function buildOptionIndex(codes: Record<OptionField, readonly string[]>, labelSets: Partial<Record<OptionField, Record<string, string>>>[]): OptionIndex {
+export function buildOptionIndex(
+  codes: Record<OptionField, readonly string[]>,
+  labelSets: Partial<Record<OptionField, Record<string, string>>>[],
+): OptionIndex {
   const index = {} as OptionIndex;
   for (const field of OPTION_FIELDS) {
     const map = new Map<string, string>();
@@ -114,7 +130,12 @@ export interface ParsedRow {
 }
 
 export function cleanEmail(value: string): string {
-  return value.trim().replace(/^mailto:/i, '').replace(/^<(.*)>$/, '$1').trim().toLowerCase();
+  return value
+    .trim()
+    .replace(/^mailto:/i, '')
+    .replace(/^<(.*)>$/, '$1')
+    .trim()
+    .toLowerCase();
 }
 
 /**
@@ -130,7 +151,8 @@ export function parseRow(row: SheetRow, headers: HeaderMap, options: OptionIndex
   const values = { ...raw, email: cleanEmail(raw.email) };
   const problems: MessageRef[] = [];
   if (!values.email) problems.push({ key: 'cohorts.bulk.problems.missingEmail' });
-  else if (!isEmail(values.email) || values.email.length > MAX_LENGTH.email) problems.push({ key: 'cohorts.bulk.problems.invalidEmail', params: { value: raw.email } });
+  else if (!isEmail(values.email) || values.email.length > MAX_LENGTH.email)
+    problems.push({ key: 'cohorts.bulk.problems.invalidEmail', params: { value: raw.email } });
   for (const field of OPTION_FIELDS) {
     if (!raw[field]) continue;
     const code = options[field].get(normaliseKey(raw[field])) ?? (field === 'ageGroup' ? ageToGroup(raw[field], ageGroups) : null);
@@ -138,7 +160,8 @@ export function parseRow(row: SheetRow, headers: HeaderMap, options: OptionIndex
     else problems.push({ key: `cohorts.bulk.problems.unknown.${field}`, params: { value: raw[field] } });
   }
   for (const field of BULK_FIELDS) {
-    if (raw[field].length > MAX_LENGTH[field] && field !== 'email') problems.push({ key: 'cohorts.bulk.problems.tooLong', params: { field, limit: MAX_LENGTH[field] } });
+    if (raw[field].length > MAX_LENGTH[field] && field !== 'email')
+      problems.push({ key: 'cohorts.bulk.problems.tooLong', params: { field, limit: MAX_LENGTH[field] } });
   }
   return { line: row.line, values, raw, problems };
 }
@@ -151,21 +174,37 @@ export interface ParsedSheet {
 }
 
 /** The whole sheet: header row first, blank rows skipped, repeated emails flagged on every repeat. */
-export function parseSheet(sheet: SheetRow[], options: OptionIndex, ageGroups: readonly string[], labelSets: Partial<Record<BulkField, string>>[], maxRows: number): ParsedSheet {
+export function parseSheet(
+  sheet: SheetRow[],
+  options: OptionIndex,
+  ageGroups: readonly string[],
+  labelSets: Partial<Record<BulkField, string>>[],
+  maxRows: number,
+): ParsedSheet {
   const nonEmpty = sheet.filter((row) => row.cells.some((cell) => cell.trim() !== ''));
   if (!nonEmpty.length) return { rows: [], fileProblems: [{ key: 'cohorts.bulk.problems.emptyFile' }], ignoredColumns: [] };
   const [header, ...data] = nonEmpty;
   const headers = mapHeaders(header.cells, labelSets);
   if (headers.missing.length) {
-    return { rows: [], fileProblems: headers.missing.map((field) => ({ key: 'cohorts.bulk.problems.missingColumn', params: { field } })), ignoredColumns: headers.ignored };
+    return {
+      rows: [],
+      fileProblems: headers.missing.map((field) => ({ key: 'cohorts.bulk.problems.missingColumn', params: { field } })),
+      ignoredColumns: headers.ignored,
+    };
   }
   if (!data.length) return { rows: [], fileProblems: [{ key: 'cohorts.bulk.problems.noRows' }], ignoredColumns: headers.ignored };
-  if (data.length > maxRows) return { rows: [], fileProblems: [{ key: 'cohorts.bulk.problems.tooManyRows', params: { limit: maxRows } }], ignoredColumns: headers.ignored };
+  if (data.length > maxRows)
+    return {
+      rows: [],
+      fileProblems: [{ key: 'cohorts.bulk.problems.tooManyRows', params: { limit: maxRows } }],
+      ignoredColumns: headers.ignored,
+    };
   const firstLineOf = new Map<string, number>();
   const rows = data.map((row) => {
     const parsed = parseRow(row, headers, options, ageGroups);
     const email = parsed.values.email;
-    if (email && firstLineOf.has(email)) parsed.problems.unshift({ key: 'cohorts.bulk.problems.duplicateRow', params: { line: firstLineOf.get(email) ?? 0 } });
+    if (email && firstLineOf.has(email))
+      parsed.problems.unshift({ key: 'cohorts.bulk.problems.duplicateRow', params: { line: firstLineOf.get(email) ?? 0 } });
     else if (email) firstLineOf.set(email, parsed.line);
     return parsed;
   });

@@ -5,7 +5,9 @@ describe('spreadsheet reading', () => {
   it('reads UTF-8 with a BOM, semicolons, quotes and accents', () => {
     const csv = Buffer.from('\uFEFFcorreo;nombre\r\n"ana@x.org";"Núñez; Ana"\r\n\r\nluis@x.org;Luis\r\n', 'utf8');
     expect(parseCsv(csv)).toEqual([
-      { line: 1, cells: ['correo', 'nombre'] }, { line: 2, cells: ['ana@x.org', 'Núñez; Ana'] }, { line: 4, cells: ['luis@x.org', 'Luis'] },
+      { line: 1, cells: ['correo', 'nombre'] },
+      { line: 2, cells: ['ana@x.org', 'Núñez; Ana'] },
+      { line: 4, cells: ['luis@x.org', 'Luis'] },
     ]);
   });
 
@@ -25,7 +27,9 @@ describe('spreadsheet reading', () => {
     const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
     expect(looksLikeXlsx(buffer)).toBe(true);
     expect(await readSpreadsheet(buffer)).toEqual([
-      { line: 1, cells: ['Correo', 'Nombre'] }, { line: 2, cells: ['ana@x.org', '=CONCAT("A","na")'] }, { line: 4, cells: ['luis@x.org', 'Luis'] },
+      { line: 1, cells: ['Correo', 'Nombre'] },
+      { line: 2, cells: ['ana@x.org', '=CONCAT("A","na")'] },
+      { line: 4, cells: ['luis@x.org', 'Luis'] },
     ]);
   });
 });

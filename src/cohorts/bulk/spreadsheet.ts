@@ -41,7 +41,12 @@ export function parseCsv(buffer: Buffer): SheetRow[] {
   const text = decodeText(buffer);
   try {
     const records = parse(text, {
-      delimiter: detectDelimiter(text), relax_column_count: true, relax_quotes: true, skip_empty_lines: true, trim: true, info: true,
+      delimiter: detectDelimiter(text),
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+      trim: true,
+      info: true,
     }) as unknown as { record: string[]; info: { lines: number } }[];
     return records.map(({ record, info }) => ({ line: info.lines, cells: record }));
   } catch (error) {

@@ -9,10 +9,15 @@ export const COHORT_COUNTRIES = COUNTRIES.filter((code) => code !== 'other');
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export class CohortFormDto {
-  @Transform(optionalNumber) @IsInt() @Min(1)
+  @Transform(optionalNumber)
+  @IsInt()
+  @Min(1)
   courseId: number;
 
-  @Transform(trimmed) @IsString() @MinLength(3) @MaxLength(160)
+  @Transform(trimmed)
+  @IsString()
+  @MinLength(3)
+  @MaxLength(160)
   name: string;
 
   @IsIn(COHORT_COUNTRIES)
@@ -24,25 +29,40 @@ export class CohortFormDto {
   @Matches(DAY)
   endsOn: string;
 
-  @Transform(emptyToUndefined) @IsOptional() @Matches(DAY)
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(DAY)
   enrolmentOpensOn?: string;
 
-  @Transform(emptyToUndefined) @IsOptional() @Matches(DAY)
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(DAY)
   enrolmentClosesOn?: string;
 
-  @Transform(optionalNumber) @IsOptional() @IsInt() @Min(1) @Max(100000)
+  @Transform(optionalNumber)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100000)
   capacity?: number;
 
   @IsIn(ENROLMENT_MODES)
   enrolmentMode: EnrolmentMode;
 
-  @Transform(emptyToUndefined) @IsOptional() @IsString() @MaxLength(100)
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
   enrolmentKey?: string;
 
   /** A checkbox: sent as "1" when ticked, absent otherwise. */
-  @Transform(({ value }) => value === '1' || value === 'on' || value === true) @IsOptional() @IsBoolean()
+  @Transform(({ value }) => value === '1' || value === 'on' || value === true)
+  @IsOptional()
+  @IsBoolean()
   earlyAccess?: boolean;
 
-  @Transform(idList) @IsArray() @IsInt({ each: true })
+  @Transform(idList)
+  @IsArray()
+  @IsInt({ each: true })
   facilitatorIds: number[] = [];
 }

@@ -2,6 +2,8 @@ import { IsOptional, IsString, MaxLength } from 'class-validator';
 
 export class EnrolDto {
   /** Only for cohorts with an enrolment key. */
-  @IsOptional() @IsString() @MaxLength(100)
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
   key?: string;
 }

@@ -3,7 +3,8 @@ import { NewAccountDto } from '../../auth/dto/new-account.dto';
 
 export class InviteDto {
   /** Addresses separated by commas, semicolons, spaces or new lines (pasted from a spreadsheet or a message). */
-  @IsString() @MaxLength(20000)
+  @IsString()
+  @MaxLength(20000)
   emails: string;
 }
 

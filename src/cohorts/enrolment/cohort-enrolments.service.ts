@@ -75,21 +75,28 @@ export class CohortEnrolmentsService {
       order: { startsAt: 'ASC', country: 'ASC', name: 'ASC' },
     });
     const counts = await this.cohortsService.counts(cohorts.map((cohort) => cohort.id));
-    const mine = user ? await this.enrolments.mineInCohorts(user.id, cohorts.map((cohort) => cohort.id)) : [];
-    return cohorts
-      .map((cohort) => {
-        const active = counts.get(cohort.id)?.active ?? 0;
-        const eligibility = checkEligibility(cohort, { now, activeCount: active, route: 'self' });
-        return {
-          cohort,
-          seatsLeft: seatsLeft(cohort.capacity, active),
-          enrolment: mine.filter((enrolment) => enrolment.cohortId === cohort.id).pop() ?? null,
-          blockedBy: eligibility.ok ? null : eligibility.reason,
-        };
-      })
-      .filter((offer) => offer.cohort.enrolmentMode !== 'invitation' || offer.enrolment?.status === 'active')
-      // The learner's own country first: most people join the edition where they work.
-      .sort((a, b) => Number(b.cohort.country === user?.country) - Number(a.cohort.country === user?.country));
+    const mine = user
+      ? await this.enrolments.mineInCohorts(
+          user.id,
+          cohorts.map((cohort) => cohort.id),
+        )
+      : [];
+    return (
+      cohorts
+        .map((cohort) => {
+          const active = counts.get(cohort.id)?.active ?? 0;
+          const eligibility = checkEligibility(cohort, { now, activeCount: active, route: 'self' });
+          return {
+            cohort,
+            seatsLeft: seatsLeft(cohort.capacity, active),
+            enrolment: mine.filter((enrolment) => enrolment.cohortId === cohort.id).pop() ?? null,
+            blockedBy: eligibility.ok ? null : eligibility.reason,
+          };
+        })
+        .filter((offer) => offer.cohort.enrolmentMode !== 'invitation' || offer.enrolment?.status === 'active')
+        // The learner's own country first: most people join the edition where they work.
+        .sort((a, b) => Number(b.cohort.country === user?.country) - Number(a.cohort.country === user?.country))
+    );
   }
 
   /** The course's cohort the learner is active in, if any. */

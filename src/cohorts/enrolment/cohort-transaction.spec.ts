@@ -3,7 +3,11 @@ import { isActivePerCourseViolation } from './cohort-transaction';
 describe('isActivePerCourseViolation', () => {
   it('recognises the partial unique index on PostgreSQL and on SQLite', () => {
     expect(isActivePerCourseViolation({ driverError: { code: '23505', constraint: 'UQ_enrolment_active_per_course' } })).toBe(true);
-    expect(isActivePerCourseViolation({ driverError: { message: 'SQLITE_CONSTRAINT: UNIQUE constraint failed: enrolment.userId, enrolment.courseId' } })).toBe(true);
+    expect(
+      isActivePerCourseViolation({
+        driverError: { message: 'SQLITE_CONSTRAINT: UNIQUE constraint failed: enrolment.userId, enrolment.courseId' },
+      }),
+    ).toBe(true);
   });
 
   it('ignores other unique violations and other errors', () => {

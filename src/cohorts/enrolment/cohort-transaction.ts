@@ -12,12 +12,20 @@ import { Cohort } from '../entities/cohort.entity';
  * cohort wait until commit); SQLite transactions run one at a time. `work` gets
  * the cohort as read under the lock, or null when it does not exist.
  */
-export function withCohortLock<T>(dataSource: DataSource, cohortId: number, work: (manager: EntityManager, cohort: Cohort | null) => Promise<T>): Promise<T> {
+export function withCohortLock<T>(
+  dataSource: DataSource,
+  cohortId: number,
+  work: (manager: EntityManager, cohort: Cohort | null) => Promise<T>,
+): Promise<T> {
   return withCohortLocks(dataSource, [cohortId], (manager, cohorts) => work(manager, cohorts.get(cohortId) ?? null));
 }
 
 /** Locks several cohorts (a move locks two), always in id order so two opposite moves cannot deadlock. */
-export function withCohortLocks<T>(dataSource: DataSource, cohortIds: number[], work: (manager: EntityManager, cohorts: Map<number, Cohort>) => Promise<T>): Promise<T> {
+export function withCohortLocks<T>(
+  dataSource: DataSource,
+  cohortIds: number[],
+  work: (manager: EntityManager, cohorts: Map<number, Cohort>) => Promise<T>,
+): Promise<T> {
   const ids = [...new Set(cohortIds)].sort((a, b) => a - b);
   return dataSource.transaction(async (manager) => {
     const cohorts = new Map<number, Cohort>();

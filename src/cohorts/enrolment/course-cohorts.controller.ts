@@ -20,7 +20,12 @@ export class CourseCohortsController {
 
   @Get()
   @Public()
-  async page(@Param('slug') slug: string, @CurrentUser() user: User | undefined, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async page(
+    @Param('slug') slug: string,
+    @CurrentUser() user: User | undefined,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
     const course = await this.enrolments.courseBySlug(slug);
     await this.render(request, response, course, user ?? null);
   }
@@ -28,8 +33,12 @@ export class CourseCohortsController {
   @Post(':id/enrol')
   @Authenticated()
   async enrol(
-    @Param('slug') slug: string, @Param('id', ParseIdPipe) cohortId: number, @Body() body: EnrolDto,
-    @CurrentUser() user: User, @Req() request: Request, @Res() response: Response,
+    @Param('slug') slug: string,
+    @Param('id', ParseIdPipe) cohortId: number,
+    @Body() body: EnrolDto,
+    @CurrentUser() user: User,
+    @Req() request: Request,
+    @Res() response: Response,
   ): Promise<void> {
     const course = await this.enrolments.courseBySlug(slug);
     try {
@@ -52,8 +61,11 @@ export class CourseCohortsController {
   @Post(':id/withdraw')
   @Authenticated()
   async withdraw(
-    @Param('slug') slug: string, @Param('id', ParseIdPipe) cohortId: number,
-    @CurrentUser() user: User, @Req() request: Request, @Res() response: Response,
+    @Param('slug') slug: string,
+    @Param('id', ParseIdPipe) cohortId: number,
+    @CurrentUser() user: User,
+    @Req() request: Request,
+    @Res() response: Response,
   ): Promise<void> {
     const course = await this.enrolments.courseBySlug(slug);
     const before = await this.enrolments.withdrawSelf(user, course, cohortId);
@@ -61,13 +73,24 @@ export class CourseCohortsController {
     response.redirect(303, `/courses/${course.slug}/cohorts`);
   }
 
-  private async render(request: Request, response: Response, course: Course, user: User | null, problem?: { cohortId: number; message: MessageRef; status: number }): Promise<void> {
+  private async render(
+    request: Request,
+    response: Response,
+    course: Course,
+    user: User | null,
+    problem?: { cohortId: number; message: MessageRef; status: number },
+  ): Promise<void> {
     const offers = await this.enrolments.offers(course, user);
     const active = user ? await this.enrolments.activeEnrolment(user.id, course.id) : null;
     const title = localized(course.title, request.lang ?? 'es');
     response.status(problem?.status ?? 200).render('enrolments/course-cohorts', {
       pageTitle: translator(request.lang ?? 'es')('enrolments.page.title', { course: title }),
-      course, courseTitle: title, offers, active, signedIn: !!user, problem,
+      course,
+      courseTitle: title,
+      offers,
+      active,
+      signedIn: !!user,
+      problem,
       // A refusal for a cohort not on the list (e.g. invitation only) is shown above the list.
       problemAtTop: problem && !offers.some((offer) => offer.cohort.id === problem.cohortId) ? problem : null,
       loginHref: `/auth/login?next=${encodeURIComponent(`/courses/${course.slug}/cohorts`)}`,

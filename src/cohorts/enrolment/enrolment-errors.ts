@@ -1,7 +1,18 @@
 import type { MessageRef } from '../../common/errors';
 import type { RefusalReason } from './enrolment-rules';
 
-export type EnrolmentProblem = RefusalReason | 'alreadyEnrolled' | 'alreadyRequested' | 'activeElsewhere' | 'activeInCourse' | 'notPending' | 'otherCourse' | 'sameCohort' | 'badDate' | 'invitationUsed' | 'invitationForOther';
+export type EnrolmentProblem =
+  | RefusalReason
+  | 'alreadyEnrolled'
+  | 'alreadyRequested'
+  | 'activeElsewhere'
+  | 'activeInCourse'
+  | 'notPending'
+  | 'otherCourse'
+  | 'sameCohort'
+  | 'badDate'
+  | 'invitationUsed'
+  | 'invitationForOther';
 
 /** Why an enrolment did not happen; shown to the user as enrolments.refused.<reason>. */
 export class EnrolmentRefusedError extends Error {

@@ -8,11 +8,13 @@ import { EnrolmentProblem } from './enrolment-errors';
 import { checkEligibility, EnrolRoute } from './enrolment-rules';
 
 export type Placement =
-  | { ok: true; enrolment: Enrolment }
-  | { ok: false; reason: EnrolmentProblem; params?: Record<string, string | number> };
+  { ok: true; enrolment: Enrolment } | { ok: false; reason: EnrolmentProblem; params?: Record<string, string | number> };
 
 /** An enrolment whose cohort has ended and whose access was not extended no longer holds the learner's place in the course. */
-export function hasFinished(enrolment: Pick<Enrolment, 'accessExtendedUntil'> & { cohort: Pick<Cohort, 'endsAt'> | null }, now: Date): boolean {
+export function hasFinished(
+  enrolment: Pick<Enrolment, 'accessExtendedUntil'> & { cohort: Pick<Cohort, 'endsAt'> | null },
+  now: Date,
+): boolean {
   if (!enrolment.cohort || enrolment.cohort.endsAt.getTime() > now.getTime()) return false;
   return !enrolment.accessExtendedUntil || enrolment.accessExtendedUntil.getTime() <= now.getTime();
 }
@@ -47,7 +49,8 @@ export class EnrolmentPlacement {
     const status: EnrolmentStatus = eligibility.status;
     let carry = attempt.carry;
     if (elsewhere) {
-      if (!hasFinished(elsewhere, this.clock.now())) return { ok: false, reason: 'activeElsewhere', params: { cohort: elsewhere.cohort?.name ?? '' } };
+      if (!hasFinished(elsewhere, this.clock.now()))
+        return { ok: false, reason: 'activeElsewhere', params: { cohort: elsewhere.cohort?.name ?? '' } };
       // Last year's edition is over: joining this one moves the learner here, progress and all.
       // A request only waits for approval; the old enrolment closes when it is approved.
       if (status === 'active') {
@@ -60,6 +63,9 @@ export class EnrolmentPlacement {
       await store.update(existing.id, { status, ...(carry ?? {}) });
       return { ok: true, enrolment: { ...existing, status, ...(carry ?? {}) } };
     }
-    return { ok: true, enrolment: await store.insert({ userId, courseId: cohort.courseId, cohortId: cohort.id, status, ...(carry ?? {}) }) };
+    return {
+      ok: true,
+      enrolment: await store.insert({ userId, courseId: cohort.courseId, cohortId: cohort.id, status, ...(carry ?? {}) }),
+    };
   }
 }

@@ -2,10 +2,27 @@ import { checkEligibility, CohortTerms, keysMatch, seatsLeft } from './enrolment
 
 const day = (d: number) => new Date(Date.UTC(2026, 3, d, 12));
 const cohort = (overrides: Partial<CohortTerms> = {}): CohortTerms => ({
-  enrolmentMode: 'open', enrolmentKey: null, capacity: null, enrolmentOpensAt: day(1), enrolmentClosesAt: day(10), endsAt: day(30), archivedAt: null, ...overrides,
+  enrolmentMode: 'open',
+  enrolmentKey: null,
+  capacity: null,
+  enrolmentOpensAt: day(1),
+  enrolmentClosesAt: day(10),
+  endsAt: day(30),
+  archivedAt: null,
+  ...overrides,
 });
-const self = (overrides: Partial<{ now: Date; activeCount: number; key: string }> = {}) => ({ now: day(5), activeCount: 0, route: 'self' as const, ...overrides });
-const staff = (overrides: Partial<{ now: Date; activeCount: number }> = {}) => ({ now: day(5), activeCount: 0, route: 'staff' as const, ...overrides });
+const self = (overrides: Partial<{ now: Date; activeCount: number; key: string }> = {}) => ({
+  now: day(5),
+  activeCount: 0,
+  route: 'self' as const,
+  ...overrides,
+});
+const staff = (overrides: Partial<{ now: Date; activeCount: number }> = {}) => ({
+  now: day(5),
+  activeCount: 0,
+  route: 'staff' as const,
+  ...overrides,
+});
 
 describe('checkEligibility', () => {
   it('enrols directly in an open cohort within the window', () => {
@@ -20,7 +37,10 @@ describe('checkEligibility', () => {
   });
 
   it('treats a missing window edge as no limit', () => {
-    expect(checkEligibility(cohort({ enrolmentOpensAt: null, enrolmentClosesAt: null }), self({ now: day(29) }))).toEqual({ ok: true, status: 'active' });
+    expect(checkEligibility(cohort({ enrolmentOpensAt: null, enrolmentClosesAt: null }), self({ now: day(29) }))).toEqual({
+      ok: true,
+      status: 'active',
+    });
   });
 
   it('refuses when the cohort is full, counting only active seats', () => {

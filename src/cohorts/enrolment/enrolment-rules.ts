@@ -53,7 +53,12 @@ export function checkEligibility(cohort: CohortTerms, attempt: EnrolAttempt): El
   }
   // A request is refused while the cohort is full too: it could not be approved anyway.
   if (seatsLeft(cohort.capacity, attempt.activeCount) === 0) return refuse('full');
-  if (attempt.route === 'self' && cohort.enrolmentMode === 'key' && attempt.key !== undefined && !keysMatch(cohort.enrolmentKey, attempt.key)) {
+  if (
+    attempt.route === 'self' &&
+    cohort.enrolmentMode === 'key' &&
+    attempt.key !== undefined &&
+    !keysMatch(cohort.enrolmentKey, attempt.key)
+  ) {
     return refuse('wrongKey');
   }
   return { ok: true, status: attempt.route === 'self' && cohort.enrolmentMode === 'approval' ? 'pending' : 'active' };

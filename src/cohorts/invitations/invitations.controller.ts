@@ -29,29 +29,53 @@ export class InvitationsController {
   @Render('cohorts/invitations')
   async list(@Param('id', ParseIdPipe) id: number, @Query() query: ListLearnersQuery, @CurrentUser() user: User) {
     const result = await this.invitations.list(user, id, query.page);
-    return { pageTitle: result.cohort.name, ...result, values: {}, canManage: managesCohorts(user), ...pageLinks(`/cohorts/${id}/invitations`, {}, result.page, result.pageCount) };
+    return {
+      pageTitle: result.cohort.name,
+      ...result,
+      values: {},
+      canManage: managesCohorts(user),
+      ...pageLinks(`/cohorts/${id}/invitations`, {}, result.page, result.pageCount),
+    };
   }
 
   /** Answers with the page of links (not a redirect): the raw links exist only in this response and the log. */
   @Post('cohorts/:id/invitations')
   @Roles('facilitator', 'coordinator')
-  async invite(@Param('id', ParseIdPipe) id: number, @Body() body: Record<string, unknown>, @CurrentUser() user: User, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async invite(
+    @Param('id', ParseIdPipe) id: number,
+    @Body() body: Record<string, unknown>,
+    @CurrentUser() user: User,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
     try {
       const dto = await validateForm(InviteDto, body);
       const result = await this.invitations.invite(user, id, dto.emails);
-      response.status(200).render('cohorts/invitations-sent', { pageTitle: result.cohort.name, ...result, canManage: managesCohorts(user) });
+      response
+        .status(200)
+        .render('cohorts/invitations-sent', { pageTitle: result.cohort.name, ...result, canManage: managesCohorts(user) });
     } catch (error) {
       if (!(error instanceof FormError)) throw error;
       const result = await this.invitations.list(user, id, 1);
       response.status(error.status).render('cohorts/invitations', {
-        pageTitle: result.cohort.name, ...result, values: echoValues(body), errors: error.errors, canManage: managesCohorts(user),
+        pageTitle: result.cohort.name,
+        ...result,
+        values: echoValues(body),
+        errors: error.errors,
+        canManage: managesCohorts(user),
       });
     }
   }
 
   @Post('cohorts/:id/invitations/:invitationId/revoke')
   @Roles('facilitator', 'coordinator')
-  async revoke(@Param('id', ParseIdPipe) id: number, @Param('invitationId', ParseIdPipe) invitationId: number, @CurrentUser() user: User, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async revoke(
+    @Param('id', ParseIdPipe) id: number,
+    @Param('invitationId', ParseIdPipe) invitationId: number,
+    @CurrentUser() user: User,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
     const invitation = await this.invitations.revoke(user, id, invitationId);
     flash(request, 'success', 'cohorts.invitations.revoked', { email: invitation.email });
     response.redirect(303, `/cohorts/${id}/invitations`);
@@ -65,16 +89,27 @@ export class InvitationsController {
     const invitation = await this.invitations.usable(token);
     const hasAccount = !user && !!(await this.users.findByEmail(invitation.email));
     return {
-      pageTitle: invitation.cohort.name, invitation, courseTitle: localized(invitation.cohort.course.title, request.lang ?? 'es'),
-      signedIn: !!user, sameAccount: !!user && user.email === invitation.email, hasAccount,
-      loginHref: `/auth/login?next=${encodeURIComponent(`/invitations/${token}`)}`, acceptAction: `/invitations/${token}/accept`,
-      values: { preferredLanguage: request.lang }, showRegistration: !user && !hasAccount,
+      pageTitle: invitation.cohort.name,
+      invitation,
+      courseTitle: localized(invitation.cohort.course.title, request.lang ?? 'es'),
+      signedIn: !!user,
+      sameAccount: !!user && user.email === invitation.email,
+      hasAccount,
+      loginHref: `/auth/login?next=${encodeURIComponent(`/invitations/${token}`)}`,
+      acceptAction: `/invitations/${token}/accept`,
+      values: { preferredLanguage: request.lang },
+      showRegistration: !user && !hasAccount,
     };
   }
 
   @Post('invitations/:token/accept')
   @Authenticated()
-  async accept(@Param('token') token: string, @CurrentUser() user: User, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async accept(
+    @Param('token') token: string,
+    @CurrentUser() user: User,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
     try {
       const { invitation } = await this.invitations.accept(token, user);
       flash(request, 'success', 'enrolments.enrolled', { course: localized(invitation.cohort.course.title, request.lang ?? 'es') });
@@ -90,7 +125,12 @@ export class InvitationsController {
   @Post('invitations/:token')
   @Public()
   @FormView('enrolments/invitation')
-  async register(@Param('token') token: string, @Body() body: AcceptInvitationDto, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async register(
+    @Param('token') token: string,
+    @Body() body: AcceptInvitationDto,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
     const { user, outcome } = await this.invitations.registerAndAccept(token, body);
     await logIn(request, user);
     request.session.lang = user.preferredLanguage;

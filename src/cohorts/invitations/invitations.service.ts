@@ -29,7 +29,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export function splitEmails(text: string): { valid: string[]; invalid: string[] } {
   const valid = new Set<string>();
   const invalid = new Set<string>();
-  for (const part of text.split(/[\s,;]+/).map((item) => item.trim().replace(/^<(.*)>$/, '$1')).filter(Boolean)) {
+  for (const part of text
+    .split(/[\s,;]+/)
+    .map((item) => item.trim().replace(/^<(.*)>$/, '$1'))
+    .filter(Boolean)) {
     const email = normalizeEmail(part.replace(/^mailto:/i, ''));
     if (isEmail(email) && email.length <= 254) valid.add(email);
     else invalid.add(part);
@@ -54,11 +57,17 @@ export class InvitationsService {
   async list(actor: Actor, cohortId: number, page = 1) {
     const cohort = await this.cohorts.accessible(actor, cohortId);
     const [items, total] = await this.invitations.findAndCount({
-      where: { cohortId }, order: { createdAt: 'DESC', id: 'DESC' }, skip: (page - 1) * INVITATIONS_PAGE_SIZE, take: INVITATIONS_PAGE_SIZE,
+      where: { cohortId },
+      order: { createdAt: 'DESC', id: 'DESC' },
+      skip: (page - 1) * INVITATIONS_PAGE_SIZE,
+      take: INVITATIONS_PAGE_SIZE,
     });
     const now = this.clock.now();
     return {
-      cohort, total, page, pageCount: Math.max(1, Math.ceil(total / INVITATIONS_PAGE_SIZE)),
+      cohort,
+      total,
+      page,
+      pageCount: Math.max(1, Math.ceil(total / INVITATIONS_PAGE_SIZE)),
       items: items.map((invitation) => ({ invitation, state: invitationState(invitation, now) })),
     };
   }
@@ -74,7 +83,8 @@ export class InvitationsService {
     if (cohort.archivedAt) throw FormError.field('emails', 'cohorts.invitations.archived');
     const { valid, invalid } = splitEmails(text);
     if (!valid.length && !invalid.length) throw FormError.field('emails', 'validation.isNotEmpty');
-    if (valid.length > MAX_INVITATIONS_AT_ONCE) throw FormError.field('emails', 'cohorts.invitations.tooMany', { limit: MAX_INVITATIONS_AT_ONCE });
+    if (valid.length > MAX_INVITATIONS_AT_ONCE)
+      throw FormError.field('emails', 'cohorts.invitations.tooMany', { limit: MAX_INVITATIONS_AT_ONCE });
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + INVITATION_DAYS * DAY_MS);
     const sent: { email: string; link: string; delivery: LinkDelivery }[] = [];
@@ -87,7 +97,16 @@ export class InvitationsService {
       }
       await this.invitations.update({ cohortId, email, acceptedAt: IsNull(), revokedAt: IsNull() }, { revokedAt: now });
       const { token, hash } = newSecretToken();
-      await this.invitations.insert({ cohortId, email, tokenHash: hash, invitedById: actor.id, expiresAt, acceptedAt: null, acceptedUserId: null, revokedAt: null });
+      await this.invitations.insert({
+        cohortId,
+        email,
+        tokenHash: hash,
+        invitedById: actor.id,
+        expiresAt,
+        acceptedAt: null,
+        acceptedUserId: null,
+        revokedAt: null,
+      });
       const link = `${this.config.publicUrl}/invitations/${token}`;
       const lang = user?.preferredLanguage ?? 'es';
       const params = { cohort: cohort.name, course: localized(cohort.course.title, lang) };
@@ -123,18 +142,24 @@ export class InvitationsService {
       const placed = await this.placement.place(manager, cohort, user.id, { route: 'staff' });
       const alreadyIn = !placed.ok && placed.reason === 'alreadyEnrolled';
       if (!placed.ok && !alreadyIn) return placed;
-      const used = await manager.getRepository(CohortInvitation).update(
-        { id: invitation.id, acceptedAt: IsNull(), revokedAt: IsNull() }, { acceptedAt: this.clock.now(), acceptedUserId: user.id },
-      );
+      const used = await manager
+        .getRepository(CohortInvitation)
+        .update(
+          { id: invitation.id, acceptedAt: IsNull(), revokedAt: IsNull() },
+          { acceptedAt: this.clock.now(), acceptedUserId: user.id },
+        );
       // Another tab used the link a moment ago: undo this attempt entirely.
       if (used.affected !== 1) throw new EnrolmentRefusedError('invitationUsed');
-      return placed.ok ? placed : { ok: true, enrolment: (await this.enrolments.within(manager).activeInCohortOrFail(user.id, cohort.id)) };
+      return placed.ok ? placed : { ok: true, enrolment: await this.enrolments.within(manager).activeInCohortOrFail(user.id, cohort.id) };
     });
     return { invitation, enrolment };
   }
 
   /** Someone without an account: the account is created with the invitation's email, then the invitation is accepted. */
-  async registerAndAccept(token: string, form: AcceptInvitationDto): Promise<{ user: User; outcome: { invitation: CohortInvitation; enrolment: Enrolment } | EnrolmentRefusedError }> {
+  async registerAndAccept(
+    token: string,
+    form: AcceptInvitationDto,
+  ): Promise<{ user: User; outcome: { invitation: CohortInvitation; enrolment: Enrolment } | EnrolmentRefusedError }> {
     const invitation = await this.usable(token);
     if (await this.users.findByEmail(invitation.email)) throw FormError.field('_form', 'cohorts.invitations.accountExists');
     const { passwordConfirmation: _confirmation, dataConsent: _consent, next: _next, ...profile } = form;

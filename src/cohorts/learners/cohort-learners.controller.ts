@@ -24,7 +24,11 @@ export class CohortLearnersController {
   async list(@Param('id', ParseIdPipe) id: number, @Query() query: ListLearnersQuery, @CurrentUser() user: User) {
     const result = await this.learners.list(user, id, query);
     return {
-      pageTitle: result.cohort.name, ...result, query, statuses: [...LEARNER_STATUSES, 'all'], canManage: managesCohorts(user),
+      pageTitle: result.cohort.name,
+      ...result,
+      query,
+      statuses: [...LEARNER_STATUSES, 'all'],
+      canManage: managesCohorts(user),
       ...pageLinks(`/cohorts/${id}/learners`, { ...query }, result.page, result.pageCount),
     };
   }
@@ -33,11 +37,23 @@ export class CohortLearnersController {
   @Render('cohorts/requests')
   async requests(@Param('id', ParseIdPipe) id: number, @Query() query: ListLearnersQuery, @CurrentUser() user: User) {
     const result = await this.learners.requests(user, id, query.page);
-    return { pageTitle: result.cohort.name, ...result, canManage: managesCohorts(user), ...pageLinks(`/cohorts/${id}/requests`, {}, result.page, result.pageCount) };
+    return {
+      pageTitle: result.cohort.name,
+      ...result,
+      canManage: managesCohorts(user),
+      ...pageLinks(`/cohorts/${id}/requests`, {}, result.page, result.pageCount),
+    };
   }
 
   @Post('requests/:enrolmentId/approve')
-  async approve(@Param('id', ParseIdPipe) id: number, @Param('enrolmentId', ParseIdPipe) enrolmentId: number, @Body() body: ReturnToDto, @CurrentUser() user: User, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async approve(
+    @Param('id', ParseIdPipe) id: number,
+    @Param('enrolmentId', ParseIdPipe) enrolmentId: number,
+    @Body() body: ReturnToDto,
+    @CurrentUser() user: User,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
     await this.act(request, response, safeLocalPath(body.returnTo, `/cohorts/${id}/requests`), async () => {
       await this.learners.approve(user, id, enrolmentId);
       return 'cohorts.requests.approved';
@@ -45,7 +61,14 @@ export class CohortLearnersController {
   }
 
   @Post('requests/:enrolmentId/decline')
-  async decline(@Param('id', ParseIdPipe) id: number, @Param('enrolmentId', ParseIdPipe) enrolmentId: number, @Body() body: ReturnToDto, @CurrentUser() user: User, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async decline(
+    @Param('id', ParseIdPipe) id: number,
+    @Param('enrolmentId', ParseIdPipe) enrolmentId: number,
+    @Body() body: ReturnToDto,
+    @CurrentUser() user: User,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
     await this.act(request, response, safeLocalPath(body.returnTo, `/cohorts/${id}/requests`), async () => {
       await this.learners.decline(user, id, enrolmentId);
       return 'cohorts.requests.declined';
@@ -53,7 +76,14 @@ export class CohortLearnersController {
   }
 
   @Post('learners/:enrolmentId/withdraw')
-  async withdraw(@Param('id', ParseIdPipe) id: number, @Param('enrolmentId', ParseIdPipe) enrolmentId: number, @Body() body: ReturnToDto, @CurrentUser() user: User, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async withdraw(
+    @Param('id', ParseIdPipe) id: number,
+    @Param('enrolmentId', ParseIdPipe) enrolmentId: number,
+    @Body() body: ReturnToDto,
+    @CurrentUser() user: User,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
     await this.act(request, response, safeLocalPath(body.returnTo, `/cohorts/${id}/learners`), async () => {
       await this.learners.withdraw(user, id, enrolmentId);
       return 'cohorts.learners.withdrawn';
@@ -61,7 +91,14 @@ export class CohortLearnersController {
   }
 
   @Post('learners/:enrolmentId/move')
-  async move(@Param('id', ParseIdPipe) id: number, @Param('enrolmentId', ParseIdPipe) enrolmentId: number, @Body() body: MoveLearnerDto, @CurrentUser() user: User, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async move(
+    @Param('id', ParseIdPipe) id: number,
+    @Param('enrolmentId', ParseIdPipe) enrolmentId: number,
+    @Body() body: MoveLearnerDto,
+    @CurrentUser() user: User,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
     await this.act(request, response, safeLocalPath(body.returnTo, `/cohorts/${id}/learners`), async () => {
       const { target } = await this.learners.move(user, id, enrolmentId, body.targetCohortId);
       return ['cohorts.learners.moved', { cohort: target.name }];
@@ -69,7 +106,14 @@ export class CohortLearnersController {
   }
 
   @Post('learners/:enrolmentId/access')
-  async extendAccess(@Param('id', ParseIdPipe) id: number, @Param('enrolmentId', ParseIdPipe) enrolmentId: number, @Body() body: ExtendAccessDto, @CurrentUser() user: User, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async extendAccess(
+    @Param('id', ParseIdPipe) id: number,
+    @Param('enrolmentId', ParseIdPipe) enrolmentId: number,
+    @Body() body: ExtendAccessDto,
+    @CurrentUser() user: User,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
     await this.act(request, response, safeLocalPath(body.returnTo, `/cohorts/${id}/learners`), async () => {
       const until = body.until ? parseDay(body.until, 'end') : null;
       if (body.until && !until) throw new EnrolmentRefusedError('badDate');
@@ -79,7 +123,12 @@ export class CohortLearnersController {
   }
 
   /** Runs an action from a list; a refusal comes back as a message on the same list. */
-  private async act(request: Request, response: Response, back: string, action: () => Promise<string | [string, Record<string, string>]>): Promise<void> {
+  private async act(
+    request: Request,
+    response: Response,
+    back: string,
+    action: () => Promise<string | [string, Record<string, string>]>,
+  ): Promise<void> {
     try {
       const result = await action();
       const [key, params] = Array.isArray(result) ? result : [result, undefined];

@@ -38,21 +38,30 @@ export class CohortLearnersService {
   async list(actor: Actor, cohortId: number, filter: LearnerFilter) {
     const cohort = await this.cohortsService.accessible(actor, cohortId);
     const page = Math.max(1, filter.page ?? 1);
-    const [items, total] = await this.enrolments.pageInCohort(cohortId, { q: filter.q, status: filter.status ?? 'active', page, pageSize: LEARNERS_PAGE_SIZE });
+    const [items, total] = await this.enrolments.pageInCohort(cohortId, {
+      q: filter.q,
+      status: filter.status ?? 'active',
+      page,
+      pageSize: LEARNERS_PAGE_SIZE,
+    });
     const summaries = await this.progress.summariesForEnrolmentRows(items);
     return {
       cohort,
       items: items.map((enrolment) => ({ enrolment, user: enrolment.user, progress: staffProgress(summaries.get(enrolment.id)) })),
-      total, page, pageCount: Math.max(1, Math.ceil(total / LEARNERS_PAGE_SIZE)),
+      total,
+      page,
+      pageCount: Math.max(1, Math.ceil(total / LEARNERS_PAGE_SIZE)),
       moveTargets: await this.moveTargets(actor, cohort),
     };
   }
 
   /** Other current cohorts of the same course that this person may also manage. */
   async moveTargets(actor: Actor, cohort: Cohort): Promise<Cohort[]> {
-    const query = this.cohorts.createQueryBuilder('cohort')
+    const query = this.cohorts
+      .createQueryBuilder('cohort')
       .where('cohort.courseId = :courseId', { courseId: cohort.courseId })
-      .andWhere('cohort.id != :id', { id: cohort.id }).andWhere('cohort.archivedAt IS NULL')
+      .andWhere('cohort.id != :id', { id: cohort.id })
+      .andWhere('cohort.archivedAt IS NULL')
       .orderBy('cohort.name', 'ASC');
     if (!managesCohorts(actor)) {
       query.innerJoin(CohortFacilitator, 'mine', 'mine.cohortId = cohort.id AND mine.userId = :actorId', { actorId: actor.id });
@@ -99,7 +108,12 @@ export class CohortLearnersService {
    * learner achieved. Progress and attempts are keyed by learner and course,
    * so they simply stay. The actor must be allowed in both cohorts.
    */
-  async move(actor: Actor, cohortId: number, enrolmentId: number, targetCohortId: number): Promise<{ enrolment: Enrolment; target: Cohort }> {
+  async move(
+    actor: Actor,
+    cohortId: number,
+    enrolmentId: number,
+    targetCohortId: number,
+  ): Promise<{ enrolment: Enrolment; target: Cohort }> {
     const enrolment = await this.enrolmentIn(actor, cohortId, enrolmentId, ['active']);
     const target = await this.cohortsService.accessible(actor, targetCohortId);
     if (target.id === cohortId) throw new EnrolmentRefusedError('sameCohort');
@@ -122,9 +136,7 @@ export class CohortLearnersService {
   /** An enrolment by id, but only inside the given cohort: another cohort's id in the URL or the form is a 404. */
   private async enrolmentIn(actor: Actor, cohortId: number, enrolmentId: number, statuses: EnrolmentStatus[]): Promise<Enrolment> {
     await this.cohortsService.accessible(actor, cohortId);
-    const enrolment = Number.isInteger(enrolmentId)
-      ? await this.enrolments.findInOpenCohort(enrolmentId, cohortId)
-      : null;
+    const enrolment = Number.isInteger(enrolmentId) ? await this.enrolments.findInOpenCohort(enrolmentId, cohortId) : null;
     if (!enrolment) throw new CohortNotFoundError();
     if (!statuses.includes(enrolment.status)) throw new EnrolmentRefusedError('notPending');
     return enrolment;

@@ -16,38 +16,42 @@ export class ContentAuthoring1795300002000 implements MigrationInterface {
       // The content folder as last imported from disk: a restart skips an unchanged folder, so edits made in the browser stay.
       new TableColumn({ name: 'importedFolderHash', type: 'varchar', length: '64', isNullable: true }),
     ]);
-    await queryRunner.createTable(new Table({
-      name: 'course_editor',
-      columns: [
-        { name: 'courseId', type: 'integer', isPrimary: true },
-        { name: 'userId', type: 'integer', isPrimary: true },
-        timestampColumn(queryRunner, 'createdAt', { defaultNow: true }),
-      ],
-      foreignKeys: [
-        { columnNames: ['courseId'], referencedTableName: 'course', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
-        { columnNames: ['userId'], referencedTableName: 'app_user', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
-      ],
-      indices: [{ columnNames: ['userId'] }],
-    }));
-    await queryRunner.createTable(new Table({
-      name: 'content_change',
-      columns: [
-        { name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' },
-        { name: 'courseId', type: 'integer' },
-        // Null for imports from the content folder (startup or CLI), which nobody signed in made.
-        { name: 'userId', type: 'integer', isNullable: true },
-        { name: 'file', type: 'varchar', length: '255' },
-        { name: 'action', type: 'varchar', length: '20' },
-        { name: 'version', type: 'integer', isNullable: true },
-        timestampColumn(queryRunner, 'createdAt'),
-      ],
-      foreignKeys: [
-        { columnNames: ['courseId'], referencedTableName: 'course', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
-        // The history outlives an account: a deleted user's changes stay, unattributed.
-        { columnNames: ['userId'], referencedTableName: 'app_user', referencedColumnNames: ['id'], onDelete: 'SET NULL' },
-      ],
-      indices: [{ columnNames: ['courseId', 'createdAt'] }],
-    }));
+    await queryRunner.createTable(
+      new Table({
+        name: 'course_editor',
+        columns: [
+          { name: 'courseId', type: 'integer', isPrimary: true },
+          { name: 'userId', type: 'integer', isPrimary: true },
+          timestampColumn(queryRunner, 'createdAt', { defaultNow: true }),
+        ],
+        foreignKeys: [
+          { columnNames: ['courseId'], referencedTableName: 'course', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
+          { columnNames: ['userId'], referencedTableName: 'app_user', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
+        ],
+        indices: [{ columnNames: ['userId'] }],
+      }),
+    );
+    await queryRunner.createTable(
+      new Table({
+        name: 'content_change',
+        columns: [
+          { name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' },
+          { name: 'courseId', type: 'integer' },
+          // Null for imports from the content folder (startup or CLI), which nobody signed in made.
+          { name: 'userId', type: 'integer', isNullable: true },
+          { name: 'file', type: 'varchar', length: '255' },
+          { name: 'action', type: 'varchar', length: '20' },
+          { name: 'version', type: 'integer', isNullable: true },
+          timestampColumn(queryRunner, 'createdAt'),
+        ],
+        foreignKeys: [
+          { columnNames: ['courseId'], referencedTableName: 'course', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
+          // The history outlives an account: a deleted user's changes stay, unattributed.
+          { columnNames: ['userId'], referencedTableName: 'app_user', referencedColumnNames: ['id'], onDelete: 'SET NULL' },
+        ],
+        indices: [{ columnNames: ['courseId', 'createdAt'] }],
+      }),
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

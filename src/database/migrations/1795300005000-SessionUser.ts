@@ -27,7 +27,8 @@ export class SessionUser1795300005000 implements MigrationInterface {
       if (!rows.length) break;
       for (const row of rows) {
         const userId = sessionUserId(row.data);
-        if (userId !== null) await queryRunner.manager.createQueryBuilder().update('session').set({ userId }).where('id = :id', { id: row.id }).execute();
+        if (userId !== null)
+          await queryRunner.manager.createQueryBuilder().update('session').set({ userId }).where('id = :id', { id: row.id }).execute();
       }
       lastId = rows[rows.length - 1].id;
     }

@@ -12,40 +12,48 @@ export class ReportsPersonalData1795400200000 implements MigrationInterface {
   name = 'ReportsPersonalData1795400200000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.createTable(new Table({
-      name: 'report_download',
-      columns: [
-        idColumn(),
-        { name: 'userId', type: 'integer', isNullable: true },
-        // roster, summary, own-data
-        { name: 'kind', type: 'varchar', length: '20' },
-        { name: 'format', type: 'varchar', length: '8' },
-        // The filter as JSON (ids and codes, no personal data).
-        { name: 'filter', type: 'text' },
-        { name: 'rowCount', type: 'integer', isNullable: true },
-        timestampColumn(queryRunner, 'createdAt'),
-      ],
-      foreignKeys: [{ columnNames: ['userId'], referencedTableName: 'app_user', referencedColumnNames: ['id'], onDelete: 'SET NULL' }],
-      indices: [{ columnNames: ['createdAt'] }],
-    }));
-    await queryRunner.createTable(new Table({
-      name: 'coordinator_country',
-      columns: [
-        { name: 'userId', type: 'integer', isPrimary: true },
-        { name: 'country', type: 'varchar', length: '8', isPrimary: true },
-      ],
-      foreignKeys: [{ columnNames: ['userId'], referencedTableName: 'app_user', referencedColumnNames: ['id'], onDelete: 'CASCADE' }],
-    }));
-    await queryRunner.createTable(new Table({
-      name: 'privacy_notice',
-      columns: [
-        { name: 'language', type: 'varchar', length: '5', isPrimary: true },
-        { name: 'text', type: 'text' },
-        { name: 'updatedById', type: 'integer', isNullable: true },
-        timestampColumn(queryRunner, 'updatedAt'),
-      ],
-      foreignKeys: [{ columnNames: ['updatedById'], referencedTableName: 'app_user', referencedColumnNames: ['id'], onDelete: 'SET NULL' }],
-    }));
+    await queryRunner.createTable(
+      new Table({
+        name: 'report_download',
+        columns: [
+          idColumn(),
+          { name: 'userId', type: 'integer', isNullable: true },
+          // roster, summary, own-data
+          { name: 'kind', type: 'varchar', length: '20' },
+          { name: 'format', type: 'varchar', length: '8' },
+          // The filter as JSON (ids and codes, no personal data).
+          { name: 'filter', type: 'text' },
+          { name: 'rowCount', type: 'integer', isNullable: true },
+          timestampColumn(queryRunner, 'createdAt'),
+        ],
+        foreignKeys: [{ columnNames: ['userId'], referencedTableName: 'app_user', referencedColumnNames: ['id'], onDelete: 'SET NULL' }],
+        indices: [{ columnNames: ['createdAt'] }],
+      }),
+    );
+    await queryRunner.createTable(
+      new Table({
+        name: 'coordinator_country',
+        columns: [
+          { name: 'userId', type: 'integer', isPrimary: true },
+          { name: 'country', type: 'varchar', length: '8', isPrimary: true },
+        ],
+        foreignKeys: [{ columnNames: ['userId'], referencedTableName: 'app_user', referencedColumnNames: ['id'], onDelete: 'CASCADE' }],
+      }),
+    );
+    await queryRunner.createTable(
+      new Table({
+        name: 'privacy_notice',
+        columns: [
+          { name: 'language', type: 'varchar', length: '5', isPrimary: true },
+          { name: 'text', type: 'text' },
+          { name: 'updatedById', type: 'integer', isNullable: true },
+          timestampColumn(queryRunner, 'updatedAt'),
+        ],
+        foreignKeys: [
+          { columnNames: ['updatedById'], referencedTableName: 'app_user', referencedColumnNames: ['id'], onDelete: 'SET NULL' },
+        ],
+      }),
+    );
     await queryRunner.addColumn('app_user', new TableColumn(timestampColumn(queryRunner, 'anonymisedAt', { nullable: true })));
   }
 

@@ -12,15 +12,20 @@ export class ContentVersion1795400500000 implements MigrationInterface {
   name = 'ContentVersion1795400500000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.createTable(new Table({
-      name: 'content_version',
-      columns: [
-        { name: 'id', type: 'integer', isPrimary: true },
-        { name: 'version', type: 'integer', isNullable: false, default: 1 },
-      ],
-    }));
+    await queryRunner.createTable(
+      new Table({
+        name: 'content_version',
+        columns: [
+          { name: 'id', type: 'integer', isPrimary: true },
+          { name: 'version', type: 'integer', isNullable: false, default: 1 },
+        ],
+      }),
+    );
     await queryRunner.manager.createQueryBuilder().insert().into('content_version').values({ id: 1, version: 1 }).execute();
-    await queryRunner.addColumn('module_version', new TableColumn({ name: 'questionCount', type: 'integer', isNullable: false, default: 0 }));
+    await queryRunner.addColumn(
+      'module_version',
+      new TableColumn({ name: 'questionCount', type: 'integer', isNullable: false, default: 0 }),
+    );
     let lastId = 0;
     for (;;) {
       const rows = (await queryRunner.manager
@@ -34,7 +39,13 @@ export class ContentVersion1795400500000 implements MigrationInterface {
       if (!rows.length) break;
       for (const row of rows) {
         const questionCount = countQuestions(row.questions);
-        if (questionCount > 0) await queryRunner.manager.createQueryBuilder().update('module_version').set({ questionCount }).where('id = :id', { id: row.id }).execute();
+        if (questionCount > 0)
+          await queryRunner.manager
+            .createQueryBuilder()
+            .update('module_version')
+            .set({ questionCount })
+            .where('id = :id', { id: row.id })
+            .execute();
       }
       lastId = Number(rows[rows.length - 1].id);
     }

@@ -35,7 +35,8 @@ const NONE: AccessDecision = { read: false, record: false, as: null, reason: nul
  */
 export function decideAccess(facts: AccessFacts): AccessDecision {
   if (facts.enrolment?.status === 'active') {
-    if (facts.cohort && cohortNotStarted(facts.cohort, facts.now)) return { read: false, record: false, as: 'learner', reason: 'notStarted' };
+    if (facts.cohort && cohortNotStarted(facts.cohort, facts.now))
+      return { read: false, record: false, as: 'learner', reason: 'notStarted' };
     const ended = facts.cohort !== null && facts.cohort.endsAt.getTime() < facts.now.getTime();
     const extended = facts.enrolment.accessExtendedUntil !== null && facts.enrolment.accessExtendedUntil.getTime() > facts.now.getTime();
     const record = !ended || extended;

@@ -7,12 +7,18 @@ export const CATALOGUE_TOPICS = ['trafficking', 'smuggling', 'children', 'psycho
 
 export class ListCoursesQuery {
   // An empty select ("all topics") sends topic=, which means no filter.
-  @IsOptional() @IsIn(['', ...CATALOGUE_TOPICS])
+  @IsOptional()
+  @IsIn(['', ...CATALOGUE_TOPICS])
   topic?: string;
 
-  @IsOptional() @IsIn(['', ...LANGUAGES])
+  @IsOptional()
+  @IsIn(['', ...LANGUAGES])
   language?: string;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10000)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
   page?: number;
 }

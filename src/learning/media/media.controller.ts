@@ -16,7 +16,13 @@ export class MediaController {
 
   @Get(':slug/media/*path')
   @Authenticated()
-  async serve(@Param('slug') slug: string, @Param('path') path: string | string[], @CurrentUser() user: User, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async serve(
+    @Param('slug') slug: string,
+    @Param('path') path: string | string[],
+    @CurrentUser() user: User,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
     const pathInMedia = Array.isArray(path) ? path.join('/') : path;
     const meta = await this.media.findMeta(user, slug, pathInMedia);
     const headers = mediaResponseHeaders(meta);
@@ -31,12 +37,21 @@ export class MediaController {
     // Phones play audio and video in pieces; one byte range is enough for them.
     if (Array.isArray(range) && range.type === 'bytes' && range.length === 1) {
       const { start, end } = range[0];
-      response.status(206).set({ 'Content-Range': `bytes ${start}-${end}/${data.length}`, 'Content-Length': String(end - start + 1), 'Accept-Ranges': 'bytes' });
+      response
+        .status(206)
+        .set({
+          'Content-Range': `bytes ${start}-${end}/${data.length}`,
+          'Content-Length': String(end - start + 1),
+          'Accept-Ranges': 'bytes',
+        });
       response.end(data.subarray(start, end + 1));
       return;
     }
     if (range === -1) {
-      response.status(416).set({ 'Content-Range': `bytes */${data.length}`, 'Content-Length': '0' }).end();
+      response
+        .status(416)
+        .set({ 'Content-Range': `bytes */${data.length}`, 'Content-Length': '0' })
+        .end();
       return;
     }
     response.set('Accept-Ranges', 'bytes').status(200).end(data);

@@ -11,7 +11,8 @@ export class SubmitAttemptDto {
   answers?: unknown;
 
   /** Ticked to submit with unanswered questions. */
-  @IsOptional() @IsIn(['1'])
+  @IsOptional()
+  @IsIn(['1'])
   confirmIncomplete?: string;
 }
 
@@ -24,6 +25,7 @@ export class KeepAnswersDto {
   @Allow()
   answers?: unknown;
 
-  @IsOptional() @IsIn(['1'])
+  @IsOptional()
+  @IsIn(['1'])
   confirmIncomplete?: string;
 }

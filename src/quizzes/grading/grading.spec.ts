@@ -55,7 +55,11 @@ describe('readAnswers', () => {
   });
 
   it('accepts a complete, well-formed submission (including a purely numeric question id)', () => {
-    expect(readAnswers(unshuffled, questions, all)).toEqual({ answers: { q1: ['a'], q2: ['a', 'b'], q3: ['b'], 4: ['b'] }, missing: [], problems: [] });
+    expect(readAnswers(unshuffled, questions, all)).toEqual({
+      answers: { q1: ['a'], q2: ['a', 'b'], q3: ['b'], 4: ['b'] },
+      missing: [],
+      problems: [],
+    });
   });
 
   it('lists unanswered questions by position, without calling them problems', () => {
@@ -72,7 +76,11 @@ describe('readAnswers', () => {
     ['a repeated single answer', { ...all, 'q-q1': ['a', 'a'] }, { code: 'oneAnswerExpected', position: 1 }],
     ['a repeated option in a multiple question', { ...all, 'q-q2': ['a', 'a', 'b'] }, { code: 'repeatedOption', position: 2 }],
     ['a nested object', { ...all, 'q-q1': { x: 'a' } }, { code: 'badValue', position: 1 }],
-    ['a prototype key', JSON.parse('{"__proto__": {"x": 1}, "q-q1": "a"}') as unknown, { code: 'unknownQuestion', questionId: '__proto__' }],
+    [
+      'a prototype key',
+      JSON.parse('{"__proto__": {"x": 1}, "q-q1": "a"}') as unknown,
+      { code: 'unknownQuestion', questionId: '__proto__' },
+    ],
   ])('reports %s and grades nothing from it', (_label, raw, problem) => {
     const read = readAnswers(unshuffled, questions, raw);
     expect(read.problems).toContainEqual(problem);
@@ -168,11 +176,19 @@ describe('time limits', () => {
 });
 
 describe('effectiveSettings', () => {
-  const course = { passMark: 80, quizDefaults: { maxAttempts: 3, grading: 'highest' as const, shuffle: true, timeLimitMinutes: 0, showAnswers: true } };
+  const course = {
+    passMark: 80,
+    quizDefaults: { maxAttempts: 3, grading: 'highest' as const, shuffle: true, timeLimitMinutes: 0, showAnswers: true },
+  };
 
   it('lets a module override the course defaults', () => {
     expect(effectiveSettings(course, { maxAttempts: 1, grading: 'last' }, 'module')).toEqual({
-      maxAttempts: 1, grading: 'last', shuffle: true, timeLimitMinutes: 0, showAnswers: true, passMark: 80,
+      maxAttempts: 1,
+      grading: 'last',
+      shuffle: true,
+      timeLimitMinutes: 0,
+      showAnswers: true,
+      passMark: 80,
     });
   });
 
@@ -183,6 +199,10 @@ describe('effectiveSettings', () => {
 
   it('falls back to safe values for damaged settings', () => {
     const damaged = { maxAttempts: -2, timeLimitMinutes: 1.5, passMark: 0 } as unknown as Partial<typeof course.quizDefaults>;
-    expect(effectiveSettings({ passMark: 80, quizDefaults: null }, damaged, 'module')).toMatchObject({ maxAttempts: 0, timeLimitMinutes: 0, passMark: 80 });
+    expect(effectiveSettings({ passMark: 80, quizDefaults: null }, damaged, 'module')).toMatchObject({
+      maxAttempts: 0,
+      timeLimitMinutes: 0,
+      passMark: 80,
+    });
   });
 });

@@ -1,7 +1,13 @@
 import type { EffectiveQuizSettings } from './quiz.types';
 import type { QuizKind } from '../entities/quiz-attempt.entity';
 
-const DEFAULTS: Omit<EffectiveQuizSettings, 'passMark'> = { maxAttempts: 0, grading: 'highest', shuffle: true, timeLimitMinutes: 0, showAnswers: true };
+const DEFAULTS: Omit<EffectiveQuizSettings, 'passMark'> = {
+  maxAttempts: 0,
+  grading: 'highest',
+  shuffle: true,
+  timeLimitMinutes: 0,
+  showAnswers: true,
+};
 
 function wholeNumber(value: unknown, fallback: number, max: number): number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= max ? value : fallback;

@@ -17,7 +17,9 @@ export class DownloadAuditService {
   ) {}
 
   async start(userId: number, kind: DownloadKind, format: string, filter: Record<string, unknown>): Promise<number> {
-    const row = await this.downloads.save(this.downloads.create({ userId, kind, format, filter, rowCount: null, createdAt: this.clock.now() }));
+    const row = await this.downloads.save(
+      this.downloads.create({ userId, kind, format, filter, rowCount: null, createdAt: this.clock.now() }),
+    );
     return row.id;
   }
 
@@ -27,11 +29,26 @@ export class DownloadAuditService {
 
   /** Newest first, with who downloaded. */
   async page(page: number) {
-    const [items, total] = await this.downloads.findAndCount({ order: { id: 'DESC' }, skip: (page - 1) * DOWNLOADS_PAGE_SIZE, take: DOWNLOADS_PAGE_SIZE });
-    const users = new Map((await this.users.findByIds(items.map((item) => item.userId).filter((id): id is number => id !== null))).map((user) => [user.id, user]));
+    const [items, total] = await this.downloads.findAndCount({
+      order: { id: 'DESC' },
+      skip: (page - 1) * DOWNLOADS_PAGE_SIZE,
+      take: DOWNLOADS_PAGE_SIZE,
+    });
+    const users = new Map(
+      (await this.users.findByIds(items.map((item) => item.userId).filter((id): id is number => id !== null))).map((user) => [
+        user.id,
+        user,
+      ]),
+    );
     return {
-      items: items.map((item) => ({ ...item, user: item.userId === null ? null : (users.get(item.userId) ?? null), filterText: JSON.stringify(item.filter) })),
-      total, page, pageCount: Math.max(1, Math.ceil(total / DOWNLOADS_PAGE_SIZE)),
+      items: items.map((item) => ({
+        ...item,
+        user: item.userId === null ? null : (users.get(item.userId) ?? null),
+        filterText: JSON.stringify(item.filter),
+      })),
+      total,
+      page,
+      pageCount: Math.max(1, Math.ceil(total / DOWNLOADS_PAGE_SIZE)),
     };
   }
 }

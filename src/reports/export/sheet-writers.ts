@@ -70,7 +70,12 @@ export async function writeCsv(destination: Writable, columns: readonly SheetCol
  * a bold header row, the header frozen, column widths. Each row is committed
  * (written out and forgotten) as soon as it is added.
  */
-export async function writeXlsx(destination: Writable, sheetName: string, columns: readonly SheetColumn[], rows: AsyncIterable<TypedCell[]>): Promise<number> {
+export async function writeXlsx(
+  destination: Writable,
+  sheetName: string,
+  columns: readonly SheetColumn[],
+  rows: AsyncIterable<TypedCell[]>,
+): Promise<number> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: destination, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns.map((column, index) => ({

@@ -10,7 +10,10 @@ import { UsersService } from '../../users/users.service';
  */
 @Injectable()
 export class AnonymisationService {
-  constructor(private readonly users: UsersService, private readonly certificates: CertificatesService) {}
+  constructor(
+    private readonly users: UsersService,
+    private readonly certificates: CertificatesService,
+  ) {}
 
   target(id: number): Promise<User | null> {
     return this.users.findById(id);

@@ -12,7 +12,10 @@ import { PersonalDataService } from './personal-data.service';
 @Controller('profile/data')
 @Authenticated()
 export class PersonalDataController {
-  constructor(private readonly data: PersonalDataService, private readonly clock: Clock) {}
+  constructor(
+    private readonly data: PersonalDataService,
+    private readonly clock: Clock,
+  ) {}
 
   @Get('json')
   async json(@CurrentUser() user: User, @Res() response: Response): Promise<void> {

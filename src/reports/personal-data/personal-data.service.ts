@@ -8,8 +8,24 @@ import { SheetColumn, writeCsv } from '../export/sheet-writers';
 import { ReportSources } from '../report-sources';
 
 const PROFILE_FIELDS = [
-  'id', 'email', 'name', 'institution', 'institutionOther', 'position', 'country', 'countryOther', 'department', 'dutyStation', 'sex', 'ageGroup',
-  'preferredLanguage', 'role', 'dataConsentAt', 'lastLoginAt', 'createdAt', 'updatedAt',
+  'id',
+  'email',
+  'name',
+  'institution',
+  'institutionOther',
+  'position',
+  'country',
+  'countryOther',
+  'department',
+  'dutyStation',
+  'sex',
+  'ageGroup',
+  'preferredLanguage',
+  'role',
+  'dataConsentAt',
+  'lastLoginAt',
+  'createdAt',
+  'updatedAt',
 ] as const;
 
 type Plain = string | number | boolean | null | Plain[] | { [key: string]: Plain };
@@ -18,7 +34,8 @@ function plain(value: unknown): Plain {
   if (value === undefined || value === null) return null;
   if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value)) return value.map(plain);
-  if (typeof value === 'object') return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([key, item]) => [key, plain(item)]));
+  if (typeof value === 'object')
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([key, item]) => [key, plain(item)]));
   return value as Plain;
 }
 
@@ -35,28 +52,50 @@ export function flatten(value: Plain, path = ''): [string, TypedCell][] {
 /** Everything the platform holds about the signed-in learner, and nothing about anyone else. */
 @Injectable()
 export class PersonalDataService {
-  constructor(private readonly sources: ReportSources, private readonly attempts: AttemptReader, private readonly audit: DownloadAuditService) {}
+  constructor(
+    private readonly sources: ReportSources,
+    private readonly attempts: AttemptReader,
+    private readonly audit: DownloadAuditService,
+  ) {}
 
   async collect(user: User): Promise<Record<string, Plain>> {
     const [records, attempts] = await Promise.all([this.sources.learnerRecords(user.id), this.attempts.forLearner(user.id)]);
     return {
       profile: plain(Object.fromEntries(PROFILE_FIELDS.map((field) => [field, user[field]]))),
-      enrolments: records.map((record) => plain({
-        id: record.enrolment.id,
-        course: { id: record.course.id, slug: record.course.slug, title: record.course.title },
-        cohort: record.cohort ? { id: record.cohort.id, name: record.cohort.name, country: record.cohort.country } : null,
-        status: record.enrolment.status,
-        enrolledAt: record.enrolment.createdAt,
-        completedAt: record.enrolment.completedAt,
-        lastActivityAt: record.enrolment.lastActivityAt,
-        progress: record.progress ?? null,
-      })),
-      attempts: attempts.map((attempt) => plain({
-        id: attempt.id, courseId: attempt.courseId, moduleId: attempt.moduleId, kind: attempt.kind, attemptNumber: attempt.attemptNumber,
-        status: attempt.status, language: attempt.language, answers: attempt.answers, startedAt: attempt.startedAt, submittedAt: attempt.submittedAt,
-        late: attempt.late, questionCount: attempt.questionCount, correctCount: attempt.correctCount, score: attempt.score, passed: attempt.passed,
-      })),
-      certificates: records.filter((record) => record.certificate).map((record) => plain({ enrolmentId: record.enrolment.id, ...record.certificate })),
+      enrolments: records.map((record) =>
+        plain({
+          id: record.enrolment.id,
+          course: { id: record.course.id, slug: record.course.slug, title: record.course.title },
+          cohort: record.cohort ? { id: record.cohort.id, name: record.cohort.name, country: record.cohort.country } : null,
+          status: record.enrolment.status,
+          enrolledAt: record.enrolment.createdAt,
+          completedAt: record.enrolment.completedAt,
+          lastActivityAt: record.enrolment.lastActivityAt,
+          progress: record.progress ?? null,
+        }),
+      ),
+      attempts: attempts.map((attempt) =>
+        plain({
+          id: attempt.id,
+          courseId: attempt.courseId,
+          moduleId: attempt.moduleId,
+          kind: attempt.kind,
+          attemptNumber: attempt.attemptNumber,
+          status: attempt.status,
+          language: attempt.language,
+          answers: attempt.answers,
+          startedAt: attempt.startedAt,
+          submittedAt: attempt.submittedAt,
+          late: attempt.late,
+          questionCount: attempt.questionCount,
+          correctCount: attempt.correctCount,
+          score: attempt.score,
+          passed: attempt.passed,
+        }),
+      ),
+      certificates: records
+        .filter((record) => record.certificate)
+        .map((record) => plain({ enrolmentId: record.enrolment.id, ...record.certificate })),
     };
   }
 

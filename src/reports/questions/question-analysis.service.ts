@@ -17,13 +17,27 @@ export interface QuizAnalysis {
   file: string;
   editorHref: string;
   responses: number;
-  questions: (QuestionStats & { prompt: string; line: number | null; optionTexts: Record<string, string>; shareText: string; discriminationText: string })[];
+  questions: (QuestionStats & {
+    prompt: string;
+    line: number | null;
+    optionTexts: Record<string, string>;
+    shareText: string;
+    discriminationText: string;
+  })[];
 }
 
 /** Visible text of stored (already sanitised) HTML, for a short label. */
 export function plainText(html: string, max = 160): string {
-  const text = html.replace(/<[^>]*>/g, ' ').replace(/&nbsp;/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&').replace(/\s+/g, ' ').trim();
+  const text = html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
@@ -50,7 +64,10 @@ export class QuestionAnalysisService {
     const language = course.languages.includes(lang) ? lang : course.languages[0];
     const quizzes: QuizAnalysis[] = [];
     for (const module of await this.versions.activeModules(course.id)) {
-      const kinds: QuizKind[] = module.kind === 'lesson' ? ['module'] : [...(course.hasPreTest ? ['pre' as const] : []), ...(course.hasPostTest ? ['post' as const] : [])];
+      const kinds: QuizKind[] =
+        module.kind === 'lesson'
+          ? ['module']
+          : [...(course.hasPreTest ? ['pre' as const] : []), ...(course.hasPostTest ? ['post' as const] : [])];
       for (const kind of kinds) {
         const analysis = await this.quiz(course, module, kind, language, learners, lang);
         if (analysis) quizzes.push(analysis);
@@ -66,11 +83,20 @@ export class QuestionAnalysisService {
     return [...new Set(await this.sources.userIds(query))];
   }
 
-  private async quiz(course: Course, module: CourseModule, kind: QuizKind, language: string, learners: number[] | undefined, lang: string): Promise<QuizAnalysis | null> {
+  private async quiz(
+    course: Course,
+    module: CourseModule,
+    kind: QuizKind,
+    language: string,
+    learners: number[] | undefined,
+    lang: string,
+  ): Promise<QuizAnalysis | null> {
     const current = await this.versions.currentVersion(module.id, language);
     if (!current?.questions.length) return null;
     const attempts = await this.attempts.firstSubmitted(course.id, module.id, kind, learners);
-    const answered = new Map((await this.versions.versionsByIds(attempts.map((attempt) => attempt.moduleVersionId))).map((version) => [version.id, version]));
+    const answered = new Map(
+      (await this.versions.versionsByIds(attempts.map((attempt) => attempt.moduleVersionId))).map((version) => [version.id, version]),
+    );
     const responses = attempts.flatMap((attempt) => {
       const version = answered.get(attempt.moduleVersionId);
       return version ? [{ score: attempt.score ?? 0, layout: attempt.layout, answers: attempt.answers, questions: version.questions }] : [];
@@ -78,7 +104,10 @@ export class QuestionAnalysisService {
     const file = module.kind === 'assessment' ? `assessment.${language}.md` : `${module.key}.${language}.md`;
     const stats = questionStatistics(current.questions, responses);
     return {
-      kind, module, title: current.title, file,
+      kind,
+      module,
+      title: current.title,
+      file,
       editorHref: `/authoring/courses/${encodeURIComponent(course.slug)}/files/${encodeURIComponent(file)}`,
       responses: responses.length,
       questions: stats.map((item, index) => ({

@@ -2,7 +2,10 @@ import type { StoredQuestion } from '../../quizzes/grading/quiz.types';
 import { questionLine, questionStatistics, QuizResponse } from './question-stats';
 
 const q = (id: string, type: StoredQuestion['type'], correct: string[], options = ['a', 'b', 'c']): StoredQuestion => ({
-  id, type, promptHtml: id, options: options.map((option) => ({ id: option, textHtml: option, correct: correct.includes(option) })),
+  id,
+  type,
+  promptHtml: id,
+  options: options.map((option) => ({ id: option, textHtml: option, correct: correct.includes(option) })),
 });
 
 const questions = [q('easy', 'single', ['a']), q('tricky', 'single', ['b']), q('multi', 'multiple', ['a', 'b'])];
@@ -54,7 +57,17 @@ describe('question statistics', () => {
     expect(byId('easy').flags).toEqual(['tooEasy']);
     expect(byId('tricky').flags).toEqual(['negativeDiscrimination']);
     expect(byId('multi').flags).toEqual([]);
-    const hard = questionStatistics([q('hard', 'single', ['c'])], responses.slice(0, 6).map((r) => ({ ...r, layout: [{ questionId: 'hard', optionIds: ['a', 'b', 'c'] }], answers: { hard: ['a'] }, questions: [q('hard', 'single', ['c'])] })));
+    const hard = questionStatistics(
+      [q('hard', 'single', ['c'])],
+      responses
+        .slice(0, 6)
+        .map((r) => ({
+          ...r,
+          layout: [{ questionId: 'hard', optionIds: ['a', 'b', 'c'] }],
+          answers: { hard: ['a'] },
+          questions: [q('hard', 'single', ['c'])],
+        })),
+    );
     expect(hard[0].flags).toEqual(['tooHard']);
   });
 

@@ -80,7 +80,10 @@ function shareRight(group: Outcome[], questionId: string): number | null {
 export function questionStatistics(questions: readonly StoredQuestion[], responses: readonly QuizResponse[]): QuestionStats[] {
   const outcomes = responses.map(outcome);
   // Ties broken by position, so the same data always gives the same groups.
-  const ranked = outcomes.map((item, index) => ({ item, index })).sort((a, b) => b.item.score - a.item.score || a.index - b.index).map(({ item }) => item);
+  const ranked = outcomes
+    .map((item, index) => ({ item, index }))
+    .sort((a, b) => b.item.score - a.item.score || a.index - b.index)
+    .map(({ item }) => item);
   const size = Math.max(1, Math.round(ranked.length * GROUP_SHARE));
   const upper = ranked.slice(0, size);
   const lower = ranked.slice(ranked.length - size);
@@ -94,10 +97,13 @@ export function questionStatistics(questions: readonly StoredQuestion[], respons
     const pUpper = shareRight(upper, question.id);
     const pLower = shareRight(lower, question.id);
     const discrimination = enough && pUpper !== null && pLower !== null ? round3(pUpper - pLower) : null;
-    const options = question.type === 'multiple' ? null : question.options.map((option) => {
-      const chosen = answeredOutcomes.filter((item) => item.chosen.get(question.id)!.includes(option.id)).length;
-      return { optionId: option.id, chosen, share: answered ? round3(chosen / answered) : 0, correct: option.correct };
-    });
+    const options =
+      question.type === 'multiple'
+        ? null
+        : question.options.map((option) => {
+            const chosen = answeredOutcomes.filter((item) => item.chosen.get(question.id)!.includes(option.id)).length;
+            return { optionId: option.id, chosen, share: answered ? round3(chosen / answered) : 0, correct: option.correct };
+          });
     const flags: QuestionFlag[] = [];
     if (answered >= MIN_RESPONSES && shareCorrect !== null) {
       if (shareCorrect >= TOO_EASY) flags.push('tooEasy');

@@ -22,7 +22,10 @@ export class QuestionsController {
     return {
       pageTitle: t('reports.questions.title'),
       query,
-      courses: result.courses.map((course) => ({ id: course.id, title: course.title[lang] ?? course.title[course.languages[0]] ?? course.slug })),
+      courses: result.courses.map((course) => ({
+        id: course.id,
+        title: course.title[lang] ?? course.title[course.languages[0]] ?? course.slug,
+      })),
       cohorts: result.cohorts.map((cohort) => ({ id: cohort.id, name: cohort.name })),
       course: result.course,
       quizzes: result.quizzes,

@@ -2,11 +2,20 @@ import { filterQueryString, rosterQueryFrom } from './report-filter';
 
 describe('report filters as database queries', () => {
   it('turns statuses, the period and the scope into the enrolment query', () => {
-    expect(rosterQueryFrom({}, { kind: 'all' })).toMatchObject({ statuses: ['active', 'withdrawn'], completed: undefined, dateField: 'enrolled', scopeCountries: undefined, scopeCohortIds: undefined });
+    expect(rosterQueryFrom({}, { kind: 'all' })).toMatchObject({
+      statuses: ['active', 'withdrawn'],
+      completed: undefined,
+      dateField: 'enrolled',
+      scopeCountries: undefined,
+      scopeCohortIds: undefined,
+    });
     expect(rosterQueryFrom({ status: 'withdrawn' }, { kind: 'all' })).toMatchObject({ statuses: ['withdrawn'] });
     expect(rosterQueryFrom({ status: 'completed' }, { kind: 'all' })).toMatchObject({ statuses: ['active'], completed: true });
     expect(rosterQueryFrom({ status: 'inProgress' }, { kind: 'all' })).toMatchObject({ statuses: ['active'], completed: false });
-    expect(rosterQueryFrom({ status: 'enrolled' }, { kind: 'countries', countries: ['GT'] })).toMatchObject({ completed: false, scopeCountries: ['GT'] });
+    expect(rosterQueryFrom({ status: 'enrolled' }, { kind: 'countries', countries: ['GT'] })).toMatchObject({
+      completed: false,
+      scopeCountries: ['GT'],
+    });
     expect(rosterQueryFrom({}, { kind: 'cohorts', cohortIds: [] })).toMatchObject({ scopeCohortIds: [] });
   });
 

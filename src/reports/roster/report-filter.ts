@@ -50,7 +50,11 @@ export function rosterQueryFrom(filter: ReportFilter, scope: ReportScope): Roste
 
 /** The filter without empty values, for links and the audit log. */
 export function filterParams(filter: ReportFilter): Record<string, string> {
-  return Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== undefined && value !== null && value !== '').map(([key, value]) => [key, String(value)]));
+  return Object.fromEntries(
+    Object.entries(filter)
+      .filter(([, value]) => value !== undefined && value !== null && value !== '')
+      .map(([key, value]) => [key, String(value)]),
+  );
 }
 
 export function filterQueryString(filter: ReportFilter): string {

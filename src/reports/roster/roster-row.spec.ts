@@ -2,18 +2,46 @@ import type { LearnerProgressSummary } from '../progress-summary';
 import { ROSTER_COLUMNS, rosterHeaders, rosterRow, RosterSource, rosterStatus } from './roster-row';
 
 const summary = (overrides: Partial<LearnerProgressSummary> = {}): LearnerProgressSummary => ({
-  enrolmentId: 1, userId: 2, courseId: 3, cohortId: 4, modulesTotal: 4, modulesDone: 2, percent: 50, quizzesTotal: 4, quizzesPassed: 2,
-  quizAverage: 72.5, preTestScore: 40, postTestScore: null, postTestFirstScore: null, knowledgeGain: null, completed: false, completedAt: null,
-  lastActivityAt: new Date('2026-03-02T10:00:00Z'), ...overrides,
+  enrolmentId: 1,
+  userId: 2,
+  courseId: 3,
+  cohortId: 4,
+  modulesTotal: 4,
+  modulesDone: 2,
+  percent: 50,
+  quizzesTotal: 4,
+  quizzesPassed: 2,
+  quizAverage: 72.5,
+  preTestScore: 40,
+  postTestScore: null,
+  postTestFirstScore: null,
+  knowledgeGain: null,
+  completed: false,
+  completedAt: null,
+  lastActivityAt: new Date('2026-03-02T10:00:00Z'),
+  ...overrides,
 });
 
 const source = (overrides: Partial<RosterSource> = {}): RosterSource => ({
   enrolment: { id: 1, status: 'active', createdAt: new Date('2026-03-01T09:00:00Z') },
   person: {
-    name: 'Rosa Martínez', email: 'rosa@example.org', institution: 'pnc', institutionOther: null, position: 'Agente', sex: 'female',
-    ageGroup: '25-34', country: 'SV', countryOther: null, department: 'La Unión', dutyStation: 'El Amatillo',
+    name: 'Rosa Martínez',
+    email: 'rosa@example.org',
+    institution: 'pnc',
+    institutionOther: null,
+    position: 'Agente',
+    sex: 'female',
+    ageGroup: '25-34',
+    country: 'SV',
+    countryOther: null,
+    department: 'La Unión',
+    dutyStation: 'El Amatillo',
   },
-  courseTitle: 'Trata de personas', cohortName: 'Cohorte 1', progress: summary(), certificate: null, ...overrides,
+  courseTitle: 'Trata de personas',
+  cohortName: 'Cohorte 1',
+  progress: summary(),
+  certificate: null,
+  ...overrides,
 });
 
 const cell = (row: unknown[], key: string) => row[ROSTER_COLUMNS.findIndex((column) => column.key === key)];
@@ -31,10 +59,21 @@ describe('roster rows', () => {
 
   it('takes every figure from the progress summary, keeps numbers and dates typed and translates codes', () => {
     const completedAt = new Date('2026-03-20T12:00:00Z');
-    const row = rosterRow(source({
-      progress: summary({ percent: 100, modulesDone: 4, preTestScore: 40, postTestScore: 85, knowledgeGain: 45, completed: true, completedAt }),
-      certificate: { code: 'AP-1234', status: 'valid' },
-    }), 'en');
+    const row = rosterRow(
+      source({
+        progress: summary({
+          percent: 100,
+          modulesDone: 4,
+          preTestScore: 40,
+          postTestScore: 85,
+          knowledgeGain: 45,
+          completed: true,
+          completedAt,
+        }),
+        certificate: { code: 'AP-1234', status: 'valid' },
+      }),
+      'en',
+    );
     expect(cell(row, 'institution')).toBe('National Civil Police (PNC)');
     expect(cell(row, 'sex')).toBe('Female');
     expect(cell(row, 'progressPercent')).toBe(100);
@@ -49,10 +88,14 @@ describe('roster rows', () => {
   });
 
   it('shows the text typed for "other" and leaves missing figures empty', () => {
-    const row = rosterRow(source({
-      person: { ...source().person, institution: 'other', institutionOther: 'Cruz Roja', country: 'other', countryOther: 'Ecuador' },
-      progress: undefined, cohortName: null,
-    }), 'es');
+    const row = rosterRow(
+      source({
+        person: { ...source().person, institution: 'other', institutionOther: 'Cruz Roja', country: 'other', countryOther: 'Ecuador' },
+        progress: undefined,
+        cohortName: null,
+      }),
+      'es',
+    );
     expect(cell(row, 'institution')).toBe('Cruz Roja');
     expect(cell(row, 'country')).toBe('Ecuador');
     expect(cell(row, 'progressPercent')).toBe(0);
@@ -65,7 +108,9 @@ describe('roster rows', () => {
     expect(rosterStatus('withdrawn', summary({ completed: true }))).toBe('withdrawn');
     expect(rosterStatus('active', summary({ completed: true }))).toBe('completed');
     expect(rosterStatus('active', summary())).toBe('inProgress');
-    expect(rosterStatus('active', summary({ lastActivityAt: null, modulesDone: 0, quizzesPassed: 0, preTestScore: null }))).toBe('enrolled');
+    expect(rosterStatus('active', summary({ lastActivityAt: null, modulesDone: 0, quizzesPassed: 0, preTestScore: null }))).toBe(
+      'enrolled',
+    );
     expect(rosterStatus('active', undefined)).toBe('enrolled');
   });
 });

@@ -75,12 +75,21 @@ export function rosterHeaders(lang: string): string[] {
 export function rosterStatus(enrolmentStatus: string, progress: LearnerProgressSummary | undefined): RosterStatus {
   if (enrolmentStatus === 'withdrawn') return 'withdrawn';
   if (progress?.completed) return 'completed';
-  if (progress && (progress.lastActivityAt !== null || progress.modulesDone > 0 || progress.quizzesPassed > 0 || progress.preTestScore !== null)) return 'inProgress';
+  if (
+    progress &&
+    (progress.lastActivityAt !== null || progress.modulesDone > 0 || progress.quizzesPassed > 0 || progress.preTestScore !== null)
+  )
+    return 'inProgress';
   return 'enrolled';
 }
 
 /** Option codes as the site shows them; "other" shows what the person typed. */
-export function optionLabel(lang: string, list: 'institutions' | 'countries' | 'sexes' | 'ageGroups', code: string, other: string | null = null): string {
+export function optionLabel(
+  lang: string,
+  list: 'institutions' | 'countries' | 'sexes' | 'ageGroups',
+  code: string,
+  other: string | null = null,
+): string {
   if (code === 'other' && other) return other;
   return translator(lang)(`options.${list}.${code}`, { defaultValue: code });
 }

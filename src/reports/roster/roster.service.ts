@@ -75,14 +75,21 @@ export class RosterService {
     const scope = await this.scopeFor(actor, filter);
     const t = translator(lang);
     const headers = rosterHeaders(lang);
-    const columns: SheetColumn[] = ROSTER_COLUMNS.map((column, index) => ({ header: headers[index], kind: column.kind, width: column.width }));
+    const columns: SheetColumn[] = ROSTER_COLUMNS.map((column, index) => ({
+      header: headers[index],
+      kind: column.kind,
+      width: column.width,
+    }));
     return {
       fileName: `${t('reports.roster.fileName')}-${today.toISOString().slice(0, 10)}.${format}`,
       contentType: CONTENT_TYPES[format],
       write: async (destination) => {
         const auditId = await this.audit.start(actor.id, 'roster', format, filterParams(filter));
         const rows = this.rows(scope, filter, lang);
-        const count = format === 'csv' ? await writeCsv(destination, columns, rows) : await writeXlsx(destination, t('reports.roster.sheet'), columns, rows);
+        const count =
+          format === 'csv'
+            ? await writeCsv(destination, columns, rows)
+            : await writeXlsx(destination, t('reports.roster.sheet'), columns, rows);
         await this.audit.finish(auditId, count);
         return count;
       },

@@ -48,7 +48,9 @@ export class ReportScopeService {
 
   /** The cohorts (with courses) the filters may offer. */
   cohortsInScope(scope: ReportScope) {
-    return this.cohorts.inScope(scope.kind === 'countries' ? { countries: scope.countries } : scope.kind === 'cohorts' ? { cohortIds: scope.cohortIds } : {});
+    return this.cohorts.inScope(
+      scope.kind === 'countries' ? { countries: scope.countries } : scope.kind === 'cohorts' ? { cohortIds: scope.cohortIds } : {},
+    );
   }
 
   async countriesOf(userId: number): Promise<string[]> {
@@ -70,7 +72,11 @@ export class ReportScopeService {
     const valid = [...new Set(countries)].filter((country) => (COUNTRIES as readonly string[]).includes(country) && country !== 'other');
     await this.countries.manager.transaction(async (manager) => {
       await manager.delete(CoordinatorCountry, { userId });
-      if (valid.length) await manager.insert(CoordinatorCountry, valid.map((country) => ({ userId, country })));
+      if (valid.length)
+        await manager.insert(
+          CoordinatorCountry,
+          valid.map((country) => ({ userId, country })),
+        );
     });
   }
 }

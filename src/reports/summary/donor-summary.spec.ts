@@ -1,8 +1,19 @@
 import { SMALL_GROUP, SummaryParticipant, summarise } from './donor-summary';
 
 const person = (overrides: Partial<SummaryParticipant> = {}): SummaryParticipant => {
-  const base = { sex: 'female', institution: 'pnc', country: 'SV', department: 'SV · La Unión', ageGroup: '25-34', cohort: 'A',
-    completed: false, certified: false, preTestScore: null, postTestScore: null, ...overrides };
+  const base = {
+    sex: 'female',
+    institution: 'pnc',
+    country: 'SV',
+    department: 'SV · La Unión',
+    ageGroup: '25-34',
+    cohort: 'A',
+    completed: false,
+    certified: false,
+    preTestScore: null,
+    postTestScore: null,
+    ...overrides,
+  };
   const gain = base.preTestScore !== null && base.postTestScore !== null ? base.postTestScore - base.preTestScore : null;
   return { gain, ...base };
 };
@@ -37,9 +48,20 @@ describe('donor summary', () => {
     const women = groups.sex.find((group) => group.key === 'female')!;
     const men = groups.sex.find((group) => group.key === 'male')!;
     expect(women).toMatchObject({ enrolled: 6, completed: 4, certified: 3, completedPercent: 66.7, small: false, meanGain: 14 });
-    expect(men).toMatchObject({ enrolled: 2, completed: 1, certified: 0, completedPercent: null, certifiedPercent: null, meanGain: null, small: true });
+    expect(men).toMatchObject({
+      enrolled: 2,
+      completed: 1,
+      certified: 0,
+      completedPercent: null,
+      certifiedPercent: null,
+      meanGain: null,
+      small: true,
+    });
     expect(groups.institution.map((group) => group.key)).toEqual(['pnc', 'dgme']);
-    expect(groups.cohort.map((group) => [group.key, group.enrolled])).toEqual([['A', 6], ['B', 2]]);
+    expect(groups.cohort.map((group) => [group.key, group.enrolled])).toEqual([
+      ['A', 6],
+      ['B', 2],
+    ]);
     expect(SMALL_GROUP).toBe(5);
   });
 

@@ -68,7 +68,18 @@ export interface DonorSummary {
   groups: Record<Dimension, SummaryGroup[]>;
 }
 
-const emptyTotals = (): Totals => ({ enrolled: 0, completed: 0, certified: 0, preCount: 0, preSum: 0, postCount: 0, postSum: 0, pairCount: 0, gainSum: 0, improved: 0 });
+const emptyTotals = (): Totals => ({
+  enrolled: 0,
+  completed: 0,
+  certified: 0,
+  preCount: 0,
+  preSum: 0,
+  postCount: 0,
+  postSum: 0,
+  pairCount: 0,
+  gainSum: 0,
+  improved: 0,
+});
 
 const round1 = (value: number) => Math.round(value * 10) / 10;
 
@@ -129,12 +140,14 @@ export class DonorSummaryBuilder {
 
   /** Groups largest first, then by key, so the same data always gives the same table. */
   build(): DonorSummary {
-    const groups = Object.fromEntries(DIMENSIONS.map((dimension) => [
-      dimension,
-      [...this.groups.get(dimension)!.entries()]
-        .map(([key, totals]) => ({ key, ...figures(totals) }))
-        .sort((a, b) => b.enrolled - a.enrolled || a.key.localeCompare(b.key, 'es')),
-    ])) as Record<Dimension, SummaryGroup[]>;
+    const groups = Object.fromEntries(
+      DIMENSIONS.map((dimension) => [
+        dimension,
+        [...this.groups.get(dimension)!.entries()]
+          .map(([key, totals]) => ({ key, ...figures(totals) }))
+          .sort((a, b) => b.enrolled - a.enrolled || a.key.localeCompare(b.key, 'es')),
+      ]),
+    ) as Record<Dimension, SummaryGroup[]>;
     return { total: figures(this.total), groups };
   }
 }

@@ -26,9 +26,15 @@ export function summaryView(built: LabelledSummary, lang: string) {
     label,
     small: figures.small,
     cells: [
-      String(figures.enrolled), String(figures.completed), show(figures.completedPercent, lang, percent), String(figures.certified),
-      show(figures.certifiedPercent, lang, percent), show(figures.preTestAverage, lang), show(figures.postTestAverage, lang),
-      show(figures.meanGain, lang), show(figures.improvedPercent, lang, percent),
+      String(figures.enrolled),
+      String(figures.completed),
+      show(figures.completedPercent, lang, percent),
+      String(figures.certified),
+      show(figures.certifiedPercent, lang, percent),
+      show(figures.preTestAverage, lang),
+      show(figures.postTestAverage, lang),
+      show(figures.meanGain, lang),
+      show(figures.improvedPercent, lang, percent),
     ],
   });
   const tables = DIMENSIONS.map((dimension) => ({
@@ -40,20 +46,42 @@ export function summaryView(built: LabelledSummary, lang: string) {
   const cohorts = summary.groups.cohort.slice(0, MAX_BARS);
   const completion: ChartView = {
     svg: barChart(
-      { id: 'chart-completion', title: t('reports.charts.completion.title'), desc: t('reports.charts.completion.desc', { count: cohorts.length }) },
+      {
+        id: 'chart-completion',
+        title: t('reports.charts.completion.title'),
+        desc: t('reports.charts.completion.desc', { count: cohorts.length }),
+      },
       cohorts.map((group) => ({
-        label: labels.cohort[group.key], value: group.completed,
-        text: group.completedPercent === null ? `${group.completed}/${group.enrolled}` : `${group.completed}/${group.enrolled} (${formatNumber(group.completedPercent, lang)} %)`,
+        label: labels.cohort[group.key],
+        value: group.completed,
+        text:
+          group.completedPercent === null
+            ? `${group.completed}/${group.enrolled}`
+            : `${group.completed}/${group.enrolled} (${formatNumber(group.completedPercent, lang)} %)`,
       })),
     ),
-    headers: [t('reports.summary.by.cohort'), t('reports.summary.figures.enrolled'), t('reports.summary.figures.completed'), t('reports.summary.figures.completedPercent')],
-    rows: cohorts.map((group) => [labels.cohort[group.key], String(group.enrolled), String(group.completed), show(group.completedPercent, lang, percent)]),
+    headers: [
+      t('reports.summary.by.cohort'),
+      t('reports.summary.figures.enrolled'),
+      t('reports.summary.figures.completed'),
+      t('reports.summary.figures.completedPercent'),
+    ],
+    rows: cohorts.map((group) => [
+      labels.cohort[group.key],
+      String(group.enrolled),
+      String(group.completed),
+      show(group.completedPercent, lang, percent),
+    ]),
   };
   const participants = (dimension: 'sex' | 'institution'): ChartView => {
     const groups = summary.groups[dimension].slice(0, MAX_BARS);
     return {
       svg: barChart(
-        { id: `chart-${dimension}`, title: t(`reports.charts.${dimension}.title`), desc: t(`reports.charts.${dimension}.desc`, { count: groups.length }) },
+        {
+          id: `chart-${dimension}`,
+          title: t(`reports.charts.${dimension}.title`),
+          desc: t(`reports.charts.${dimension}.desc`, { count: groups.length }),
+        },
         groups.map((group) => ({ label: labels[dimension][group.key], value: group.enrolled })),
       ),
       headers: [t(`reports.summary.by.${dimension}`), t('reports.summary.figures.enrolled'), t('reports.summary.figures.completed')],
@@ -64,12 +92,31 @@ export function summaryView(built: LabelledSummary, lang: string) {
     svg: groupedBarChart(
       { id: 'chart-scores', title: t('reports.charts.scores.title'), desc: t('reports.charts.scores.desc') },
       [t('reports.summary.figures.preTestAverage'), t('reports.summary.figures.postTestAverage')],
-      [{ label: t('reports.summary.everyone'), values: [summary.total.preTestAverage, summary.total.postTestAverage] },
-        ...cohorts.map((group) => ({ label: labels.cohort[group.key], values: [group.preTestAverage, group.postTestAverage] }))],
+      [
+        { label: t('reports.summary.everyone'), values: [summary.total.preTestAverage, summary.total.postTestAverage] },
+        ...cohorts.map((group) => ({ label: labels.cohort[group.key], values: [group.preTestAverage, group.postTestAverage] })),
+      ],
     ),
-    headers: [t('reports.summary.by.cohort'), t('reports.summary.figures.preTestAverage'), t('reports.summary.figures.postTestAverage'), t('reports.summary.figures.meanGain')],
-    rows: [[t('reports.summary.everyone'), show(summary.total.preTestAverage, lang), show(summary.total.postTestAverage, lang), show(summary.total.meanGain, lang)],
-      ...cohorts.map((group) => [labels.cohort[group.key], show(group.preTestAverage, lang), show(group.postTestAverage, lang), show(group.meanGain, lang)])],
+    headers: [
+      t('reports.summary.by.cohort'),
+      t('reports.summary.figures.preTestAverage'),
+      t('reports.summary.figures.postTestAverage'),
+      t('reports.summary.figures.meanGain'),
+    ],
+    rows: [
+      [
+        t('reports.summary.everyone'),
+        show(summary.total.preTestAverage, lang),
+        show(summary.total.postTestAverage, lang),
+        show(summary.total.meanGain, lang),
+      ],
+      ...cohorts.map((group) => [
+        labels.cohort[group.key],
+        show(group.preTestAverage, lang),
+        show(group.postTestAverage, lang),
+        show(group.meanGain, lang),
+      ]),
+    ],
   };
   return {
     totalRows: [figureRow(t('reports.summary.everyone'), summary.total)],

@@ -17,7 +17,16 @@ export interface LabelledSummary {
 }
 
 const FIGURE_COLUMNS: (keyof SummaryFigures)[] = [
-  'enrolled', 'completed', 'completedPercent', 'certified', 'certifiedPercent', 'preTestAverage', 'postTestAverage', 'withBothScores', 'meanGain', 'improvedPercent',
+  'enrolled',
+  'completed',
+  'completedPercent',
+  'certified',
+  'certifiedPercent',
+  'preTestAverage',
+  'postTestAverage',
+  'withBothScores',
+  'meanGain',
+  'improvedPercent',
 ];
 
 /** A participant as the summary counts them: codes, not names (an anonymised person counts the same). */
@@ -42,7 +51,10 @@ export function participantOf(record: RosterRecord): SummaryParticipant {
 /** The donor summary for a period and filter, its table as a file, and the labels the page needs. */
 @Injectable()
 export class SummaryService {
-  constructor(private readonly rosters: RosterService, private readonly audit: DownloadAuditService) {}
+  constructor(
+    private readonly rosters: RosterService,
+    private readonly audit: DownloadAuditService,
+  ) {}
 
   async build(actor: ReportActor, filter: ReportFilter, lang: string): Promise<LabelledSummary> {
     const scope = await this.rosters.scopeFor(actor, filter);
@@ -62,9 +74,12 @@ export class SummaryService {
       const [country, department] = key.split('|');
       return `${optionLabel(lang, 'countries', country)} · ${department}`;
     };
-    const labels = Object.fromEntries(DIMENSIONS.map((dimension) => [
-      dimension, Object.fromEntries(summary.groups[dimension].map((group) => [group.key, label(dimension, group.key)])),
-    ])) as Record<Dimension, Record<string, string>>;
+    const labels = Object.fromEntries(
+      DIMENSIONS.map((dimension) => [
+        dimension,
+        Object.fromEntries(summary.groups[dimension].map((group) => [group.key, label(dimension, group.key)])),
+      ]),
+    ) as Record<Dimension, Record<string, string>>;
     return { summary, labels };
   }
 
@@ -77,11 +92,16 @@ export class SummaryService {
       { header: t('reports.summary.group'), kind: 'text', width: 34 },
       ...FIGURE_COLUMNS.map((key) => ({ header: t(`reports.summary.figures.${key}`), kind: 'number' as const, width: 12 })),
     ];
-    const line = (breakdown: string, group: string, figures: SummaryFigures): TypedCell[] => [breakdown, group, ...FIGURE_COLUMNS.map((key) => figures[key] as number | null)];
+    const line = (breakdown: string, group: string, figures: SummaryFigures): TypedCell[] => [
+      breakdown,
+      group,
+      ...FIGURE_COLUMNS.map((key) => figures[key] as number | null),
+    ];
     async function* rows(): AsyncGenerator<TypedCell[]> {
       yield line(t('reports.summary.everyone'), t('reports.summary.everyone'), built.summary.total);
       for (const dimension of DIMENSIONS) {
-        for (const group of built.summary.groups[dimension]) yield line(t(`reports.summary.by.${dimension}`), built.labels[dimension][group.key], group);
+        for (const group of built.summary.groups[dimension])
+          yield line(t(`reports.summary.by.${dimension}`), built.labels[dimension][group.key], group);
       }
     }
     return {
@@ -89,7 +109,10 @@ export class SummaryService {
       contentType: CONTENT_TYPES[format],
       write: async (destination) => {
         const auditId = await this.audit.start(actor.id, 'summary', format, filterParams(filter));
-        const count = format === 'csv' ? await writeCsv(destination, columns, rows()) : await writeXlsx(destination, t('reports.summary.sheet'), columns, rows());
+        const count =
+          format === 'csv'
+            ? await writeCsv(destination, columns, rows())
+            : await writeXlsx(destination, t('reports.summary.sheet'), columns, rows());
         await this.audit.finish(auditId, count);
         return count;
       },

@@ -6,6 +6,8 @@ export class ChangeRoleDto {
   role: string;
 
   /** The list page (with its search and page) to go back to. */
-  @IsOptional() @IsString() @MaxLength(2000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
   returnTo?: string;
 }

@@ -17,7 +17,8 @@ export function MatchesPassword(passwordField: string) {
       propertyName,
       constraints: [passwordField],
       validator: {
-        validate: (value: unknown, args: ValidationArguments) => typeof value === 'string' && value === (args.object as Record<string, unknown>)[passwordField],
+        validate: (value: unknown, args: ValidationArguments) =>
+          typeof value === 'string' && value === (args.object as Record<string, unknown>)[passwordField],
       },
     });
 }

@@ -1,9 +1,11 @@
 import { IsString, MaxLength } from 'class-validator';
 
 export class PrivacyNoticeDto {
-  @IsString() @MaxLength(20000)
+  @IsString()
+  @MaxLength(20000)
   es: string;
 
-  @IsString() @MaxLength(20000)
+  @IsString()
+  @MaxLength(20000)
   en: string;
 }

@@ -7,30 +7,48 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 
 /** The profile fields shared by registration, profile editing and bulk enrolment. */
 export class ProfileFieldsDto {
-  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(120)
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(120)
   name: string;
 
   @IsIn(INSTITUTIONS)
   institution: string;
 
   @ValidateIf((dto: ProfileFieldsDto) => dto.institution === 'other')
-  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(120)
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(120)
   institutionOther?: string;
 
-  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(120)
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(120)
   position: string;
 
   @IsIn(COUNTRIES)
   country: string;
 
   @ValidateIf((dto: ProfileFieldsDto) => dto.country === 'other')
-  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(80)
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(80)
   countryOther?: string;
 
-  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(80)
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(80)
   department: string;
 
-  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(120)
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(120)
   dutyStation: string;
 
   @IsIn(SEXES)
@@ -42,6 +60,8 @@ export class ProfileFieldsDto {
   @IsIn(LANGUAGES)
   preferredLanguage: string;
 
-  @IsOptional() @IsString() @MaxLength(2000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
   next?: string;
 }

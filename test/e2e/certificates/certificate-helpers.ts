@@ -19,7 +19,9 @@ const run = promisify(execFile);
 /** A two-module course without quizzes or tests: marking both modules completes it. */
 export async function simpleCourse(app: NestExpressApplication, learner: User) {
   return enrolledCourse(app, learner, {
-    hasPreTest: false, hasPostTest: false, assessment: null,
+    hasPreTest: false,
+    hasPostTest: false,
+    assessment: null,
     completionRule: { modules: true, quizzes: false, postTest: false },
     modules: [{ key: '01-inicio' }, { key: '02-cierre' }],
   });
@@ -38,7 +40,10 @@ export async function completeCourse(agent: Agent, slug: string): Promise<void> 
 }
 
 export function certificatesOf(app: NestExpressApplication, where: FindOptionsWhere<Certificate>): Promise<Certificate[]> {
-  return app.get(DataSource).getRepository(Certificate).find({ where, order: { id: 'ASC' } });
+  return app
+    .get(DataSource)
+    .getRepository(Certificate)
+    .find({ where, order: { id: 'ASC' } });
 }
 
 function binaryParser(response: NodeJS.ReadableStream, callback: (error: Error | null, body: Buffer) => void): void {

@@ -40,7 +40,9 @@ describe('certificates: signed Open Badges 3.0 credential (VC-JWT, EdDSA)', () =
     expect(response.headers['content-disposition']).toContain('.jwt');
     jwt = response.text;
   });
-  afterAll(async () => { await testApp.close(); });
+  afterAll(async () => {
+    await testApp.close();
+  });
 
   it('publishes the public key as a JWKS, without any private part', async () => {
     const response = await request(testApp.server).get('/.well-known/jwks.json');
@@ -55,7 +57,10 @@ describe('certificates: signed Open Badges 3.0 credential (VC-JWT, EdDSA)', () =
   });
 
   it('verifies with the published JWKS and says what the certificate says', async () => {
-    const { payload, protectedHeader } = await jwtVerify(jwt, createLocalJWKSet(await jwks()), { algorithms: ['EdDSA'], issuer: PUBLIC_URL });
+    const { payload, protectedHeader } = await jwtVerify(jwt, createLocalJWKSet(await jwks()), {
+      algorithms: ['EdDSA'],
+      issuer: PUBLIC_URL,
+    });
     expect(protectedHeader).toMatchObject({ alg: 'EdDSA', typ: 'JWT' });
     const vc = payload.vc as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
     expect(vc.type).toEqual(['VerifiableCredential', 'AchievementCredential']);
@@ -70,12 +75,23 @@ describe('certificates: signed Open Badges 3.0 credential (VC-JWT, EdDSA)', () =
 
   it('fails after any change to its payload or signature', async () => {
     const keySet = createLocalJWKSet(await jwks());
-    const changes: ((claims: Record<string, any>) => void)[] = [ // eslint-disable-line @typescript-eslint/no-explicit-any
-      (claims) => { claims.vc.credentialSubject.identifier[0].identityHash = 'Lucia Hernandez'; },
-      (claims) => { claims.vc.credentialSubject.achievement.name = 'Otro curso'; },
-      (claims) => { claims.nbf = Number(claims.nbf) - 86400; },
-      (claims) => { claims.iss = 'https://evil.example'; },
-      (claims) => { claims.extra = true; },
+    const changes: ((claims: Record<string, any>) => void)[] = [
+      // eslint-disable-line @typescript-eslint/no-explicit-any
+      (claims) => {
+        claims.vc.credentialSubject.identifier[0].identityHash = 'Lucia Hernandez';
+      },
+      (claims) => {
+        claims.vc.credentialSubject.achievement.name = 'Otro curso';
+      },
+      (claims) => {
+        claims.nbf = Number(claims.nbf) - 86400;
+      },
+      (claims) => {
+        claims.iss = 'https://evil.example';
+      },
+      (claims) => {
+        claims.extra = true;
+      },
     ];
     for (const change of changes) {
       await expect(jwtVerify(tamper(jwt, change), keySet, { algorithms: ['EdDSA'] })).rejects.toThrow(/signature verification failed/);

@@ -15,7 +15,9 @@ describe('certificates: issued once on completion, stored PDF', () => {
   beforeAll(async () => {
     testApp = await createTestApp({ publicUrl: 'https://aprende.example.org' });
   });
-  afterAll(async () => { await testApp.close(); });
+  afterAll(async () => {
+    await testApp.close();
+  });
 
   it('issues one certificate when the learner completes the course, with a printable PDF that says who, what, how long and its code', async () => {
     const learner = await createUser(testApp.app, { name: 'Rosa Elena Martínez Peña' });
@@ -26,7 +28,14 @@ describe('certificates: issued once on completion, stored PDF', () => {
     await completeCourse(agent, built.course.slug);
     const [certificate, ...others] = await certificatesOf(testApp.app, { userId: learner.id });
     expect(others).toHaveLength(0);
-    expect(certificate).toMatchObject({ enrolmentId: built.enrolment.id, kind: 'completion', status: 'valid', language: 'es', holderName: 'Rosa Elena Martínez Peña', hours: 4 });
+    expect(certificate).toMatchObject({
+      enrolmentId: built.enrolment.id,
+      kind: 'completion',
+      status: 'valid',
+      language: 'es',
+      holderName: 'Rosa Elena Martínez Peña',
+      hours: 4,
+    });
     expect(certificate.code).toMatch(/^[0-9A-HJKMNP-TV-Z]{28}$/);
 
     const page = await agent.get('/my/courses');
@@ -69,7 +78,9 @@ describe('certificates: issued once on completion, stored PDF', () => {
     expect(responses.every((response) => response.status === 303)).toBe(true);
     const certificates = await certificatesOf(testApp.app, { userId: learner.id });
     expect(certificates).toHaveLength(1);
-    expect(await testApp.app.get(DataSource).getRepository(CertificateEvent).countBy({ certificateId: certificates[0].id, action: 'issued' })).toBe(1);
+    expect(
+      await testApp.app.get(DataSource).getRepository(CertificateEvent).countBy({ certificateId: certificates[0].id, action: 'issued' }),
+    ).toBe(1);
   });
 
   it('issues exactly once when issuing races on two instances of the site', async () => {
@@ -111,7 +122,13 @@ describe('certificates: issued once on completion, stored PDF', () => {
     const enrolments = [];
     for (const learner of learners) enrolments.push((await simpleCourse(testApp.app, learner)).enrolment);
     // Completed "before": the completion is only in the enrolment row.
-    await testApp.app.get(DataSource).getRepository(Enrolment).update(enrolments.map((enrolment) => enrolment.id), { completedAt: new Date('2026-03-01T12:00:00Z') });
+    await testApp.app
+      .get(DataSource)
+      .getRepository(Enrolment)
+      .update(
+        enrolments.map((enrolment) => enrolment.id),
+        { completedAt: new Date('2026-03-01T12:00:00Z') },
+      );
     // A second instance starting runs the backfill; so does a concurrent explicit run on the first.
     const [other] = await Promise.all([testApp.anotherInstance(), testApp.app.get(CertificateIssuerService).backfill()]);
     try {

@@ -51,9 +51,11 @@ describe('certificates: managing (staff search, revoke, reissue, bulk participat
     const elsewhere = await simpleCourse(testApp.app, otherCohortLearner);
     await completeCourse(await signedInAgent(testApp.app, otherCohortLearner), elsewhere.course.slug);
   });
-  afterAll(async () => { await testApp.close(); });
+  afterAll(async () => {
+    await testApp.close();
+  });
 
-  it('lets facilitators find only their cohorts\' certificates, coordinators all, learners none', async () => {
+  it("lets facilitators find only their cohorts' certificates, coordinators all, learners none", async () => {
     const mine = await facilitatorAgent.get('/staff/certificates');
     expect(mine.status).toBe(200);
     expect(mine.text).toContain('Carmen Finalista');
@@ -76,7 +78,10 @@ describe('certificates: managing (staff search, revoke, reissue, bulk participat
     expect(missingReason.status).toBe(303);
     expect((await facilitatorAgent.get(page)).text).toContain('Indique el motivo');
 
-    const reissued = await submitForm(facilitatorAgent, page, `${page}/reissue`, { holderName: 'Carmen Finalista Ruiz', reason: 'Apellido omitido' });
+    const reissued = await submitForm(facilitatorAgent, page, `${page}/reissue`, {
+      holderName: 'Carmen Finalista Ruiz',
+      reason: 'Apellido omitido',
+    });
     expect(reissued.status).toBe(303);
     const all = await certificatesOf(testApp.app, { userId: finisher.id });
     expect(all.map((row) => row.status)).toEqual(['replaced', 'valid']);
@@ -87,9 +92,14 @@ describe('certificates: managing (staff search, revoke, reissue, bulk participat
     expect((await submitForm(facilitatorAgent, page, `${page}/revoke`, { reason: 'other' })).status).toBe(409);
 
     const fresh = `/staff/certificates/${all[1].id}`;
-    expect((await submitForm(facilitatorAgent, fresh, `${fresh}/revoke`, { reason: 'identity', note: 'pedido por la institución' })).status).toBe(303);
+    expect(
+      (await submitForm(facilitatorAgent, fresh, `${fresh}/revoke`, { reason: 'identity', note: 'pedido por la institución' })).status,
+    ).toBe(303);
     expect((await certificatesOf(testApp.app, { id: all[1].id }))[0]).toMatchObject({ status: 'revoked', revokedReason: 'identity' });
-    const events = await testApp.app.get(DataSource).getRepository(CertificateEvent).find({ order: { id: 'ASC' }, where: [{ certificateId: all[0].id }, { certificateId: all[1].id }] });
+    const events = await testApp.app
+      .get(DataSource)
+      .getRepository(CertificateEvent)
+      .find({ order: { id: 'ASC' }, where: [{ certificateId: all[0].id }, { certificateId: all[1].id }] });
     expect(events.map((event) => [event.certificateId, event.action, event.actorId, event.reason])).toEqual([
       [all[0].id, 'issued', null, null],
       [all[0].id, 'reissued', facilitator.id, 'Apellido omitido'],
@@ -120,13 +130,15 @@ describe('certificates: managing (staff search, revoke, reissue, bulk participat
     const pdf = await download(facilitatorAgent.get(`/certificates/${participation.id}/pdf`));
     expect((await readPdf(pdf.body)).text).toContain('CONSTANCIA DE PARTICIPACIÓN');
     // For reports: the current certificate per enrolment, in one call.
-    const map = await testApp.app.get(CertificatesService).certificatesForEnrolments([participation.enrolmentId, built.enrolment.id, 999999]);
+    const map = await testApp.app
+      .get(CertificatesService)
+      .certificatesForEnrolments([participation.enrolmentId, built.enrolment.id, 999999]);
     expect(map.get(participation.enrolmentId)).toEqual({ code: participation.code, status: 'valid' });
     expect(map.get(built.enrolment.id)?.status).toBe('revoked');
     expect(map.has(999999)).toBe(false);
   });
 
-  it('downloads all of a cohort\'s certificates as one zip; another facilitator gets a 404', async () => {
+  it("downloads all of a cohort's certificates as one zip; another facilitator gets a 404", async () => {
     const zip = await download(facilitatorAgent.get(`/cohorts/${built.cohort.id}/certificates/zip`));
     expect(zip.status).toBe(200);
     expect(zip.headers['content-type']).toBe('application/zip');
@@ -142,15 +154,22 @@ describe('certificates: managing (staff search, revoke, reissue, bulk participat
   it('prints the issuer, signatories and logo an admin sets in the browser on certificates issued afterwards', async () => {
     const admin = await signedInAgent(testApp.app, await createUser(testApp.app, { role: 'admin' }));
     const saved = await submitForm(admin, '/admin/certificates', '/admin/certificates', {
-      issuerNameEs: 'Organización Internacional para las Migraciones', issuerNameEn: 'International Organization for Migration',
-      signatory1Name: 'Ana López', signatory1TitleEs: 'Jefa de misión', signatory1TitleEn: 'Chief of mission',
-      signatory2Name: '', signatory2TitleEs: '', signatory2TitleEn: '',
+      issuerNameEs: 'Organización Internacional para las Migraciones',
+      issuerNameEn: 'International Organization for Migration',
+      signatory1Name: 'Ana López',
+      signatory1TitleEs: 'Jefa de misión',
+      signatory1TitleEn: 'Chief of mission',
+      signatory2Name: '',
+      signatory2TitleEs: '',
+      signatory2TitleEn: '',
     });
     expect(saved.status).toBe(303);
     const png = new PNG({ width: 120, height: 40 });
     png.data.fill(0);
     const token = await csrfToken(admin, '/admin/certificates');
-    expect((await admin.post('/admin/certificates/logo').field('_csrf', token).attach('logo', PNG.sync.write(png), 'logo.png')).status).toBe(303);
+    expect(
+      (await admin.post('/admin/certificates/logo').field('_csrf', token).attach('logo', PNG.sync.write(png), 'logo.png')).status,
+    ).toBe(303);
     expect((await admin.get('/admin/certificates/logo')).headers['content-type']).toBe('image/png');
     const refused = await admin.post('/admin/certificates/logo').field('_csrf', token).attach('logo', Buffer.from('<svg/>'), 'logo.png');
     expect(refused.status).toBe(303);
@@ -171,12 +190,16 @@ describe('certificates: managing (staff search, revoke, reissue, bulk participat
   });
 });
 
-describe('certificates: the learner\'s own pages', () => {
+describe("certificates: the learner's own pages", () => {
   let testApp: TestApp;
-  beforeAll(async () => { testApp = await createTestApp(); });
-  afterAll(async () => { await testApp.close(); });
+  beforeAll(async () => {
+    testApp = await createTestApp();
+  });
+  afterAll(async () => {
+    await testApp.close();
+  });
 
-  it('lists the learner\'s certificates on My certificates and links them from the course page; nothing for others', async () => {
+  it("lists the learner's certificates on My certificates and links them from the course page; nothing for others", async () => {
     const learner = await createUser(testApp.app);
     const agent = await signedInAgent(testApp.app, learner);
     expect((await agent.get('/my/certificates')).text).toContain('Todavía no tiene certificados');

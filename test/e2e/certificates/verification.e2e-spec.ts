@@ -22,7 +22,9 @@ describe('certificates: public verification', () => {
     await completeCourse(await signedInAgent(testApp.app, learner), built.course.slug);
     [certificate] = await certificatesOf(testApp.app, { userId: learner.id });
   });
-  afterAll(async () => { await testApp.close(); });
+  afterAll(async () => {
+    await testApp.close();
+  });
 
   const verify = (path: string) => request(testApp.server).get(path);
 
@@ -30,11 +32,19 @@ describe('certificates: public verification', () => {
     const page = await verify(`/verify/${formatPublicCode(certificate.code)}`);
     expect(page.status).toBe(200);
     expect(page.text).toContain('Certificado válido');
-    for (const shown of ['Ana Beatriz Quintanilla', certificate.courseTitle, 'Certificado de aprobación', '4 horas', 'El Salvador', 'Aprende Protección']) {
+    for (const shown of [
+      'Ana Beatriz Quintanilla',
+      certificate.courseTitle,
+      'Certificado de aprobación',
+      '4 horas',
+      'El Salvador',
+      'Aprende Protección',
+    ]) {
       expect(page.text).toContain(shown);
     }
     // Nothing else about the person or the course edition.
-    for (const hidden of [learner.email, 'Agente de fronteras', 'El Amatillo', 'La Unión', cohortName]) expect(page.text).not.toContain(hidden);
+    for (const hidden of [learner.email, 'Agente de fronteras', 'El Amatillo', 'La Unión', cohortName])
+      expect(page.text).not.toContain(hidden);
     expect(page.text).not.toMatch(/<script/i);
   });
 
@@ -90,14 +100,20 @@ describe('certificates: public verification', () => {
 describe('certificates: verification throttle', () => {
   let testApp: TestApp;
 
-  beforeAll(async () => { testApp = await createTestApp(); });
-  afterAll(async () => { await testApp.close(); });
+  beforeAll(async () => {
+    testApp = await createTestApp();
+  });
+  afterAll(async () => {
+    await testApp.close();
+  });
 
   it(`serves exactly ${VERIFY_LIMIT.points} lookups per address out of 30 parallel ones, counted in the database across instances`, async () => {
     const other = await testApp.anotherInstance();
     try {
       const servers = [testApp.server, other.server];
-      const responses = await Promise.all(Array.from({ length: 30 }, (_, index) => request(servers[index % 2]).get(`/verify/${formatPublicCode(newPublicCode())}`)));
+      const responses = await Promise.all(
+        Array.from({ length: 30 }, (_, index) => request(servers[index % 2]).get(`/verify/${formatPublicCode(newPublicCode())}`)),
+      );
       const statuses = responses.map((response) => response.status);
       expect(statuses.filter((status) => status === 404)).toHaveLength(VERIFY_LIMIT.points);
       expect(statuses.filter((status) => status === 429)).toHaveLength(30 - VERIFY_LIMIT.points);

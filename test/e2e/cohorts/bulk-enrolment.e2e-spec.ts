@@ -20,7 +20,12 @@ function outcomesIn(html: string): Record<number, string> {
 /** The row's cells as text, for checking the messages shown. */
 function rowText(html: string, line: number): string {
   const match = new RegExp(`<tr data-line="${line}"[\\s\\S]*?</tr>`).exec(html);
-  return (match?.[0] ?? '').replace(/<[^>]+>/g, ' ').replace(/&#x3D;/g, '=').replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&amp;/g, '&');
+  return (match?.[0] ?? '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#x3D;/g, '=')
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&amp;/g, '&');
 }
 
 describe('bulk enrolment from a spreadsheet', () => {
@@ -34,7 +39,9 @@ describe('bulk enrolment from a spreadsheet', () => {
     course = await createCourse(testApp.app);
     coordinator = await signedInAgent(testApp.app, await createUser(testApp.app, { role: 'coordinator' }));
   });
-  afterAll(async () => { await testApp.close(); });
+  afterAll(async () => {
+    await testApp.close();
+  });
 
   async function upload(cohort: Cohort, body: Buffer, fileName: string) {
     const token = await csrfToken(coordinator, `/cohorts/${cohort.id}/bulk`);
@@ -55,14 +62,28 @@ describe('bulk enrolment from a spreadsheet', () => {
     const preview = await coordinator.get(uploaded.headers.location);
     expect(preview.status).toBe(200);
     const expected = {
-      2: 'newAccount', 3: 'enrolExisting', 4: 'alreadyEnrolled', 5: 'error', 6: 'error', 7: 'newAccount',
-      8: 'error', 9: 'newAccount', 10: 'error', 11: 'error', 13: 'error',
+      2: 'newAccount',
+      3: 'enrolExisting',
+      4: 'alreadyEnrolled',
+      5: 'error',
+      6: 'error',
+      7: 'newAccount',
+      8: 'error',
+      9: 'newAccount',
+      10: 'error',
+      11: 'error',
+      13: 'error',
     };
     expect(outcomesIn(preview.text)).toEqual(expected);
     expect(rowText(preview.text, 5)).toContain('Correo repetido: ya aparece en la fila 2.');
     expect(rowText(preview.text, 6)).toContain('«correo-malo» no es un correo válido.');
     expect(rowText(preview.text, 7)).toContain('=HYPERLINK("http://x.example";"clic")');
-    for (const text of ['Institución desconocida: «Ministerio Inexistente»', 'País desconocido: «Narnia»', 'Valor de sexo desconocido: «X»', 'Grupo de edad desconocido: «12»']) {
+    for (const text of [
+      'Institución desconocida: «Ministerio Inexistente»',
+      'País desconocido: «Narnia»',
+      'Valor de sexo desconocido: «X»',
+      'Grupo de edad desconocido: «12»',
+    ]) {
       expect(rowText(preview.text, 8)).toContain(text);
     }
     expect(rowText(preview.text, 9)).toContain('Pérez; Juan');
@@ -79,18 +100,33 @@ describe('bulk enrolment from a spreadsheet', () => {
 
     expect(await users().count()).toBe(usersBefore + 3);
     const formula = await users().findOneByOrFail({ email: 'formula@example.org' });
-    expect(formula).toMatchObject({ name: '=HYPERLINK("http://x.example";"clic")', institution: 'pnc', country: 'GT', sex: 'male', ageGroup: '45-54', position: '+50377777777' });
-    expect(await users().findOneByOrFail({ email: 'cita@example.org' })).toMatchObject({ name: 'Pérez; Juan', institution: 'minsal', country: 'HN', ageGroup: '25-34' });
+    expect(formula).toMatchObject({
+      name: '=HYPERLINK("http://x.example";"clic")',
+      institution: 'pnc',
+      country: 'GT',
+      sex: 'male',
+      ageGroup: '45-54',
+      position: '+50377777777',
+    });
+    expect(await users().findOneByOrFail({ email: 'cita@example.org' })).toMatchObject({
+      name: 'Pérez; Juan',
+      institution: 'minsal',
+      country: 'HN',
+      ageGroup: '25-34',
+    });
     expect(await enrolmentsOf(testApp.app, { cohortId: cohort.id, status: 'active' })).toHaveLength(5);
 
     // The result file: every row with its outcome, formula-looking cells quoted so spreadsheets show them as text.
     const resultPath = `${new URL(uploaded.headers.location, 'http://x').pathname}/result`;
     expect(outcomesIn((await coordinator.get(resultPath)).text)).toEqual(expected);
-    const file = await coordinator.get(`${resultPath}.csv`).buffer(true).parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+    const file = await coordinator
+      .get(`${resultPath}.csv`)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
     expect(file.headers['content-type']).toContain('text/csv');
     const text = (file.body as Buffer).toString('utf8');
     expect(text.startsWith('\uFEFF')).toBe(true);
@@ -118,9 +154,16 @@ describe('bulk enrolment from a spreadsheet', () => {
     const page = await person.get(path);
     expect(page.status).toBe(200);
     expect(page.text).toContain('nueva.cuenta@example.org');
-    const noConsent = await submitForm(person, path, path, { password: 'una frase larga y segura', passwordConfirmation: 'una frase larga y segura' });
+    const noConsent = await submitForm(person, path, path, {
+      password: 'una frase larga y segura',
+      passwordConfirmation: 'una frase larga y segura',
+    });
     expect(noConsent.status).toBe(422);
-    const done = await submitForm(person, path, path, { password: 'una frase larga y segura', passwordConfirmation: 'una frase larga y segura', dataConsent: 'yes' });
+    const done = await submitForm(person, path, path, {
+      password: 'una frase larga y segura',
+      passwordConfirmation: 'una frase larga y segura',
+      dataConsent: 'yes',
+    });
     expect(done.status).toBe(303);
     expect((await person.get('/profile')).status).toBe(200);
     expect((await request(testApp.server).get(path)).status).toBe(404);
@@ -132,15 +175,32 @@ describe('bulk enrolment from a spreadsheet', () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Participants');
     sheet.addRow(['Email', 'Full name', 'Institution', 'Country', 'Sex', 'Age group', 'Notes']);
-    sheet.addRow(['xlsx.one@example.org', { formula: 'UPPER("ana")', result: 'ANA' }, 'Ministry of Health (MINSAL)', 'Guatemala', 'Female', '35 to 44', 'x']);
+    sheet.addRow([
+      'xlsx.one@example.org',
+      { formula: 'UPPER("ana")', result: 'ANA' },
+      'Ministry of Health (MINSAL)',
+      'Guatemala',
+      'Female',
+      '35 to 44',
+      'x',
+    ]);
     sheet.addRow([{ text: 'xlsx.two@example.org', hyperlink: 'mailto:xlsx.two@example.org' }, 'Two', 'fgr', 'mx', 'Hombre', 50]);
     const uploaded = await upload(cohort, Buffer.from(await workbook.xlsx.writeBuffer()), 'participants.xlsx');
     expect(uploaded.status).toBe(303);
     const preview = await coordinator.get(uploaded.headers.location);
     expect(outcomesIn(preview.text)).toEqual({ 2: 'newAccount', 3: 'newAccount' });
     await submitForm(coordinator, uploaded.headers.location, `${uploaded.headers.location}/confirm`, {});
-    expect(await users().findOneByOrFail({ email: 'xlsx.one@example.org' })).toMatchObject({ name: '=UPPER("ana")', institution: 'minsal', country: 'GT', ageGroup: '35-44' });
-    expect(await users().findOneByOrFail({ email: 'xlsx.two@example.org' })).toMatchObject({ country: 'MX', sex: 'male', ageGroup: '45-54' });
+    expect(await users().findOneByOrFail({ email: 'xlsx.one@example.org' })).toMatchObject({
+      name: '=UPPER("ana")',
+      institution: 'minsal',
+      country: 'GT',
+      ageGroup: '35-44',
+    });
+    expect(await users().findOneByOrFail({ email: 'xlsx.two@example.org' })).toMatchObject({
+      country: 'MX',
+      sex: 'male',
+      ageGroup: '45-54',
+    });
   });
 
   it('explains files it cannot use: missing columns (422), too large (413), nothing chosen', async () => {
@@ -163,12 +223,17 @@ describe('bulk enrolment from a spreadsheet', () => {
     const cohort = await createCohort(testApp.app, course);
     const csv = await coordinator.get(`/cohorts/${cohort.id}/bulk/template.csv`);
     expect(csv.status).toBe(200);
-    expect(csv.text.replace(/^\uFEFF/, '').trim()).toBe('Correo electrónico,Nombre completo,Institución,Cargo,País,Departamento,Lugar de trabajo,Sexo,Grupo de edad');
-    const xlsx = await coordinator.get(`/cohorts/${cohort.id}/bulk/template.xlsx`).buffer(true).parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+    expect(csv.text.replace(/^\uFEFF/, '').trim()).toBe(
+      'Correo electrónico,Nombre completo,Institución,Cargo,País,Departamento,Lugar de trabajo,Sexo,Grupo de edad',
+    );
+    const xlsx = await coordinator
+      .get(`/cohorts/${cohort.id}/bulk/template.xlsx`)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.body as Buffer as unknown as ArrayBuffer);
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Participantes', 'Valores aceptados']);

@@ -9,15 +9,21 @@ import { Agent, createTestApp, csrfToken, TestApp } from '../../utils/test-app';
  */
 describe('capacity under concurrent enrolments', () => {
   let testApp: TestApp;
-  beforeAll(async () => { testApp = await createTestApp(); });
-  afterAll(async () => { await testApp.close(); });
+  beforeAll(async () => {
+    testApp = await createTestApp();
+  });
+  afterAll(async () => {
+    await testApp.close();
+  });
 
   async function readyAgents(count: number, path: string): Promise<{ agent: Agent; token: string; userId: number }[]> {
-    return Promise.all(Array.from({ length: count }, async () => {
-      const user = await createUser(testApp.app);
-      const agent = await signedInAgent(testApp.app, user);
-      return { agent, token: await csrfToken(agent, path), userId: user.id };
-    }));
+    return Promise.all(
+      Array.from({ length: count }, async () => {
+        const user = await createUser(testApp.app);
+        const agent = await signedInAgent(testApp.app, user);
+        return { agent, token: await csrfToken(agent, path), userId: user.id };
+      }),
+    );
   }
 
   it('gives the last seat to exactly one of many simultaneous learners', async () => {
@@ -27,8 +33,9 @@ describe('capacity under concurrent enrolments', () => {
     const path = `/courses/${course.slug}/cohorts`;
     const contenders = await readyAgents(16, path);
 
-    const responses = await Promise.all(contenders.map(({ agent, token }) =>
-      agent.post(`${path}/${cohort.id}/enrol`).type('form').send({ _csrf: token })));
+    const responses = await Promise.all(
+      contenders.map(({ agent, token }) => agent.post(`${path}/${cohort.id}/enrol`).type('form').send({ _csrf: token })),
+    );
 
     expect(responses.filter((res) => res.status === 303)).toHaveLength(1);
     const refused = responses.filter((res) => res.status === 409);
@@ -42,8 +49,9 @@ describe('capacity under concurrent enrolments', () => {
     const cohort = await createCohort(testApp.app, course, { capacity: 5 });
     const path = `/courses/${course.slug}/cohorts`;
     const contenders = await readyAgents(12, path);
-    const responses = await Promise.all(contenders.map(({ agent, token }) =>
-      agent.post(`${path}/${cohort.id}/enrol`).type('form').send({ _csrf: token })));
+    const responses = await Promise.all(
+      contenders.map(({ agent, token }) => agent.post(`${path}/${cohort.id}/enrol`).type('form').send({ _csrf: token })),
+    );
     expect(responses.filter((res) => res.status === 303)).toHaveLength(5);
     expect(responses.filter((res) => res.status === 409)).toHaveLength(7);
     expect(await enrolmentsOf(testApp.app, { cohortId: cohort.id, status: 'active' })).toHaveLength(5);
@@ -54,7 +62,9 @@ describe('capacity under concurrent enrolments', () => {
     const cohorts = await Promise.all(['SV', 'GT', 'HN', 'MX'].map((country) => createCohort(testApp.app, course, { country })));
     const path = `/courses/${course.slug}/cohorts`;
     const [{ agent, token, userId }] = await readyAgents(1, path);
-    const responses = await Promise.all(cohorts.map((cohort) => agent.post(`${path}/${cohort.id}/enrol`).type('form').send({ _csrf: token })));
+    const responses = await Promise.all(
+      cohorts.map((cohort) => agent.post(`${path}/${cohort.id}/enrol`).type('form').send({ _csrf: token })),
+    );
     expect(responses.filter((res) => res.status === 303)).toHaveLength(1);
     const refused = responses.filter((res) => res.status === 409);
     expect(refused).toHaveLength(3);

@@ -11,8 +11,12 @@ import { signedInAgent } from '../../utils/factories';
 
 describe('demo cohorts', () => {
   let testApp: TestApp;
-  beforeAll(async () => { testApp = await createTestApp(); });
-  afterAll(async () => { await testApp.close(); });
+  beforeAll(async () => {
+    testApp = await createTestApp();
+  });
+  afterAll(async () => {
+    await testApp.close();
+  });
 
   it('creates cohorts in three countries for the courses present, skips the others, and is idempotent', async () => {
     const silent = { log: () => undefined } as never;

@@ -13,7 +13,9 @@ describe('enrolling in a cohort, by mode', () => {
     testApp = await createTestApp();
     course = await createCourse(testApp.app);
   });
-  afterAll(async () => { await testApp.close(); });
+  afterAll(async () => {
+    await testApp.close();
+  });
 
   async function learner() {
     const user = await createUser(testApp.app);
@@ -37,13 +39,18 @@ describe('enrolling in a cohort, by mode', () => {
     const res = await submitForm(agent, page(), `${page()}/${cohort.id}/enrol`, {});
     expect(res.status).toBe(303);
     expect(res.headers.location).toBe(`/courses/${course.slug}`);
-    expect(await enrolmentsOf(testApp.app, { userId: user.id })).toEqual([expect.objectContaining({ cohortId: cohort.id, status: 'active' })]);
+    expect(await enrolmentsOf(testApp.app, { userId: user.id })).toEqual([
+      expect.objectContaining({ cohortId: cohort.id, status: 'active' }),
+    ]);
     const after = await agent.get(page());
     expect(after.text).toContain('Ya forma parte de esta cohorte.');
   });
 
   it('asks for the key, refusing a wrong one with a message and accepting it in any letter case', async () => {
-    const cohort = await createCohort(testApp.app, await createCourse(testApp.app), { enrolmentMode: 'key', enrolmentKey: 'Frontera-2026' });
+    const cohort = await createCohort(testApp.app, await createCourse(testApp.app), {
+      enrolmentMode: 'key',
+      enrolmentKey: 'Frontera-2026',
+    });
     const slug = (await enrolmentsCourse(cohort.courseId)).slug;
     const { user, agent } = await learner();
     const wrong = await submitForm(agent, `/courses/${slug}/cohorts`, `/courses/${slug}/cohorts/${cohort.id}/enrol`, { key: 'frontera' });
@@ -52,7 +59,9 @@ describe('enrolling in a cohort, by mode', () => {
     const missing = await submitForm(agent, `/courses/${slug}/cohorts`, `/courses/${slug}/cohorts/${cohort.id}/enrol`, {});
     expect(missing.status).toBe(422);
     expect(await enrolmentsOf(testApp.app, { userId: user.id })).toEqual([]);
-    const right = await submitForm(agent, `/courses/${slug}/cohorts`, `/courses/${slug}/cohorts/${cohort.id}/enrol`, { key: ' FRONTERA-2026 ' });
+    const right = await submitForm(agent, `/courses/${slug}/cohorts`, `/courses/${slug}/cohorts/${cohort.id}/enrol`, {
+      key: ' FRONTERA-2026 ',
+    });
     expect(right.status).toBe(303);
     expect(await enrolmentsOf(testApp.app, { userId: user.id, status: 'active' })).toHaveLength(1);
   });
@@ -76,8 +85,12 @@ describe('enrolling in a cohort, by mode', () => {
     expect(requests.text).toContain(ana.user.name);
     const [anaRequest] = await enrolmentsOf(testApp.app, { userId: ana.user.id });
     const [luisRequest] = await enrolmentsOf(testApp.app, { userId: luis.user.id });
-    expect((await submitForm(staff, `/cohorts/${cohort.id}/requests`, `/cohorts/${cohort.id}/requests/${anaRequest.id}/approve`, {})).status).toBe(303);
-    expect((await submitForm(staff, `/cohorts/${cohort.id}/requests`, `/cohorts/${cohort.id}/requests/${luisRequest.id}/decline`, {})).status).toBe(303);
+    expect(
+      (await submitForm(staff, `/cohorts/${cohort.id}/requests`, `/cohorts/${cohort.id}/requests/${anaRequest.id}/approve`, {})).status,
+    ).toBe(303);
+    expect(
+      (await submitForm(staff, `/cohorts/${cohort.id}/requests`, `/cohorts/${cohort.id}/requests/${luisRequest.id}/decline`, {})).status,
+    ).toBe(303);
     expect((await enrolmentsOf(testApp.app, { userId: ana.user.id }))[0].status).toBe('active');
     expect((await enrolmentsOf(testApp.app, { userId: luis.user.id }))[0].status).toBe('declined');
     expect((await ana.agent.get(path)).text).toContain('Ya forma parte de esta cohorte.');
@@ -146,7 +159,9 @@ describe('enrolling in a cohort, by mode', () => {
     const { user, agent } = await learner();
     const pathA = `/courses/${courseA.slug}/cohorts`;
     expect((await submitForm(agent, pathA, `${pathA}/${sv.id}/enrol`, {})).status).toBe(303);
-    expect((await submitForm(agent, `/courses/${courseB.slug}/cohorts`, `/courses/${courseB.slug}/cohorts/${other.id}/enrol`, {})).status).toBe(303);
+    expect(
+      (await submitForm(agent, `/courses/${courseB.slug}/cohorts`, `/courses/${courseB.slug}/cohorts/${other.id}/enrol`, {})).status,
+    ).toBe(303);
     const second = await submitForm(agent, pathA, `${pathA}/${gt.id}/enrol`, {});
     expect(second.status).toBe(409);
     expect(second.text).toContain('Ya tiene una inscripción activa en otra cohorte de este curso (A — El Salvador)');
@@ -155,13 +170,21 @@ describe('enrolling in a cohort, by mode', () => {
 
   it('lets a learner of an edition that has ended join the next one, keeping their progress', async () => {
     const courseE = await createCourse(testApp.app);
-    const lastYear = await createCohort(testApp.app, courseE, { name: 'E — 2025', startsAt: daysFromNow(-400), endsAt: daysFromNow(-30), enrolmentOpensAt: null, enrolmentClosesAt: null });
+    const lastYear = await createCohort(testApp.app, courseE, {
+      name: 'E — 2025',
+      startsAt: daysFromNow(-400),
+      endsAt: daysFromNow(-30),
+      enrolmentOpensAt: null,
+      enrolmentClosesAt: null,
+    });
     const thisYear = await createCohort(testApp.app, courseE, { name: 'E — 2026' });
     const { user, agent } = await learner();
     await enrol(testApp.app, user, lastYear, 'active', { lastModuleKey: '02-indicadores', preTestScore: 40 });
     const path = `/courses/${courseE.slug}/cohorts`;
     expect((await submitForm(agent, path, `${path}/${thisYear.id}/enrol`, {})).status).toBe(303);
-    expect(await enrolmentsOf(testApp.app, { userId: user.id, cohortId: lastYear.id })).toEqual([expect.objectContaining({ status: 'moved' })]);
+    expect(await enrolmentsOf(testApp.app, { userId: user.id, cohortId: lastYear.id })).toEqual([
+      expect.objectContaining({ status: 'moved' }),
+    ]);
     expect(await enrolmentsOf(testApp.app, { userId: user.id, cohortId: thisYear.id })).toEqual([
       expect.objectContaining({ status: 'active', lastModuleKey: '02-indicadores', preTestScore: 40 }),
     ]);
@@ -169,7 +192,13 @@ describe('enrolling in a cohort, by mode', () => {
 
   it('still holds the place of an ended edition whose access a facilitator extended', async () => {
     const courseF = await createCourse(testApp.app);
-    const ended = await createCohort(testApp.app, courseF, { name: 'F — prorrogada', startsAt: daysFromNow(-400), endsAt: daysFromNow(-30), enrolmentOpensAt: null, enrolmentClosesAt: null });
+    const ended = await createCohort(testApp.app, courseF, {
+      name: 'F — prorrogada',
+      startsAt: daysFromNow(-400),
+      endsAt: daysFromNow(-30),
+      enrolmentOpensAt: null,
+      enrolmentClosesAt: null,
+    });
     const next = await createCohort(testApp.app, courseF);
     const { user, agent } = await learner();
     await enrol(testApp.app, user, ended, 'active', { accessExtendedUntil: daysFromNow(10) });
@@ -177,7 +206,9 @@ describe('enrolling in a cohort, by mode', () => {
     const refused = await submitForm(agent, path, `${path}/${next.id}/enrol`, {});
     expect(refused.status).toBe(409);
     expect(refused.text).toContain('F — prorrogada');
-    expect(await enrolmentsOf(testApp.app, { userId: user.id, status: 'active' })).toEqual([expect.objectContaining({ cohortId: ended.id })]);
+    expect(await enrolmentsOf(testApp.app, { userId: user.id, status: 'active' })).toEqual([
+      expect.objectContaining({ cohortId: ended.id }),
+    ]);
   });
 
   it('lets a learner withdraw (record kept) and enrol again later', async () => {

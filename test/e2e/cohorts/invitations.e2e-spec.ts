@@ -28,7 +28,9 @@ describe('invitations', () => {
     await assignFacilitator(testApp.app, cohort, user);
     facilitator = await signedInAgent(testApp.app, user);
   });
-  afterAll(async () => { await testApp.close(); });
+  afterAll(async () => {
+    await testApp.close();
+  });
 
   async function invite(emails: string) {
     return submitForm(facilitator, `/cohorts/${cohortId}/invitations`, `/cohorts/${cohortId}/invitations`, { emails });
@@ -56,7 +58,12 @@ describe('invitations', () => {
     expect(page.status).toBe(200);
     expect(page.text).toContain('Solo invitación HN');
     expect(page.text).toContain('Cree su cuenta para inscribirse');
-    const fields = { ...profileFields({ name: 'Recién Llegada' }), password: DEFAULT_PASSWORD, passwordConfirmation: DEFAULT_PASSWORD, dataConsent: 'yes' };
+    const fields = {
+      ...profileFields({ name: 'Recién Llegada' }),
+      password: DEFAULT_PASSWORD,
+      passwordConfirmation: DEFAULT_PASSWORD,
+      dataConsent: 'yes',
+    };
     const mismatch = await submitForm(visitor, pathOf(link), pathOf(link), { ...fields, passwordConfirmation: 'otra cosa' });
     expect(mismatch.status).toBe(422);
     expect(mismatch.text).toContain('Las contraseñas no coinciden.');
@@ -100,7 +107,9 @@ describe('invitations', () => {
     expect((await request(testApp.server).get(pathOf(fresh))).status).toBe(404);
     const [toRevoke] = linksIn((await invite('anulada@example.org')).text);
     const row = await invitations.findOneByOrFail({ email: 'anulada@example.org' });
-    expect((await submitForm(facilitator, `/cohorts/${cohortId}/invitations`, `/cohorts/${cohortId}/invitations/${row.id}/revoke`, {})).status).toBe(303);
+    expect(
+      (await submitForm(facilitator, `/cohorts/${cohortId}/invitations`, `/cohorts/${cohortId}/invitations/${row.id}/revoke`, {})).status,
+    ).toBe(303);
     expect((await request(testApp.server).get(pathOf(toRevoke))).status).toBe(404);
     expect((await request(testApp.server).get('/invitations/inventado')).status).toBe(404);
   });

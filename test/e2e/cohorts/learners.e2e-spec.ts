@@ -21,7 +21,9 @@ describe("a cohort's learners, for its facilitator", () => {
     facilitatorUser = await createUser(testApp.app, { role: 'facilitator' });
     facilitator = await signedInAgent(testApp.app, facilitatorUser);
   });
-  afterAll(async () => { await testApp.close(); });
+  afterAll(async () => {
+    await testApp.close();
+  });
 
   async function myCohort(overrides = {}) {
     const cohort = await createCohort(testApp.app, course, overrides);
@@ -59,19 +61,31 @@ describe("a cohort's learners, for its facilitator", () => {
     const learner = await createUser(testApp.app, { name: 'Marta Progreso' });
     const completedAt = new Date(Date.UTC(2026, 2, 3, 15));
     const enrolment = await enrol(testApp.app, learner, from, 'active', {
-      completedAt, preTestScore: 40, postTestScore: 85, lastModuleKey: '02-indicadores', lastActivityAt: new Date(Date.UTC(2026, 2, 2, 10)),
+      completedAt,
+      preTestScore: 40,
+      postTestScore: 85,
+      lastModuleKey: '02-indicadores',
+      lastActivityAt: new Date(Date.UTC(2026, 2, 2, 10)),
     });
-    await testApp.app.get(DataSource).getRepository(ModuleProgress).insert({ userId: learner.id, courseId: course.id, moduleId: m1.id, completedAt, quizScore: 90, quizPassed: true });
+    await testApp.app
+      .get(DataSource)
+      .getRepository(ModuleProgress)
+      .insert({ userId: learner.id, courseId: course.id, moduleId: m1.id, completedAt, quizScore: 90, quizPassed: true });
 
     const before = await facilitator.get(`/cohorts/${from.id}/learners?q=Marta`);
     expect(before.text).toContain('1 de 2 completados');
     expect(before.text).toContain('promedio 90\u00a0% · aprobados: 1');
     expect(before.text).toContain('02-indicadores');
 
-    const moved = await submitForm(facilitator, `/cohorts/${from.id}/learners`, `/cohorts/${from.id}/learners/${enrolment.id}/move`, { targetCohortId: String(to.id) });
+    const moved = await submitForm(facilitator, `/cohorts/${from.id}/learners`, `/cohorts/${from.id}/learners/${enrolment.id}/move`, {
+      targetCohortId: String(to.id),
+    });
     expect(moved.status).toBe(303);
     const rows = await enrolmentsOf(testApp.app, { userId: learner.id });
-    expect(rows.map((row) => [row.cohortId, row.status])).toEqual([[from.id, 'moved'], [to.id, 'active']]);
+    expect(rows.map((row) => [row.cohortId, row.status])).toEqual([
+      [from.id, 'moved'],
+      [to.id, 'active'],
+    ]);
     expect(rows[1]).toMatchObject({ completedAt, preTestScore: 40, postTestScore: 85, lastModuleKey: '02-indicadores' });
     const after = await facilitator.get(`/cohorts/${to.id}/learners?q=Marta`);
     expect(after.text).toContain('1 de 2 completados');
@@ -83,10 +97,14 @@ describe("a cohort's learners, for its facilitator", () => {
     const full = await myCohort({ capacity: 1 });
     await enrol(testApp.app, await createUser(testApp.app), full);
     const enrolment = await enrol(testApp.app, await createUser(testApp.app), from);
-    const res = await submitForm(facilitator, `/cohorts/${from.id}/learners`, `/cohorts/${from.id}/learners/${enrolment.id}/move`, { targetCohortId: String(full.id) });
+    const res = await submitForm(facilitator, `/cohorts/${from.id}/learners`, `/cohorts/${from.id}/learners/${enrolment.id}/move`, {
+      targetCohortId: String(full.id),
+    });
     expect(res.status).toBe(303);
     expect((await facilitator.get(res.headers.location)).text).toContain('La cohorte está llena');
-    expect(await enrolmentsOf(testApp.app, { userId: enrolment.userId })).toEqual([expect.objectContaining({ cohortId: from.id, status: 'active' })]);
+    expect(await enrolmentsOf(testApp.app, { userId: enrolment.userId })).toEqual([
+      expect.objectContaining({ cohortId: from.id, status: 'active' }),
+    ]);
   });
 
   it('extends one learner’s access after the cohort ends, and removes the extension', async () => {
@@ -99,7 +117,9 @@ describe("a cohort's learners, for its facilitator", () => {
     const bad = await submitForm(facilitator, path, `${path}/${enrolment.id}/access`, { until: '2027-02-30' });
     expect((await facilitator.get(bad.headers.location)).text).toContain('La fecha no es válida.');
     expect((await submitForm(facilitator, path, `${path}/${enrolment.id}/access`, { until: '' })).status).toBe(303);
-    expect((await testApp.app.get(DataSource).getRepository(Enrolment).findOneByOrFail({ id: enrolment.id })).accessExtendedUntil).toBeNull();
+    expect(
+      (await testApp.app.get(DataSource).getRepository(Enrolment).findOneByOrFail({ id: enrolment.id })).accessExtendedUntil,
+    ).toBeNull();
   });
 
   it('withdraws a learner, keeping the record under the withdrawn filter', async () => {

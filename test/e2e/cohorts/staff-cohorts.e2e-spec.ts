@@ -16,7 +16,9 @@ describe('cohorts for coordinators and facilitators', () => {
     course = await createCourse(testApp.app, { title: { es: 'Niñez migrante', en: 'Migrant children' } });
     coordinator = await signedInAgent(testApp.app, await createUser(testApp.app, { role: 'coordinator' }));
   });
-  afterAll(async () => { await testApp.close(); });
+  afterAll(async () => {
+    await testApp.close();
+  });
 
   it('lets a coordinator create a cohort with facilitators, and shows the form again with messages when it is wrong', async () => {
     const facilitator = await createUser(testApp.app, { role: 'facilitator', name: 'Carla Facilitadora' });
@@ -25,8 +27,17 @@ describe('cohorts for coordinators and facilitators', () => {
     expect(form.text).toContain('Niñez migrante');
     expect(form.text).toContain('Carla Facilitadora');
     const fields = {
-      courseId: String(course.id), name: 'Niñez migrante, 2.ª edición, El Salvador', country: 'SV', startsOn: '2026-04-01', endsOn: '2026-06-30',
-      enrolmentOpensOn: '2026-03-01', enrolmentClosesOn: '2026-04-15', capacity: '70', enrolmentMode: 'key', enrolmentKey: '', facilitatorIds: String(facilitator.id),
+      courseId: String(course.id),
+      name: 'Niñez migrante, 2.ª edición, El Salvador',
+      country: 'SV',
+      startsOn: '2026-04-01',
+      endsOn: '2026-06-30',
+      enrolmentOpensOn: '2026-03-01',
+      enrolmentClosesOn: '2026-04-15',
+      capacity: '70',
+      enrolmentMode: 'key',
+      enrolmentKey: '',
+      facilitatorIds: String(facilitator.id),
     };
     const wrong = await submitForm(coordinator, '/cohorts/new', '/cohorts', { ...fields, endsOn: '2026-03-01' });
     expect(wrong.status).toBe(422);
@@ -47,7 +58,14 @@ describe('cohorts for coordinators and facilitators', () => {
     for (let i = 0; i < 2; i += 1) await enrol(testApp.app, await createUser(testApp.app), cohort);
     const edit = await coordinator.get(`/cohorts/${cohort.id}/edit`);
     expect(edit.text).toContain(`value="${cohort.name}"`);
-    const base = { courseId: String(course.id), name: 'Renombrada', country: 'GT', startsOn: '2026-05-01', endsOn: '2026-07-31', enrolmentMode: 'open' };
+    const base = {
+      courseId: String(course.id),
+      name: 'Renombrada',
+      country: 'GT',
+      startsOn: '2026-05-01',
+      endsOn: '2026-07-31',
+      enrolmentMode: 'open',
+    };
     const tooSmall = await submitForm(coordinator, `/cohorts/${cohort.id}/edit`, `/cohorts/${cohort.id}/edit`, { ...base, capacity: '1' });
     expect(tooSmall.status).toBe(422);
     expect(tooSmall.text).toContain('Ya hay 2 participantes inscritos');
@@ -60,8 +78,14 @@ describe('cohorts for coordinators and facilitators', () => {
     const source = await createCohort(testApp.app, course, { name: 'Trata 2026, El Salvador', enrolmentMode: 'approval', capacity: 30 });
     const res = await submitForm(coordinator, `/cohorts/${source.id}`, `/cohorts/${source.id}/duplicate`, { countries: ['GT', 'HN'] });
     expect(res.status).toBe(303);
-    const copies = await cohorts().find({ where: [{ name: 'Trata 2026, Guatemala' }, { name: 'Trata 2026, Honduras' }], order: { country: 'ASC' } });
-    expect(copies.map((copy) => [copy.country, copy.enrolmentMode, copy.capacity, copy.courseId])).toEqual([['GT', 'approval', 30, course.id], ['HN', 'approval', 30, course.id]]);
+    const copies = await cohorts().find({
+      where: [{ name: 'Trata 2026, Guatemala' }, { name: 'Trata 2026, Honduras' }],
+      order: { country: 'ASC' },
+    });
+    expect(copies.map((copy) => [copy.country, copy.enrolmentMode, copy.capacity, copy.courseId])).toEqual([
+      ['GT', 'approval', 30, course.id],
+      ['HN', 'approval', 30, course.id],
+    ]);
     const none = await submitForm(coordinator, `/cohorts/${source.id}`, `/cohorts/${source.id}/duplicate`, {});
     expect(none.status).toBe(422);
     expect(none.text).toContain('Marque al menos un país.');
@@ -116,15 +140,26 @@ describe('cohorts for coordinators and facilitators', () => {
 
     it('cannot change another cohort: withdraw by URL, an enrolment id of B through A, or B as a move target', async () => {
       const token = (await facilitator.get(`/cohorts/${mine.id}/learners`)).text.match(/name="_csrf" value="([^"]+)"/)?.[1] ?? '';
-      const direct = await facilitator.post(`/cohorts/${theirs.id}/learners/${theirEnrolmentId}/withdraw`).type('form').send({ _csrf: token });
+      const direct = await facilitator
+        .post(`/cohorts/${theirs.id}/learners/${theirEnrolmentId}/withdraw`)
+        .type('form')
+        .send({ _csrf: token });
       expect(direct.status).toBe(404);
-      const through = await facilitator.post(`/cohorts/${mine.id}/learners/${theirEnrolmentId}/withdraw`).type('form').send({ _csrf: token });
+      const through = await facilitator
+        .post(`/cohorts/${mine.id}/learners/${theirEnrolmentId}/withdraw`)
+        .type('form')
+        .send({ _csrf: token });
       expect(through.status).toBe(404);
       const myLearner = await enrol(testApp.app, await createUser(testApp.app), mine);
-      const move = await facilitator.post(`/cohorts/${mine.id}/learners/${myLearner.id}/move`).type('form').send({ _csrf: token, targetCohortId: String(theirs.id) });
+      const move = await facilitator
+        .post(`/cohorts/${mine.id}/learners/${myLearner.id}/move`)
+        .type('form')
+        .send({ _csrf: token, targetCohortId: String(theirs.id) });
       expect(move.status).toBe(404);
       expect((await enrolmentsOf(testApp.app, { cohortId: theirs.id }))[0].status).toBe('active');
-      expect((await enrolmentsOf(testApp.app, { userId: myLearner.userId }))).toEqual([expect.objectContaining({ cohortId: mine.id, status: 'active' })]);
+      expect(await enrolmentsOf(testApp.app, { userId: myLearner.userId })).toEqual([
+        expect.objectContaining({ cohortId: mine.id, status: 'active' }),
+      ]);
       expect((await facilitator.get(`/cohorts/${mine.id}/learners`)).text).not.toContain('Cohorte B (ajena)');
     });
 

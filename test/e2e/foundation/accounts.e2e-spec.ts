@@ -25,22 +25,42 @@ function sessionCookie(response: request.Response): string {
 
 async function signInThrough(agent: ReturnType<typeof request.agent>, email: string): Promise<void> {
   const page = await agent.get('/auth/login');
-  const response = await agent.post('/auth/login').type('form').send({ email, password: DEFAULT_PASSWORD, _csrf: page.text.match(/name="_csrf" value="([^"]+)"/)?.[1] });
+  const response = await agent
+    .post('/auth/login')
+    .type('form')
+    .send({ email, password: DEFAULT_PASSWORD, _csrf: page.text.match(/name="_csrf" value="([^"]+)"/)?.[1] });
   expect(response.status).toBe(303);
 }
 
 describe('accounts: register, sign in, profile, password, sign out', () => {
   let testApp: TestApp;
-  beforeAll(async () => { testApp = await createTestApp(); });
-  afterAll(async () => { await testApp.close(); });
+  beforeAll(async () => {
+    testApp = await createTestApp();
+  });
+  afterAll(async () => {
+    await testApp.close();
+  });
 
   it('registers a civil servant with every profile field and signs them in', async () => {
     const agent = request.agent(testApp.server);
-    const fields = registration({ email: 'Rosa.Martinez@PNC.gob.sv', institution: 'other', institutionOther: 'Unidad especial', country: 'GT' });
+    const fields = registration({
+      email: 'Rosa.Martinez@PNC.gob.sv',
+      institution: 'other',
+      institutionOther: 'Unidad especial',
+      country: 'GT',
+    });
     const response = await submitForm(agent, '/auth/register', '/auth/register', fields);
     expect(response.status).toBe(303);
     const user = await testApp.app.get(DataSource).getRepository(User).findOneByOrFail({ email: 'rosa.martinez@pnc.gob.sv' });
-    expect(user).toMatchObject({ institution: 'other', institutionOther: 'Unidad especial', country: 'GT', dutyStation: 'El Amatillo', sex: 'female', ageGroup: '25-34', role: 'learner' });
+    expect(user).toMatchObject({
+      institution: 'other',
+      institutionOther: 'Unidad especial',
+      country: 'GT',
+      dutyStation: 'El Amatillo',
+      sex: 'female',
+      ageGroup: '25-34',
+      role: 'learner',
+    });
     expect(user.dataConsentAt).toBeInstanceOf(Date);
     const profile = await agent.get('/profile');
     expect(profile.status).toBe(200);
@@ -52,18 +72,36 @@ describe('accounts: register, sign in, profile, password, sign out', () => {
     const agent = request.agent(testApp.server);
     const fields = registration({ email: 'long@example.org', password: long, passwordConfirmation: long });
     expect((await submitForm(agent, '/auth/register', '/auth/register', fields)).status).toBe(303);
-    const row = await testApp.app.get(DataSource).getRepository(User).createQueryBuilder('u').addSelect('u.passwordHash').where('u.email = :e', { e: 'long@example.org' }).getOneOrFail();
+    const row = await testApp.app
+      .get(DataSource)
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.email = :e', { e: 'long@example.org' })
+      .getOneOrFail();
     expect(row.passwordHash.startsWith('$argon2id$')).toBe(true);
     const truncated = long.slice(0, 72);
-    const wrong = await submitForm(request.agent(testApp.server), '/auth/login', '/auth/login', { email: 'long@example.org', password: truncated });
+    const wrong = await submitForm(request.agent(testApp.server), '/auth/login', '/auth/login', {
+      email: 'long@example.org',
+      password: truncated,
+    });
     expect(wrong.status).toBe(401);
-    const right = await submitForm(request.agent(testApp.server), '/auth/login', '/auth/login', { email: 'long@example.org', password: long });
+    const right = await submitForm(request.agent(testApp.server), '/auth/login', '/auth/login', {
+      email: 'long@example.org',
+      password: long,
+    });
     expect(right.status).toBe(303);
   });
 
   it('re-renders the form with the input kept and a Spanish message per field', async () => {
     const agent = request.agent(testApp.server);
-    const fields = registration({ email: 'not-an-email', password: 'short', passwordConfirmation: 'short', name: 'Juana Pérez', country: 'XX' });
+    const fields = registration({
+      email: 'not-an-email',
+      password: 'short',
+      passwordConfirmation: 'short',
+      name: 'Juana Pérez',
+      country: 'XX',
+    });
     delete fields.dataConsent;
     const response = await submitForm(agent, '/auth/register', '/auth/register', fields);
     expect(response.status).toBe(422);
@@ -79,7 +117,12 @@ describe('accounts: register, sign in, profile, password, sign out', () => {
 
   it('refuses a second account with the same email, whatever its case', async () => {
     const existing = await createUser(testApp.app, { email: 'taken@example.org' });
-    const response = await submitForm(request.agent(testApp.server), '/auth/register', '/auth/register', registration({ email: 'TAKEN@example.org' }));
+    const response = await submitForm(
+      request.agent(testApp.server),
+      '/auth/register',
+      '/auth/register',
+      registration({ email: 'TAKEN@example.org' }),
+    );
     expect(response.status).toBe(422);
     expect(response.text).toContain('Ya existe una cuenta con este correo');
     expect(await testApp.app.get(DataSource).getRepository(User).countBy({ email: existing.email })).toBe(1);
@@ -87,8 +130,14 @@ describe('accounts: register, sign in, profile, password, sign out', () => {
 
   it('answers the same for an unknown email and a wrong password', async () => {
     const user = await createUser(testApp.app);
-    const unknown = await submitForm(request.agent(testApp.server), '/auth/login', '/auth/login', { email: 'nobody@example.org', password: 'whatever-123' });
-    const wrong = await submitForm(request.agent(testApp.server), '/auth/login', '/auth/login', { email: user.email, password: 'wrong-password' });
+    const unknown = await submitForm(request.agent(testApp.server), '/auth/login', '/auth/login', {
+      email: 'nobody@example.org',
+      password: 'whatever-123',
+    });
+    const wrong = await submitForm(request.agent(testApp.server), '/auth/login', '/auth/login', {
+      email: user.email,
+      password: 'wrong-password',
+    });
     expect(unknown.status).toBe(401);
     expect(wrong.status).toBe(401);
     const message = (html: string) => html.match(/<div class="error-summary"[\s\S]*?<\/div>/)?.[0];
@@ -103,9 +152,15 @@ describe('accounts: register, sign in, profile, password, sign out', () => {
     // A session held before signing in (here: an earlier sign-in in the same browser) is never reused.
     await signInThrough(agent, user.email);
     const page = await agent.get('/auth/login');
-    const before = (await agent.get('/profile')).status === 200 ? agent.jar.getCookie('sid', { path: '/', domain: '127.0.0.1', secure: false, script: false })?.value : undefined;
+    const before =
+      (await agent.get('/profile')).status === 200
+        ? agent.jar.getCookie('sid', { path: '/', domain: '127.0.0.1', secure: false, script: false })?.value
+        : undefined;
     expect(before).toBeDefined();
-    const response = await agent.post('/auth/login').type('form').send({ email: user.email, password: DEFAULT_PASSWORD, _csrf: page.text.match(/name="_csrf" value="([^"]+)"/)?.[1] });
+    const response = await agent
+      .post('/auth/login')
+      .type('form')
+      .send({ email: user.email, password: DEFAULT_PASSWORD, _csrf: page.text.match(/name="_csrf" value="([^"]+)"/)?.[1] });
     expect(response.status).toBe(303);
     const after = sessionCookie(response);
     expect(after.split(';')[0]).not.toBe(`sid=${before}`);
@@ -136,11 +191,22 @@ describe('accounts: register, sign in, profile, password, sign out', () => {
   it('edits the profile and keeps the input when a field is invalid', async () => {
     const user = await createUser(testApp.app);
     const agent = await signedInAgent(testApp.app, user);
-    const bad = await submitForm(agent, '/profile', '/profile', { ...(profileFields({ position: '' }) as unknown as Record<string, string>), dutyStation: 'Anguiatú' });
+    const bad = await submitForm(agent, '/profile', '/profile', {
+      ...(profileFields({ position: '' }) as unknown as Record<string, string>),
+      dutyStation: 'Anguiatú',
+    });
     expect(bad.status).toBe(422);
     expect(bad.text).toContain('value="Anguiatú"');
     expect(bad.text).toContain('Este campo es obligatorio');
-    const good = await submitForm(agent, '/profile', '/profile', profileFields({ position: 'Jefa de delegación', dutyStation: 'Anguiatú', preferredLanguage: 'en' }) as unknown as Record<string, string>);
+    const good = await submitForm(
+      agent,
+      '/profile',
+      '/profile',
+      profileFields({ position: 'Jefa de delegación', dutyStation: 'Anguiatú', preferredLanguage: 'en' }) as unknown as Record<
+        string,
+        string
+      >,
+    );
     expect(good.status).toBe(303);
     const saved = await testApp.app.get(DataSource).getRepository(User).findOneByOrFail({ id: user.id });
     expect(saved).toMatchObject({ position: 'Jefa de delegación', dutyStation: 'Anguiatú', preferredLanguage: 'en' });
@@ -152,12 +218,24 @@ describe('accounts: register, sign in, profile, password, sign out', () => {
   it('changes the password only with the current one', async () => {
     const user = await createUser(testApp.app);
     const agent = await signedInAgent(testApp.app, user);
-    const wrong = await submitForm(agent, '/profile/password', '/profile/password', { currentPassword: 'nope-nope', newPassword: 'otra frase segura', passwordConfirmation: 'otra frase segura' });
+    const wrong = await submitForm(agent, '/profile/password', '/profile/password', {
+      currentPassword: 'nope-nope',
+      newPassword: 'otra frase segura',
+      passwordConfirmation: 'otra frase segura',
+    });
     expect(wrong.status).toBe(422);
     expect(wrong.text).toContain('La contraseña actual no es correcta');
-    const mismatch = await submitForm(agent, '/profile/password', '/profile/password', { currentPassword: DEFAULT_PASSWORD, newPassword: 'otra frase segura', passwordConfirmation: 'otra frase distinta' });
+    const mismatch = await submitForm(agent, '/profile/password', '/profile/password', {
+      currentPassword: DEFAULT_PASSWORD,
+      newPassword: 'otra frase segura',
+      passwordConfirmation: 'otra frase distinta',
+    });
     expect(mismatch.text).toContain('Las contraseñas no coinciden');
-    const ok = await submitForm(agent, '/profile/password', '/profile/password', { currentPassword: DEFAULT_PASSWORD, newPassword: 'otra frase segura', passwordConfirmation: 'otra frase segura' });
+    const ok = await submitForm(agent, '/profile/password', '/profile/password', {
+      currentPassword: DEFAULT_PASSWORD,
+      newPassword: 'otra frase segura',
+      passwordConfirmation: 'otra frase segura',
+    });
     expect(ok.status).toBe(303);
     await expect(signedInAgent(testApp.app, user)).rejects.toThrow(/401/);
     await expect(signedInAgent(testApp.app, user, 'otra frase segura')).resolves.toBeDefined();

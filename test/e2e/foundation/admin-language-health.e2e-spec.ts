@@ -6,8 +6,12 @@ import { createTestApp, csrfToken, submitForm, TestApp } from '../../utils/test-
 
 describe('roles, language and health', () => {
   let testApp: TestApp;
-  beforeAll(async () => { testApp = await createTestApp(); });
-  afterAll(async () => { await testApp.close(); });
+  beforeAll(async () => {
+    testApp = await createTestApp();
+  });
+  afterAll(async () => {
+    await testApp.close();
+  });
 
   describe('admin user management', () => {
     it('lists, searches and pages users', async () => {
@@ -29,13 +33,16 @@ describe('roles, language and health', () => {
       expect(wildcard.text).toContain('0 usuarios');
     });
 
-    it('changes another user\'s role, and the change applies at once', async () => {
+    it("changes another user's role, and the change applies at once", async () => {
       const admin = await createUser(testApp.app, { role: 'admin' });
       const target = await createUser(testApp.app);
       const targetAgent = await signedInAgent(testApp.app, target);
       expect((await targetAgent.get('/admin/users')).status).toBe(403);
       const agent = await signedInAgent(testApp.app, admin);
-      const response = await submitForm(agent, '/admin/users', `/admin/users/${target.id}/role`, { role: 'coordinator', returnTo: '/admin/users?q=x' });
+      const response = await submitForm(agent, '/admin/users', `/admin/users/${target.id}/role`, {
+        role: 'coordinator',
+        returnTo: '/admin/users?q=x',
+      });
       expect(response.status).toBe(303);
       expect(response.headers.location).toBe('/admin/users?q=x');
       expect((await testApp.app.get(DataSource).getRepository(User).findOneByOrFail({ id: target.id })).role).toBe('coordinator');

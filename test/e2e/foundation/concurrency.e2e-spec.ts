@@ -7,8 +7,12 @@ import { testDatabaseKind } from '../../utils/test-database';
 
 describe('concurrent writes', () => {
   let testApp: TestApp;
-  beforeAll(async () => { testApp = await createTestApp(); });
-  afterAll(async () => { await testApp.close(); });
+  beforeAll(async () => {
+    testApp = await createTestApp();
+  });
+  afterAll(async () => {
+    await testApp.close();
+  });
 
   it('uses WAL and a busy timeout on SQLite', async () => {
     if (testDatabaseKind() !== 'sqlite') {
@@ -32,14 +36,26 @@ describe('concurrent writes', () => {
     );
     const responses = await Promise.all(
       agents.map(({ agent, token }, i) =>
-        agent.post('/auth/register').type('form').send({
-          ...profileFields({ name: `Participante Simultáneo ${i}` }),
-          email: `simultaneo-${i}@example.org`, password: 'frase segura simultanea', passwordConfirmation: 'frase segura simultanea', dataConsent: 'yes', _csrf: token,
-        }),
+        agent
+          .post('/auth/register')
+          .type('form')
+          .send({
+            ...profileFields({ name: `Participante Simultáneo ${i}` }),
+            email: `simultaneo-${i}@example.org`,
+            password: 'frase segura simultanea',
+            passwordConfirmation: 'frase segura simultanea',
+            dataConsent: 'yes',
+            _csrf: token,
+          }),
       ),
     );
     expect(responses.map((r) => r.status)).toEqual(Array(25).fill(303));
-    const count = await testApp.app.get(DataSource).getRepository(User).createQueryBuilder('u').where('u.email LIKE :p', { p: 'simultaneo-%' }).getCount();
+    const count = await testApp.app
+      .get(DataSource)
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .where('u.email LIKE :p', { p: 'simultaneo-%' })
+      .getCount();
     expect(count).toBe(25);
   });
 });

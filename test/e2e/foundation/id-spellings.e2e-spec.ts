@@ -17,7 +17,9 @@ describe('ids in the URL: one strict pipe', () => {
     coordinator = await signedInAgent(testApp.app, await createUser(testApp.app, { role: 'coordinator' }));
     admin = await signedInAgent(testApp.app, await createUser(testApp.app, { role: 'admin' }));
   });
-  afterAll(async () => { await testApp.close(); });
+  afterAll(async () => {
+    await testApp.close();
+  });
 
   it('answers a cohort page only to its plain id', async () => {
     const cohort = await createCohort(testApp.app, await createCourse(testApp.app));

@@ -24,10 +24,22 @@ describe('production behaviour', () => {
   describe('with a valid production configuration', () => {
     let testApp: TestApp;
     beforeAll(async () => {
-      const production = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: '9d4b7f1c3e8a6052b9e1d7c3a5f80264bd3e1a9c7f5b0d2e4a6c8e1f3b5d7a90', SEED_DEMO: 'true', TRUST_PROXY: 'true' });
-      testApp = await createTestApp({ production: true, seedDemo: production.seedDemo, sessionSecret: production.sessionSecret, trustProxy: true });
+      const production = loadConfig({
+        NODE_ENV: 'production',
+        SESSION_SECRET: '9d4b7f1c3e8a6052b9e1d7c3a5f80264bd3e1a9c7f5b0d2e4a6c8e1f3b5d7a90',
+        SEED_DEMO: 'true',
+        TRUST_PROXY: 'true',
+      });
+      testApp = await createTestApp({
+        production: true,
+        seedDemo: production.seedDemo,
+        sessionSecret: production.sessionSecret,
+        trustProxy: true,
+      });
     });
-    afterAll(async () => { await testApp.close(); });
+    afterAll(async () => {
+      await testApp.close();
+    });
 
     it('creates no demo accounts', async () => {
       expect(await testApp.app.get(DataSource).getRepository(User).countBy({ email: 'aprendiz@demo.test' })).toBe(0);
@@ -42,7 +54,11 @@ describe('production behaviour', () => {
       expect(visitorCookie).toMatch(/;\s*Secure/i);
       expect(visitorCookie).toMatch(/HttpOnly/i);
       // The test client speaks plain HTTP to the "proxy", so it sends the Secure cookie by hand.
-      const signIn = await request(testApp.server).post('/auth/login').set('X-Forwarded-Proto', 'https').set('Cookie', (visitorCookie as string).split(';')[0]).type('form')
+      const signIn = await request(testApp.server)
+        .post('/auth/login')
+        .set('X-Forwarded-Proto', 'https')
+        .set('Cookie', (visitorCookie as string).split(';')[0])
+        .type('form')
         .send({ email: user.email, password: DEFAULT_PASSWORD, _csrf: csrfTokenFrom(response.text) });
       expect(signIn.status).toBe(303);
       const cookie = ([] as string[]).concat(signIn.headers['set-cookie'] ?? []).find((c) => c.startsWith('sid='));
@@ -54,12 +70,23 @@ describe('production behaviour', () => {
 
   describe('in development', () => {
     let testApp: TestApp;
-    beforeAll(async () => { testApp = await createTestApp({ seedDemo: true }); });
-    afterAll(async () => { await testApp.close(); });
+    beforeAll(async () => {
+      testApp = await createTestApp({ seedDemo: true });
+    });
+    afterAll(async () => {
+      await testApp.close();
+    });
 
     it('creates the four demo accounts once, and they can sign in', async () => {
       const users = testApp.app.get(DataSource).getRepository(User);
-      const demo = await users.find({ where: [{ email: 'aprendiz@demo.test' }, { email: 'facilitador@demo.test' }, { email: 'coordinadora@demo.test' }, { email: 'admin@demo.test' }] });
+      const demo = await users.find({
+        where: [
+          { email: 'aprendiz@demo.test' },
+          { email: 'facilitador@demo.test' },
+          { email: 'coordinadora@demo.test' },
+          { email: 'admin@demo.test' },
+        ],
+      });
       expect(demo.map((u) => u.role).sort()).toEqual(['admin', 'coordinator', 'facilitator', 'learner']);
     });
   });

@@ -6,14 +6,24 @@ import { createTestApp, csrfToken, submitForm, TestApp } from '../../utils/test-
 
 describe('security baseline', () => {
   let testApp: TestApp;
-  beforeAll(async () => { testApp = await createTestApp(); });
-  afterAll(async () => { await testApp.close(); });
+  beforeAll(async () => {
+    testApp = await createTestApp();
+  });
+  afterAll(async () => {
+    await testApp.close();
+  });
 
   describe('CSRF', () => {
     it('rejects a POST without a token with 403 and changes nothing', async () => {
       const agent = request.agent(testApp.server);
       await agent.get('/auth/register');
-      const fields = { ...profileFields(), email: 'csrf@example.org', password: 'una frase segura', passwordConfirmation: 'una frase segura', dataConsent: 'yes' };
+      const fields = {
+        ...profileFields(),
+        email: 'csrf@example.org',
+        password: 'una frase segura',
+        passwordConfirmation: 'una frase segura',
+        dataConsent: 'yes',
+      };
       const response = await agent.post('/auth/register').type('form').send(fields);
       expect(response.status).toBe(403);
       expect(response.text).toContain('La página caducó');
@@ -24,7 +34,10 @@ describe('security baseline', () => {
       const user = await createUser(testApp.app);
       const victim = await signedInAgent(testApp.app, user);
       const attackerToken = await csrfToken(request.agent(testApp.server), '/auth/login');
-      const response = await victim.post('/profile').type('form').send({ ...profileFields({ name: 'Hacked' }), _csrf: attackerToken });
+      const response = await victim
+        .post('/profile')
+        .type('form')
+        .send({ ...profileFields({ name: 'Hacked' }), _csrf: attackerToken });
       expect(response.status).toBe(403);
       expect((await testApp.app.get(DataSource).getRepository(User).findOneByOrFail({ id: user.id })).name).not.toBe('Hacked');
     });
@@ -39,10 +52,16 @@ describe('security baseline', () => {
     it('blocks an account after 5 failures, even with the right password, with the same message for unknown accounts', async () => {
       const user = await createUser(testApp.app);
       for (let i = 0; i < 5; i++) {
-        const failure = await submitForm(request.agent(testApp.server), '/auth/login', '/auth/login', { email: user.email, password: `wrong-${i}-password` });
+        const failure = await submitForm(request.agent(testApp.server), '/auth/login', '/auth/login', {
+          email: user.email,
+          password: `wrong-${i}-password`,
+        });
         expect(failure.status).toBe(401);
       }
-      const blocked = await submitForm(request.agent(testApp.server), '/auth/login', '/auth/login', { email: user.email, password: DEFAULT_PASSWORD });
+      const blocked = await submitForm(request.agent(testApp.server), '/auth/login', '/auth/login', {
+        email: user.email,
+        password: DEFAULT_PASSWORD,
+      });
       expect(blocked.status).toBe(429);
       expect(blocked.text).toContain('Demasiados intentos fallidos');
     });
@@ -51,9 +70,15 @@ describe('security baseline', () => {
       const user = await createUser(testApp.app);
       const other = await testApp.anotherInstance();
       for (let i = 0; i < 5; i++) {
-        await submitForm(request.agent(testApp.server), '/auth/login', '/auth/login', { email: user.email, password: `wrong-${i}-password` });
+        await submitForm(request.agent(testApp.server), '/auth/login', '/auth/login', {
+          email: user.email,
+          password: `wrong-${i}-password`,
+        });
       }
-      const onOther = await submitForm(request.agent(other.server), '/auth/login', '/auth/login', { email: user.email, password: DEFAULT_PASSWORD });
+      const onOther = await submitForm(request.agent(other.server), '/auth/login', '/auth/login', {
+        email: user.email,
+        password: DEFAULT_PASSWORD,
+      });
       expect(onOther.status).toBe(429);
       await other.close();
     });
@@ -67,7 +92,11 @@ describe('security baseline', () => {
       ['/\\evil.example', '/'],
     ])('next=%s goes to %s', async (next, expected) => {
       const user = await createUser(testApp.app);
-      const response = await submitForm(request.agent(testApp.server), `/auth/login?next=${encodeURIComponent(next)}`, '/auth/login', { email: user.email, password: DEFAULT_PASSWORD, next });
+      const response = await submitForm(request.agent(testApp.server), `/auth/login?next=${encodeURIComponent(next)}`, '/auth/login', {
+        email: user.email,
+        password: DEFAULT_PASSWORD,
+        next,
+      });
       expect(response.status).toBe(303);
       expect(response.headers.location).toBe(expected);
     });
@@ -92,7 +121,10 @@ describe('security baseline', () => {
     it('answers 413 in the user language for an oversized form', async () => {
       const agent = request.agent(testApp.server);
       const token = await csrfToken(agent, '/auth/login');
-      const response = await agent.post('/auth/login').type('form').send({ email: 'x@example.org', password: 'p'.repeat(300_000), _csrf: token });
+      const response = await agent
+        .post('/auth/login')
+        .type('form')
+        .send({ email: 'x@example.org', password: 'p'.repeat(300_000), _csrf: token });
       expect(response.status).toBe(413);
       expect(response.text).toContain('Envío demasiado grande');
     });
@@ -126,7 +158,10 @@ describe('security baseline', () => {
     it('rejects unknown form fields with a message', async () => {
       const user = await createUser(testApp.app);
       const agent = await signedInAgent(testApp.app, user);
-      const response = await submitForm(agent, '/profile', '/profile', { ...(profileFields() as unknown as Record<string, string>), role: 'admin' });
+      const response = await submitForm(agent, '/profile', '/profile', {
+        ...(profileFields() as unknown as Record<string, string>),
+        role: 'admin',
+      });
       expect(response.status).toBe(422);
       expect((await testApp.app.get(DataSource).getRepository(User).findOneByOrFail({ id: user.id })).role).toBe('learner');
     });

@@ -19,8 +19,12 @@ describe('sessions of one account', () => {
   let testApp: TestApp;
   const sessionsOf = (userId: number) => testApp.app.get(DataSource).getRepository(SessionRecord).countBy({ userId });
 
-  beforeAll(async () => { testApp = await createTestApp(); });
-  afterAll(async () => { await testApp.close(); });
+  beforeAll(async () => {
+    testApp = await createTestApp();
+  });
+  afterAll(async () => {
+    await testApp.close();
+  });
 
   it('changing the password signs the account out everywhere else, keeps this browser and other accounts signed in', async () => {
     const user = await createUser(testApp.app);
@@ -30,7 +34,11 @@ describe('sessions of one account', () => {
     const other = await signedInAgent(testApp.app, someoneElse);
     expect(await sessionsOf(user.id)).toBe(2);
 
-    const changed = await submitForm(a, '/profile/password', '/profile/password', { currentPassword: DEFAULT_PASSWORD, newPassword: NEW_PASSWORD, passwordConfirmation: NEW_PASSWORD });
+    const changed = await submitForm(a, '/profile/password', '/profile/password', {
+      currentPassword: DEFAULT_PASSWORD,
+      newPassword: NEW_PASSWORD,
+      passwordConfirmation: NEW_PASSWORD,
+    });
     expect(changed.status).toBe(303);
 
     expect(await isSignedIn(b)).toBe(false);
@@ -47,7 +55,11 @@ describe('sessions of one account', () => {
     const user = await createUser(testApp.app);
     const a = await signedInAgent(testApp.app, user);
     const b = await signedInAgent(testApp.app, user);
-    const refused = await submitForm(a, '/profile/password', '/profile/password', { currentPassword: 'no es esta', newPassword: NEW_PASSWORD, passwordConfirmation: NEW_PASSWORD });
+    const refused = await submitForm(a, '/profile/password', '/profile/password', {
+      currentPassword: 'no es esta',
+      newPassword: NEW_PASSWORD,
+      passwordConfirmation: NEW_PASSWORD,
+    });
     expect(refused.status).toBe(422);
     expect(await isSignedIn(b)).toBe(true);
     expect(await isSignedIn(a)).toBe(true);
@@ -58,7 +70,11 @@ describe('sessions of one account', () => {
     const token = await testApp.app.get(AccountTokensService).issue(user.id, 'set-password');
     expect((await request(testApp.server).get(`/account/set-password/${token}`)).status).toBe(200);
     const a = await signedInAgent(testApp.app, user);
-    await submitForm(a, '/profile/password', '/profile/password', { currentPassword: DEFAULT_PASSWORD, newPassword: NEW_PASSWORD, passwordConfirmation: NEW_PASSWORD });
+    await submitForm(a, '/profile/password', '/profile/password', {
+      currentPassword: DEFAULT_PASSWORD,
+      newPassword: NEW_PASSWORD,
+      passwordConfirmation: NEW_PASSWORD,
+    });
     expect((await request(testApp.server).get(`/account/set-password/${token}`)).status).toBe(404);
   });
 
@@ -82,11 +98,16 @@ describe('sessions of one account', () => {
     try {
       await migration.down(runner);
       const expiresAt = Date.now() + 60_000;
-      await runner.manager.createQueryBuilder().insert().into('session', ['id', 'expiresAt', 'data']).values([
-        { id: 'old-signed-in', expiresAt, data: JSON.stringify({ cookie: {}, passport: { user: 4242 } }) },
-        { id: 'old-visitor', expiresAt, data: JSON.stringify({ cookie: {}, lang: 'en' }) },
-        { id: 'old-garbled', expiresAt, data: '{not json' },
-      ]).execute();
+      await runner.manager
+        .createQueryBuilder()
+        .insert()
+        .into('session', ['id', 'expiresAt', 'data'])
+        .values([
+          { id: 'old-signed-in', expiresAt, data: JSON.stringify({ cookie: {}, passport: { user: 4242 } }) },
+          { id: 'old-visitor', expiresAt, data: JSON.stringify({ cookie: {}, lang: 'en' }) },
+          { id: 'old-garbled', expiresAt, data: '{not json' },
+        ])
+        .execute();
       await migration.up(runner);
     } finally {
       await runner.release();

@@ -4,14 +4,25 @@ import { createTestApp, TestApp } from '../../utils/test-app';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const insertRow = (manager: EntityManager, key: string) =>
-  manager.createQueryBuilder().insert().into('rate_limit').values({ key, points: 1, expire: Date.now() + 60_000 }).execute();
+  manager
+    .createQueryBuilder()
+    .insert()
+    .into('rate_limit')
+    .values({ key, points: 1, expire: Date.now() + 60_000 })
+    .execute();
 const storedKeys = async (dataSource: DataSource) =>
-  ((await dataSource.createQueryBuilder().select('r.key', 'key').from('rate_limit', 'r').getRawMany()) as { key: string }[]).map((r) => r.key);
+  ((await dataSource.createQueryBuilder().select('r.key', 'key').from('rate_limit', 'r').getRawMany()) as { key: string }[]).map(
+    (r) => r.key,
+  );
 
 describe('transactions started at the same moment', () => {
   let testApp: TestApp;
-  beforeAll(async () => { testApp = await createTestApp(); });
-  afterAll(async () => { await testApp.close(); });
+  beforeAll(async () => {
+    testApp = await createTestApp();
+  });
+  afterAll(async () => {
+    await testApp.close();
+  });
 
   it('stay isolated: one rolling back never undoes the other', async () => {
     const dataSource = testApp.app.get(DataSource);

@@ -25,7 +25,13 @@ export async function burst(
     }),
   );
   const responses = await Promise.all(
-    ready.map(({ agent, token }, i) => agent.post(actionPath).set('X-Forwarded-For', addressOf(i)).type('form').send({ ...fieldsOf(i), _csrf: token })),
+    ready.map(({ agent, token }, i) =>
+      agent
+        .post(actionPath)
+        .set('X-Forwarded-For', addressOf(i))
+        .type('form')
+        .send({ ...fieldsOf(i), _csrf: token }),
+    ),
   );
   return responses.map((response) => response.status);
 }

@@ -14,15 +14,21 @@ function registration(overrides: Record<string, string> = {}): Record<string, st
   return {
     ...(profileFields() as unknown as Record<string, string>),
     email: `sonda-${Date.now()}-${Math.random().toString(36).slice(2)}@example.org`,
-    password: 'una frase larga y segura', passwordConfirmation: 'una frase larga y segura', dataConsent: 'yes',
+    password: 'una frase larga y segura',
+    passwordConfirmation: 'una frase larga y segura',
+    dataConsent: 'yes',
     ...overrides,
   };
 }
 
 describe('fixes for the outside probe (issue #13)', () => {
   let testApp: TestApp;
-  beforeAll(async () => { testApp = await createTestApp(); });
-  afterAll(async () => { await testApp.close(); });
+  beforeAll(async () => {
+    testApp = await createTestApp();
+  });
+  afterAll(async () => {
+    await testApp.close();
+  });
 
   it('a cross-site POST /language gets 403 without replacing the signed-in user’s session cookie', async () => {
     const agent = await signedInAgent(testApp.app, await createUser(testApp.app));
@@ -36,11 +42,17 @@ describe('fixes for the outside probe (issue #13)', () => {
   describe.each(HOSTILE_NEXT)('next=%s never leads off the site', (next) => {
     it('on sign-in, registration and language', async () => {
       const user = await createUser(testApp.app);
-      const signIn = await submitForm(request.agent(testApp.server), '/auth/login', '/auth/login', { email: user.email, password: DEFAULT_PASSWORD, next });
+      const signIn = await submitForm(request.agent(testApp.server), '/auth/login', '/auth/login', {
+        email: user.email,
+        password: DEFAULT_PASSWORD,
+        next,
+      });
       expect(signIn.status).toBe(303);
       expect(hostOf(signIn.headers.location)).toBe('site.test');
       const page = await request(testApp.server).get(`/auth/login?next=${encodeURIComponent(next)}`);
-      const hiddenNexts = [...page.text.matchAll(/name="next" value="([^"]*)"/g)].map((match) => match[1].replace(/&#x3D;/g, '=').replace(/&amp;/g, '&'));
+      const hiddenNexts = [...page.text.matchAll(/name="next" value="([^"]*)"/g)].map((match) =>
+        match[1].replace(/&#x3D;/g, '=').replace(/&amp;/g, '&'),
+      );
       expect(hiddenNexts.length).toBeGreaterThan(0);
       for (const value of hiddenNexts) expect(hostOf(value || '/')).toBe('site.test');
 
@@ -74,14 +86,20 @@ describe('fixes for the outside probe (issue #13)', () => {
 
     it('never gives a 500: sign-in, query strings, route parameters, JSON bodies', async () => {
       const user = await createUser(testApp.app);
-      const signIn = await submitForm(request.agent(testApp.server), '/auth/login', '/auth/login', { email: `${user.email}\u0000`, password: 'wrong\u0000password' });
+      const signIn = await submitForm(request.agent(testApp.server), '/auth/login', '/auth/login', {
+        email: `${user.email}\u0000`,
+        password: 'wrong\u0000password',
+      });
       expect(signIn.status).toBe(401);
       expect((await request(testApp.server).get('/courses?q=%00trata&topic=%00')).status).toBeLessThan(500);
       expect((await request(testApp.server).get('/courses/trata%00de-personas')).status).toBe(404);
       expect((await request(testApp.server).get('/auth/login?next=/profile%00')).status).toBe(200);
       const agent = request.agent(testApp.server);
       const token = await csrfToken(agent, '/auth/login');
-      const json = await agent.post('/auth/login').set('Content-Type', 'application/json').send(JSON.stringify({ email: 'a\u0000@example.org', password: 'x\u0000', _csrf: token }));
+      const json = await agent
+        .post('/auth/login')
+        .set('Content-Type', 'application/json')
+        .send(JSON.stringify({ email: 'a\u0000@example.org', password: 'x\u0000', _csrf: token }));
       expect(json.status).toBe(401);
     });
   });

@@ -10,7 +10,13 @@ import { addressNumber, burst, tally } from './burst-helpers';
 const PASSWORD = 'una frase larga y segura';
 
 function registration(email: string): Record<string, string> {
-  return { ...(profileFields() as unknown as Record<string, string>), email, password: PASSWORD, passwordConfirmation: PASSWORD, dataConsent: 'yes' };
+  return {
+    ...(profileFields() as unknown as Record<string, string>),
+    email,
+    password: PASSWORD,
+    passwordConfirmation: PASSWORD,
+    dataConsent: 'yes',
+  };
 }
 
 describe('registration, with a mail server', () => {
@@ -29,7 +35,11 @@ describe('registration, with a mail server', () => {
   async function register(email: string, address: string) {
     const visitor = request.agent(testApp.server);
     const token = csrfTokenFrom((await visitor.get('/auth/register')).text);
-    const res = await visitor.post('/auth/register').set('X-Forwarded-For', address).type('form').send({ ...registration(email), next: '/courses', _csrf: token });
+    const res = await visitor
+      .post('/auth/register')
+      .set('X-Forwarded-For', address)
+      .type('form')
+      .send({ ...registration(email), next: '/courses', _csrf: token });
     return { res, visitor };
   }
 
@@ -62,15 +72,34 @@ describe('registration, with a mail server', () => {
   });
 
   it('is limited per client address: 45 at once from one address create 40 accounts, the rest get 429', async () => {
-    const statuses = await burst([testApp.server], '/auth/register', '/auth/register', (i) => registration(`rafaga-${i}@example.org`), 45, () => '203.0.113.45');
+    const statuses = await burst(
+      [testApp.server],
+      '/auth/register',
+      '/auth/register',
+      (i) => registration(`rafaga-${i}@example.org`),
+      45,
+      () => '203.0.113.45',
+    );
     expect(tally(statuses)).toEqual({ 303: 40, 429: 5 });
-    const created = await testApp.app.get(DataSource).getRepository(User).createQueryBuilder('u').where('u.email LIKE :p', { p: 'rafaga-%' }).getCount();
+    const created = await testApp.app
+      .get(DataSource)
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .where('u.email LIKE :p', { p: 'rafaga-%' })
+      .getCount();
     expect(created).toBe(40);
     const refused = await register('una-mas@example.org', '203.0.113.45');
     expect(refused.res.status).toBe(429);
     expect(refused.res.text).toContain('Se crearon demasiadas cuentas desde esta conexión');
     // Another address is not affected.
-    const elsewhere = await burst([testApp.server], '/auth/register', '/auth/register', (i) => registration(`otra-red-${i}@example.org`), 3, addressNumber('198.51.9'));
+    const elsewhere = await burst(
+      [testApp.server],
+      '/auth/register',
+      '/auth/register',
+      (i) => registration(`otra-red-${i}@example.org`),
+      3,
+      addressNumber('198.51.9'),
+    );
     expect(tally(elsewhere)).toEqual({ 303: 3 });
   });
 });

@@ -15,17 +15,31 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-interface Answer { status: number; headers: Record<string, string | string[] | undefined>; body: string }
+interface Answer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
 
 /** A POST whose body arrives in two halves, `gap` apart, with `during` run in the gap (while the request is in flight). */
-function slowPost(port: number, path: string, body: string, headers: Record<string, string>, gap: number, during: () => void): Promise<Answer> {
+function slowPost(
+  port: number,
+  path: string,
+  body: string,
+  headers: Record<string, string>,
+  gap: number,
+  during: () => void,
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port, path, method: 'POST', headers: { ...headers, 'Content-Length': Buffer.byteLength(body) } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
-    });
+    const req = httpRequest(
+      { host: '127.0.0.1', port, path, method: 'POST', headers: { ...headers, 'Content-Length': Buffer.byteLength(body) } },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+      },
+    );
     req.on('error', reject);
     const half = Math.floor(body.length / 2);
     req.write(body.slice(0, half));
@@ -44,7 +58,10 @@ describe('the built app (dist/) in production-like operation', () => {
   let exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 
   beforeAll(async () => {
-    const build = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, encoding: 'utf8' });
+    const build = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}${build.stderr}`);
     database = await createTestDatabase();
     port = await freePort();
@@ -52,8 +69,13 @@ describe('the built app (dist/) in production-like operation', () => {
     child = spawn(process.execPath, [join(ROOT, 'dist', 'src', 'main.js')], {
       cwd: ROOT,
       env: {
-        PATH: process.env.PATH, DATABASE_URL: databaseUrl, PORT: String(port), LOG_FORMAT: 'json', SHUTDOWN_TIMEOUT_MS: '15000',
-        SEED_DEMO: 'false', CONTENT_IMPORT_ON_START: 'false',
+        PATH: process.env.PATH,
+        DATABASE_URL: databaseUrl,
+        PORT: String(port),
+        LOG_FORMAT: 'json',
+        SHUTDOWN_TIMEOUT_MS: '15000',
+        SEED_DEMO: 'false',
+        CONTENT_IMPORT_ON_START: 'false',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -80,12 +102,22 @@ describe('the built app (dist/) in production-like operation', () => {
     const body = new URLSearchParams({ email, password, _csrf: token }).toString();
 
     let refusedWhileClosing: unknown = null;
-    const answer = await slowPost(port, '/auth/login', body, { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: cookie }, 1500, () => {
-      child.kill('SIGTERM');
-      setTimeout(() => {
-        fetch(`http://127.0.0.1:${port}/healthz`).then(() => (refusedWhileClosing = false), (error: unknown) => (refusedWhileClosing = error));
-      }, 700);
-    });
+    const answer = await slowPost(
+      port,
+      '/auth/login',
+      body,
+      { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: cookie },
+      1500,
+      () => {
+        child.kill('SIGTERM');
+        setTimeout(() => {
+          fetch(`http://127.0.0.1:${port}/healthz`).then(
+            () => (refusedWhileClosing = false),
+            (error: unknown) => (refusedWhileClosing = error),
+          );
+        }, 700);
+      },
+    );
     // The sign-in was checked after SIGTERM and answered in full: wrong credentials, the form again.
     expect(answer.status).toBe(401);
     expect(answer.body).toContain('</html>');
@@ -93,9 +125,15 @@ describe('the built app (dist/) in production-like operation', () => {
     // A new connection during the shutdown was refused (fetch failed), not served.
     expect(refusedWhileClosing).toEqual(expect.objectContaining({ message: 'fetch failed' }));
 
-    const lines = output.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = output
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     const requests = lines.filter((line) => line.msg === 'request');
-    expect(requests.map((line) => [line.method, line.route, line.status])).toEqual([['GET', '/auth/login', 200], ['POST', '/auth/login', 401]]);
+    expect(requests.map((line) => [line.method, line.route, line.status])).toEqual([
+      ['GET', '/auth/login', 200],
+      ['POST', '/auth/login', 401],
+    ]);
     expect(requests[1]).toMatchObject({ level: 'warn', userId: null, requestId: answer.headers['x-request-id'] });
     expect(requests[1].durationMs).toBeGreaterThan(1000);
     // Application logs are JSON lines too; nothing anywhere carries the email, the password, the cookie or the token.

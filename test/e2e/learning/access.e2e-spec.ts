@@ -26,10 +26,20 @@ describe('who sees course content', () => {
     owner = await createUser(testApp.app);
     await enrol(testApp.app, owner, built.course, cohort);
     ownerAgent = await signedInAgent(testApp.app, owner);
-    const { attempt } = await takeQuiz(testApp.app, ownerAgent, `/courses/${slug}/modules/01-conceptos/quiz`, owner.id, built.modules[0].id, built.questions['01-conceptos'], 'right');
+    const { attempt } = await takeQuiz(
+      testApp.app,
+      ownerAgent,
+      `/courses/${slug}/modules/01-conceptos/quiz`,
+      owner.id,
+      built.modules[0].id,
+      built.questions['01-conceptos'],
+      'right',
+    );
     ownerAttemptId = attempt.id;
   });
-  afterAll(async () => { await testApp.close(); });
+  afterAll(async () => {
+    await testApp.close();
+  });
 
   const contentPaths = () => [
     `/courses/${slug}/modules/01-conceptos`,
@@ -50,7 +60,12 @@ describe('who sees course content', () => {
       const response = await outsider.get(path);
       expect({ path, status: response.status }).toEqual({ path, status: 404 });
     }
-    for (const action of [`/courses/${slug}/modules/01-conceptos/complete`, `/courses/${slug}/modules/01-conceptos/quiz/start`, `/courses/${slug}/modules/01-conceptos/quiz/attempts/${ownerAttemptId}`, `/courses/${slug}/pre-test/start`]) {
+    for (const action of [
+      `/courses/${slug}/modules/01-conceptos/complete`,
+      `/courses/${slug}/modules/01-conceptos/quiz/start`,
+      `/courses/${slug}/modules/01-conceptos/quiz/attempts/${ownerAttemptId}`,
+      `/courses/${slug}/pre-test/start`,
+    ]) {
       const response = await postPairs(outsider, '/courses', action, []);
       expect({ action, status: response.status }).toEqual({ action, status: 404 });
     }
@@ -62,7 +77,12 @@ describe('who sees course content', () => {
     const agent = await signedInAgent(testApp.app, classmate);
     expect((await agent.get(`/courses/${slug}/modules/01-conceptos`)).status).toBe(200);
     expect((await agent.get(`/courses/${slug}/modules/01-conceptos/quiz/attempts/${ownerAttemptId}`)).status).toBe(404);
-    const replay = await postPairs(agent, `/courses/${slug}/modules/01-conceptos/quiz`, `/courses/${slug}/modules/01-conceptos/quiz/attempts/${ownerAttemptId}`, []);
+    const replay = await postPairs(
+      agent,
+      `/courses/${slug}/modules/01-conceptos/quiz`,
+      `/courses/${slug}/modules/01-conceptos/quiz/attempts/${ownerAttemptId}`,
+      [],
+    );
     expect(replay.status).toBe(404);
   });
 
@@ -110,7 +130,10 @@ describe('who sees course content', () => {
 
     beforeAll(async () => {
       learner = await createUser(testApp.app);
-      const ended = await createCohort(testApp.app, built.course, { startsAt: new Date(Date.now() - 90 * DAY), endsAt: new Date(Date.now() - DAY) });
+      const ended = await createCohort(testApp.app, built.course, {
+        startsAt: new Date(Date.now() - 90 * DAY),
+        endsAt: new Date(Date.now() - DAY),
+      });
       enrolment = await enrol(testApp.app, learner, built.course, ended);
       agent = await signedInAgent(testApp.app, learner);
     });
@@ -119,7 +142,12 @@ describe('who sees course content', () => {
       const page = await agent.get(`/courses/${slug}/modules/01-conceptos`);
       expect(page.status).toBe(200);
       expect(page.text).toContain('Su cohorte ya terminó');
-      const start = await postPairs(agent, `/courses/${slug}/modules/01-conceptos/quiz`, `/courses/${slug}/modules/01-conceptos/quiz/start`, []);
+      const start = await postPairs(
+        agent,
+        `/courses/${slug}/modules/01-conceptos/quiz`,
+        `/courses/${slug}/modules/01-conceptos/quiz/start`,
+        [],
+      );
       expect(start.status).toBe(403);
       expect(start.text).toContain('Su cohorte ya terminó');
       const mark = await postPairs(agent, `/courses/${slug}/modules/01-conceptos`, `/courses/${slug}/modules/01-conceptos/complete`, []);
@@ -128,7 +156,10 @@ describe('who sees course content', () => {
     });
 
     it('allows new attempts again while an extension lasts', async () => {
-      await testApp.app.get(DataSource).getRepository(Enrolment).update({ id: enrolment.id }, { accessExtendedUntil: new Date(Date.now() + 7 * DAY) });
+      await testApp.app
+        .get(DataSource)
+        .getRepository(Enrolment)
+        .update({ id: enrolment.id }, { accessExtendedUntil: new Date(Date.now() + 7 * DAY) });
       const attempt = await startAttempt(testApp.app, agent, `/courses/${slug}/modules/01-conceptos/quiz`, learner.id, built.modules[0].id);
       expect(attempt.status).toBe('open');
     });
@@ -150,8 +181,12 @@ describe('who sees course content', () => {
 
 describe('catalogue', () => {
   let testApp: TestApp;
-  beforeAll(async () => { testApp = await createTestApp(); });
-  afterAll(async () => { await testApp.close(); });
+  beforeAll(async () => {
+    testApp = await createTestApp();
+  });
+  afterAll(async () => {
+    await testApp.close();
+  });
 
   it('filters by topic and language and hides unpublished courses', async () => {
     const trafficking = await createCourse(testApp.app, { topic: 'trafficking', languages: ['es', 'en'] });
@@ -187,7 +222,10 @@ describe('catalogue', () => {
   it('shows the course in English to an English reader, falling back to the first language', async () => {
     const spanishOnly = await createCourse(testApp.app, { languages: ['es'] });
     const agent = request.agent(testApp.server);
-    await postPairs(agent, '/courses', '/language', [['lang', 'en'], ['next', '/courses']]);
+    await postPairs(agent, '/courses', '/language', [
+      ['lang', 'en'],
+      ['next', '/courses'],
+    ]);
     const page = await agent.get(`/courses/${spanishOnly.course.slug}`);
     expect(page.text).toContain('Syllabus');
     expect(page.text).toContain('[es] 01-conceptos');

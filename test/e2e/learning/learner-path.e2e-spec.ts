@@ -22,7 +22,9 @@ describe('learner path: catalogue to completed', () => {
     built = await enrolledCourse(testApp.app, learner);
     slug = built.course.slug;
   });
-  afterAll(async () => { await testApp.close(); });
+  afterAll(async () => {
+    await testApp.close();
+  });
 
   const m1 = () => built.modules[0];
   const m2 = () => built.modules[1];
@@ -51,8 +53,16 @@ describe('learner path: catalogue to completed', () => {
   });
 
   it('takes the pre-test: score only, no answers revealed, stored on the enrolment', async () => {
-    const { response, attempt } = await takeQuiz(testApp.app, agent, `/courses/${slug}/pre-test`, learner.id, built.assessment!.id, built.questions.assessment,
-      { 'pt-q1': 'right', 'pt-q2': 'wrong', 'pt-q3': 'wrong', 'pt-q4': 'wrong' }, 'pre');
+    const { response, attempt } = await takeQuiz(
+      testApp.app,
+      agent,
+      `/courses/${slug}/pre-test`,
+      learner.id,
+      built.assessment!.id,
+      built.questions.assessment,
+      { 'pt-q1': 'right', 'pt-q2': 'wrong', 'pt-q3': 'wrong', 'pt-q4': 'wrong' },
+      'pre',
+    );
     expect(response.status).toBe(303);
     const result = await agent.get(response.headers.location);
     expect(result.text).toContain('25\u00a0%');
@@ -78,7 +88,15 @@ describe('learner path: catalogue to completed', () => {
   });
 
   it('passes the first module quiz and marks the module complete, staying on it with the next module offered', async () => {
-    const { response } = await takeQuiz(testApp.app, agent, `${modulePath('01-conceptos')}/quiz`, learner.id, m1().id, built.questions['01-conceptos'], 'right');
+    const { response } = await takeQuiz(
+      testApp.app,
+      agent,
+      `${modulePath('01-conceptos')}/quiz`,
+      learner.id,
+      m1().id,
+      built.questions['01-conceptos'],
+      'right',
+    );
     expect(response.status).toBe(303);
     const result = await agent.get(response.headers.location);
     expect(result.text).toContain('¡aprobó!');
@@ -98,10 +116,20 @@ describe('learner path: catalogue to completed', () => {
   });
 
   it('finishes the second module and is led to the post-test, on the dashboard too', async () => {
-    await takeQuiz(testApp.app, agent, `${modulePath('02-indicadores')}/quiz`, learner.id, m2().id, built.questions['02-indicadores'], 'right');
+    await takeQuiz(
+      testApp.app,
+      agent,
+      `${modulePath('02-indicadores')}/quiz`,
+      learner.id,
+      m2().id,
+      built.questions['02-indicadores'],
+      'right',
+    );
     const marked = await postPairs(agent, modulePath('02-indicadores'), `${modulePath('02-indicadores')}/complete`, []);
     expect(marked.headers.location).toBe(`${modulePath('02-indicadores')}#next-step`);
-    expect((await agent.get(modulePath('02-indicadores'))).text).toContain(`<a class="button" href="/courses/${slug}/post-test">Hacer la prueba final</a>`);
+    expect((await agent.get(modulePath('02-indicadores'))).text).toContain(
+      `<a class="button" href="/courses/${slug}/post-test">Hacer la prueba final</a>`,
+    );
     expect((await agent.get(`/courses/${slug}`)).text).toContain(`<a class="button" href="/courses/${slug}/post-test">`);
     const dashboard = await agent.get('/my/courses');
     expect(dashboard.text).toContain('Siguiente paso: la prueba final');
@@ -110,7 +138,16 @@ describe('learner path: catalogue to completed', () => {
   });
 
   it('passes the post-test and completes the course once, with before/after scores', async () => {
-    const { response } = await takeQuiz(testApp.app, agent, `/courses/${slug}/post-test`, learner.id, built.assessment!.id, built.questions.assessment, 'right', 'post');
+    const { response } = await takeQuiz(
+      testApp.app,
+      agent,
+      `/courses/${slug}/post-test`,
+      learner.id,
+      built.assessment!.id,
+      built.questions.assessment,
+      'right',
+      'post',
+    );
     const result = await agent.get(response.headers.location);
     expect(result.text).toContain('¡Felicitaciones! Completó el curso.');
     expect(result.text).toContain('Antes: 25\u00a0% · Después: 100\u00a0%');

@@ -14,12 +14,28 @@ export async function postPairs(agent: Agent, pagePath: string, action: string, 
   return agent.post(action).type('form').send(body);
 }
 
-export async function latestAttempt(app: NestExpressApplication, userId: number, moduleId: number, kind: QuizKind = 'module'): Promise<QuizAttempt> {
-  return app.get(DataSource).getRepository(QuizAttempt).findOneOrFail({ where: { userId, moduleId, kind }, order: { attemptNumber: 'DESC' } });
+export async function latestAttempt(
+  app: NestExpressApplication,
+  userId: number,
+  moduleId: number,
+  kind: QuizKind = 'module',
+): Promise<QuizAttempt> {
+  return app
+    .get(DataSource)
+    .getRepository(QuizAttempt)
+    .findOneOrFail({ where: { userId, moduleId, kind }, order: { attemptNumber: 'DESC' } });
 }
 
-export function attemptsOf(app: NestExpressApplication, userId: number, moduleId: number, kind: QuizKind = 'module'): Promise<QuizAttempt[]> {
-  return app.get(DataSource).getRepository(QuizAttempt).find({ where: { userId, moduleId, kind }, order: { attemptNumber: 'ASC' } });
+export function attemptsOf(
+  app: NestExpressApplication,
+  userId: number,
+  moduleId: number,
+  kind: QuizKind = 'module',
+): Promise<QuizAttempt[]> {
+  return app
+    .get(DataSource)
+    .getRepository(QuizAttempt)
+    .find({ where: { userId, moduleId, kind }, order: { attemptNumber: 'ASC' } });
 }
 
 /**
@@ -43,7 +59,14 @@ export function answerPairs(attempt: QuizAttempt, specs: QuestionSpec[], choose:
 }
 
 /** Starts (or resumes) an attempt through the quiz page and returns it. */
-export async function startAttempt(app: NestExpressApplication, agent: Agent, basePath: string, userId: number, moduleId: number, kind: QuizKind = 'module') {
+export async function startAttempt(
+  app: NestExpressApplication,
+  agent: Agent,
+  basePath: string,
+  userId: number,
+  moduleId: number,
+  kind: QuizKind = 'module',
+) {
   const response = await postPairs(agent, basePath, `${basePath}/start`, []);
   if (response.status !== 303) throw new Error(`Start failed with ${response.status}`);
   return latestAttempt(app, userId, moduleId, kind);
@@ -51,12 +74,24 @@ export async function startAttempt(app: NestExpressApplication, agent: Agent, ba
 
 /** Starts an attempt and submits it with the given choices. */
 export async function takeQuiz(
-  app: NestExpressApplication, agent: Agent, basePath: string, userId: number, moduleId: number, specs: QuestionSpec[], choose: Choice | Record<string, Choice>, kind: QuizKind = 'module',
+  app: NestExpressApplication,
+  agent: Agent,
+  basePath: string,
+  userId: number,
+  moduleId: number,
+  specs: QuestionSpec[],
+  choose: Choice | Record<string, Choice>,
+  kind: QuizKind = 'module',
 ) {
   const attempt = await startAttempt(app, agent, basePath, userId, moduleId, kind);
   const pairs = answerPairs(attempt, specs, choose);
   const skipped = attempt.layout.length !== new Set(pairs.map(([name]) => name)).size;
-  const response = await postPairs(agent, basePath, `${basePath}/attempts/${attempt.id}`, skipped ? [...pairs, ['confirmIncomplete', '1']] : pairs);
+  const response = await postPairs(
+    agent,
+    basePath,
+    `${basePath}/attempts/${attempt.id}`,
+    skipped ? [...pairs, ['confirmIncomplete', '1']] : pairs,
+  );
   return { attempt, response, pairs };
 }
 

@@ -9,9 +9,15 @@ import { answerPairs, attemptsOf, postPairs, startAttempt, takeQuiz } from './qu
 
 describe('quizzes: grading on the server, no leaks, one result per attempt', () => {
   let testApp: TestApp;
-  beforeAll(async () => { testApp = await createTestApp(); });
-  afterAll(async () => { await testApp.close(); });
-  afterEach(() => { jest.restoreAllMocks(); });
+  beforeAll(async () => {
+    testApp = await createTestApp();
+  });
+  afterAll(async () => {
+    await testApp.close();
+  });
+  afterEach(() => {
+    jest.restoreAllMocks();
+  });
 
   /** A fresh learner enrolled in a fresh course; `quiz` is the first module's quiz. */
   async function setup(spec: CourseSpec = {}) {
@@ -24,7 +30,8 @@ describe('quizzes: grading on the server, no leaks, one result per attempt', () 
     return { user, agent, built, module, base, specs };
   }
   const reload = (id: number) => testApp.app.get(DataSource).getRepository(QuizAttempt).findOneByOrFail({ id });
-  const progressOf = (userId: number, moduleId: number) => testApp.app.get(DataSource).getRepository(ModuleProgress).findOneBy({ userId, moduleId });
+  const progressOf = (userId: number, moduleId: number) =>
+    testApp.app.get(DataSource).getRepository(ModuleProgress).findOneBy({ userId, moduleId });
 
   function expectNoAnswers(html: string) {
     expect(html).not.toMatch(/FEEDBACK-|EXPLANATION-/);
@@ -32,7 +39,8 @@ describe('quizzes: grading on the server, no leaks, one result per attempt', () 
     expect(html).not.toContain('<!--');
     // Every option's value is its display letter in order: a, b, c... nothing else travels with it.
     const byQuestion = new Map<string, string[]>();
-    for (const match of html.matchAll(/name="(answers\[[^\]]+\])" value="([^"]*)"/g)) byQuestion.set(match[1], [...(byQuestion.get(match[1]) ?? []), match[2]]);
+    for (const match of html.matchAll(/name="(answers\[[^\]]+\])" value="([^"]*)"/g))
+      byQuestion.set(match[1], [...(byQuestion.get(match[1]) ?? []), match[2]]);
     expect(byQuestion.size).toBeGreaterThan(0);
     for (const values of byQuestion.values()) expect(values).toEqual('abcdefgh'.slice(0, values.length).split(''));
   }
@@ -43,7 +51,10 @@ describe('quizzes: grading on the server, no leaks, one result per attempt', () 
     const spanish = await agent.get(base);
     expect(spanish.text).toContain('[es] Prompt m1-q1');
     expectNoAnswers(spanish.text);
-    await postPairs(agent, base, '/language', [['lang', 'en'], ['next', base]]);
+    await postPairs(agent, base, '/language', [
+      ['lang', 'en'],
+      ['next', base],
+    ]);
     const english = await agent.get(base);
     expect(english.text).toContain('[en] Prompt m1-q1');
     expectNoAnswers(english.text);
@@ -63,30 +74,52 @@ describe('quizzes: grading on the server, no leaks, one result per attempt', () 
 
   it.each([
     ['an unknown question', (pairs: [string, string][]) => [...pairs, ['answers[q-nope]', 'a']], 'no es parte de este intento'],
-    ['an unknown option', (pairs: [string, string][]) => pairs.map(([name, value], index) => [name, index === 0 ? 'z' : value]), 'opción que no existe'],
-    ['two answers to a single-answer question', (pairs: [string, string][]) => [...pairs, [pairs.find(([name]) => name.includes('m1-q1'))![0], 'a'], [pairs.find(([name]) => name.includes('m1-q1'))![0], 'b']], 'admite una sola respuesta'],
+    [
+      'an unknown option',
+      (pairs: [string, string][]) => pairs.map(([name, value], index) => [name, index === 0 ? 'z' : value]),
+      'opción que no existe',
+    ],
+    [
+      'two answers to a single-answer question',
+      (pairs: [string, string][]) => [
+        ...pairs,
+        [pairs.find(([name]) => name.includes('m1-q1'))![0], 'a'],
+        [pairs.find(([name]) => name.includes('m1-q1'))![0], 'b'],
+      ],
+      'admite una sola respuesta',
+    ],
     ['a repeated option', (pairs: [string, string][]) => [...pairs, pairs.find(([name]) => name.includes('m1-q2'))!], 'opción repetida'],
-    ['a nested value', (pairs: [string, string][]) => [...pairs.filter(([name]) => !name.includes('m1-q3')), ['answers[q-m1-q3][x]', 'a']], 'no es válida'],
+    [
+      'a nested value',
+      (pairs: [string, string][]) => [...pairs.filter(([name]) => !name.includes('m1-q3')), ['answers[q-m1-q3][x]', 'a']],
+      'no es válida',
+    ],
     ['answers that are not a list of questions', () => [['answers', 'a']], 'formato esperado'],
-  ] as [string, (pairs: [string, string][]) => [string, string][], string][])('refuses %s with a clear message and records nothing', async (_label, tamper, message) => {
-    const { user, agent, base, module, specs } = await setup();
-    const attempt = await startAttempt(testApp.app, agent, base, user.id, module.id);
-    const response = await postPairs(agent, base, `${base}/attempts/${attempt.id}`, tamper(answerPairs(attempt, specs, 'right')));
-    expect(response.status).toBe(422);
-    expect(response.text).toContain(message);
-    expect(response.text).toContain('No se registró nada');
-    expect(await reload(attempt.id)).toMatchObject({ status: 'open', score: null, submittedAt: null });
-    // The learner can still submit properly, and that is the one result recorded.
-    const valid = await postPairs(agent, base, `${base}/attempts/${attempt.id}`, answerPairs(attempt, specs, 'right'));
-    expect(valid.status).toBe(303);
-    expect(await reload(attempt.id)).toMatchObject({ status: 'submitted', score: 100, passed: true });
-    expect(await attemptsOf(testApp.app, user.id, module.id)).toHaveLength(1);
-  });
+  ] as [string, (pairs: [string, string][]) => [string, string][], string][])(
+    'refuses %s with a clear message and records nothing',
+    async (_label, tamper, message) => {
+      const { user, agent, base, module, specs } = await setup();
+      const attempt = await startAttempt(testApp.app, agent, base, user.id, module.id);
+      const response = await postPairs(agent, base, `${base}/attempts/${attempt.id}`, tamper(answerPairs(attempt, specs, 'right')));
+      expect(response.status).toBe(422);
+      expect(response.text).toContain(message);
+      expect(response.text).toContain('No se registró nada');
+      expect(await reload(attempt.id)).toMatchObject({ status: 'open', score: null, submittedAt: null });
+      // The learner can still submit properly, and that is the one result recorded.
+      const valid = await postPairs(agent, base, `${base}/attempts/${attempt.id}`, answerPairs(attempt, specs, 'right'));
+      expect(valid.status).toBe(303);
+      expect(await reload(attempt.id)).toMatchObject({ status: 'submitted', score: 100, passed: true });
+      expect(await attemptsOf(testApp.app, user.id, module.id)).toHaveLength(1);
+    },
+  );
 
   it('refuses fields the quiz form never sends', async () => {
     const { user, agent, base, module, specs } = await setup();
     const attempt = await startAttempt(testApp.app, agent, base, user.id, module.id);
-    const response = await postPairs(agent, base, `${base}/attempts/${attempt.id}`, [...answerPairs(attempt, specs, 'wrong'), ['score', '100']]);
+    const response = await postPairs(agent, base, `${base}/attempts/${attempt.id}`, [
+      ...answerPairs(attempt, specs, 'wrong'),
+      ['score', '100'],
+    ]);
     expect(response.status).toBe(422);
     expect(response.text).toContain('No se registró nada');
     expect((await reload(attempt.id)).status).toBe('open');
@@ -144,11 +177,19 @@ describe('quizzes: grading on the server, no leaks, one result per attempt', () 
     try {
       const secondTab = await signedInAgent(other.app, user);
       const attempt = await startAttempt(testApp.app, agent, base, user.id, module.id);
-      const [tokenA, tokenB] = await Promise.all([agent.get(base), secondTab.get(base)]).then((pages) => pages.map((page) => page.text.match(/name="_csrf" value="([^"]+)"/)![1]));
+      const [tokenA, tokenB] = await Promise.all([agent.get(base), secondTab.get(base)]).then((pages) =>
+        pages.map((page) => page.text.match(/name="_csrf" value="([^"]+)"/)![1]),
+      );
       const pairs = answerPairs(attempt, specs, 'right');
       const responses = await Promise.all([
-        agent.post(`${base}/attempts/${attempt.id}`).type('form').send(new URLSearchParams([...pairs, ['_csrf', tokenA]]).toString()),
-        secondTab.post(`${base}/attempts/${attempt.id}`).type('form').send(new URLSearchParams([...pairs, ['_csrf', tokenB]]).toString()),
+        agent
+          .post(`${base}/attempts/${attempt.id}`)
+          .type('form')
+          .send(new URLSearchParams([...pairs, ['_csrf', tokenA]]).toString()),
+        secondTab
+          .post(`${base}/attempts/${attempt.id}`)
+          .type('form')
+          .send(new URLSearchParams([...pairs, ['_csrf', tokenB]]).toString()),
       ]);
       expect(responses.map((response) => response.status)).toEqual([303, 303]);
       const flashes = await Promise.all([agent.get(responses[0].headers.location), secondTab.get(responses[1].headers.location)]);
@@ -236,7 +277,10 @@ describe('quizzes: grading on the server, no leaks, one result per attempt', () 
     const { user, agent, base, module, specs } = await setup();
     const attempt = await startAttempt(testApp.app, agent, base, user.id, module.id);
     expect(attempt.language).toBe('es');
-    await postPairs(agent, base, '/language', [['lang', 'en'], ['next', base]]);
+    await postPairs(agent, base, '/language', [
+      ['lang', 'en'],
+      ['next', base],
+    ]);
     expect((await agent.get(base)).text).toContain('[en] Prompt m1-q1');
     const response = await postPairs(agent, base, `${base}/attempts/${attempt.id}`, answerPairs(attempt, specs, 'right'));
     expect(await reload(attempt.id)).toMatchObject({ score: 100, passed: true });

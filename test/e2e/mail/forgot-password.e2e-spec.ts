@@ -119,5 +119,4 @@ describe('forgotten password, with a mail server', () => {
     expect(stored).toHaveLength(1);
     expect(link).not.toContain(stored[0].tokenHash);
   });
-
 });

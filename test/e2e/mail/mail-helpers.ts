@@ -14,4 +14,3 @@ export async function facilitatorOfNewCohort(testApp: TestApp, name: string) {
   await assignFacilitator(testApp.app, cohort, user);
   return { cohort, agent: await signedInAgent(testApp.app, user) };
 }
-

@@ -18,7 +18,9 @@ describe('password links without a mail server', () => {
     adminUser = await createUser(testApp.app, { role: 'admin', name: 'Ada Admin' });
     admin = await signedInAgent(testApp.app, adminUser);
   });
-  afterAll(async () => { await testApp.close(); });
+  afterAll(async () => {
+    await testApp.close();
+  });
 
   it('the forgot-password page only says whom to ask; its form does not exist', async () => {
     const page = await request(testApp.server).get('/auth/forgot-password');
@@ -57,7 +59,9 @@ describe('password links without a mail server', () => {
     const browser = request.agent(testApp.server);
     const page = await browser.get(path);
     expect(page.text).toContain('sin.clave@example.org');
-    expect((await submitForm(browser, path, path, { password: NEW_PASSWORD, passwordConfirmation: NEW_PASSWORD, dataConsent: 'yes' })).status).toBe(303);
+    expect(
+      (await submitForm(browser, path, path, { password: NEW_PASSWORD, passwordConfirmation: NEW_PASSWORD, dataConsent: 'yes' })).status,
+    ).toBe(303);
     expect((await elsewhere.get('/profile')).status).toBe(303);
     await expect(signedInAgent(testApp.app, person, NEW_PASSWORD)).resolves.toBeDefined();
     expect((await request(testApp.server).get(path)).status).toBe(404);

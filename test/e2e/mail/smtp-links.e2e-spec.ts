@@ -22,7 +22,9 @@ describe('links sent by email through SMTP_URL', () => {
     const { cohort, agent } = await facilitatorOfNewCohort(testApp, 'Invitaciones por correo SV');
     await createUser(testApp.app, { email: 'english.reader@example.org', preferredLanguage: 'en' });
     const before = sink.messages.length;
-    const res = await submitForm(agent, `/cohorts/${cohort.id}/invitations`, `/cohorts/${cohort.id}/invitations`, { emails: 'persona.nueva@example.org\nenglish.reader@example.org' });
+    const res = await submitForm(agent, `/cohorts/${cohort.id}/invitations`, `/cohorts/${cohort.id}/invitations`, {
+      emails: 'persona.nueva@example.org\nenglish.reader@example.org',
+    });
     expect(res.status).toBe(200);
     expect(res.text).toContain('Se enviaron 2 enlaces por correo electrónico.');
     expect(res.text.match(/Enviado por correo electrónico\./g)).toHaveLength(2);

@@ -14,10 +14,16 @@ export interface CapturedMail {
 
 /** RFC 2047 encoded words (=?UTF-8?Q?...?= / =?UTF-8?B?...?=) in a header. */
 function decodeHeader(value: string): string {
-  return value.replace(/\?=\s+=\?/g, '?==?').replace(/=\?([^?]+)\?([QqBb])\?([^?]*)\?=/g, (_all, _charset: string, kind: string, text: string) =>
-    kind.toUpperCase() === 'B'
-      ? Buffer.from(text, 'base64').toString('utf8')
-      : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8'));
+  return value
+    .replace(/\?=\s+=\?/g, '?==?')
+    .replace(/=\?([^?]+)\?([QqBb])\?([^?]*)\?=/g, (_all, _charset: string, kind: string, text: string) =>
+      kind.toUpperCase() === 'B'
+        ? Buffer.from(text, 'base64').toString('utf8')
+        : Buffer.from(
+            text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+            'latin1',
+          ).toString('utf8'),
+    );
 }
 
 function decodeQuotedPrintable(text: string): string {
@@ -41,7 +47,12 @@ function splitHeaders(entity: string): { headers: Record<string, string>; body: 
 function textOf(entity: string): string {
   const { headers, body } = splitHeaders(entity);
   const boundary = /boundary="?([^";]+)"?/i.exec(headers['content-type'] ?? '')?.[1];
-  if (boundary) return body.split(`--${boundary}`).slice(1, -1).map((part) => textOf(part.replace(/^\r\n/, ''))).join('\n');
+  if (boundary)
+    return body
+      .split(`--${boundary}`)
+      .slice(1, -1)
+      .map((part) => textOf(part.replace(/^\r\n/, '')))
+      .join('\n');
   const encoding = (headers['content-transfer-encoding'] ?? '').toLowerCase();
   if (encoding === 'base64') return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
   if (encoding === 'quoted-printable') return decodeQuotedPrintable(body);
@@ -124,14 +135,27 @@ export class SmtpSink {
           continue;
         }
         const command = line.slice(0, 4).toUpperCase();
-        if (command === 'EHLO') { reply('250-sink.test'); reply('250-8BITMIME'); reply('250 SMTPUTF8'); }
-        else if (command === 'HELO' || command === 'NOOP') reply('250 ok');
-        else if (command === 'MAIL') { envelope = { from: /<([^>]*)>/.exec(line)?.[1] ?? '', to: [] }; reply('250 ok'); }
-        else if (command === 'RCPT') { envelope.to.push(/<([^>]*)>/.exec(line)?.[1] ?? ''); reply('250 ok'); }
-        else if (command === 'DATA') { inData = true; reply('354 end with <CRLF>.<CRLF>'); }
-        else if (command === 'RSET') { envelope = { from: '', to: [] }; reply('250 ok'); }
-        else if (command === 'QUIT') { reply('221 bye'); socket.end(); }
-        else reply('502 not implemented');
+        if (command === 'EHLO') {
+          reply('250-sink.test');
+          reply('250-8BITMIME');
+          reply('250 SMTPUTF8');
+        } else if (command === 'HELO' || command === 'NOOP') reply('250 ok');
+        else if (command === 'MAIL') {
+          envelope = { from: /<([^>]*)>/.exec(line)?.[1] ?? '', to: [] };
+          reply('250 ok');
+        } else if (command === 'RCPT') {
+          envelope.to.push(/<([^>]*)>/.exec(line)?.[1] ?? '');
+          reply('250 ok');
+        } else if (command === 'DATA') {
+          inData = true;
+          reply('354 end with <CRLF>.<CRLF>');
+        } else if (command === 'RSET') {
+          envelope = { from: '', to: [] };
+          reply('250 ok');
+        } else if (command === 'QUIT') {
+          reply('221 bye');
+          socket.end();
+        } else reply('502 not implemented');
       }
     });
   }

@@ -15,10 +15,14 @@ describe('when the mail server cannot be reached', () => {
     agent = setup.agent;
     cohortId = setup.cohort.id;
   });
-  afterAll(async () => { await testApp.close(); });
+  afterAll(async () => {
+    await testApp.close();
+  });
 
   it('still shows every link, marks them as not sent and tells the facilitator to send them another way', async () => {
-    const res = await submitForm(agent, `/cohorts/${cohortId}/invitations`, `/cohorts/${cohortId}/invitations`, { emails: 'alguien@example.org, otra.persona@example.org' });
+    const res = await submitForm(agent, `/cohorts/${cohortId}/invitations`, `/cohorts/${cohortId}/invitations`, {
+      emails: 'alguien@example.org, otra.persona@example.org',
+    });
     expect(res.status).toBe(200);
     expect(res.text).toContain('2 enlaces no se pudieron enviar por correo');
     expect(res.text).toContain('role="alert"');

@@ -17,8 +17,12 @@ const run = promisify(execFile);
 /** `npm run db:backup -- <file>` as the README shows it, minus the build: the same CLI run from its TypeScript source. */
 function backupCli(env: NodeJS.ProcessEnv, ...args: string[]) {
   return run(process.execPath, ['-r', 'ts-node/register', join(PROJECT_ROOT, 'src', 'cli', 'db-backup.ts'), ...args], {
-    cwd: PROJECT_ROOT, env: { ...process.env, TS_NODE_TRANSPILE_ONLY: '1', ...env },
-  }).then(({ stdout, stderr }) => ({ code: 0, stdout, stderr }), (error: { code: number; stdout: string; stderr: string }) => error);
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, TS_NODE_TRANSPILE_ONLY: '1', ...env },
+  }).then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (error: { code: number; stdout: string; stderr: string }) => error,
+  );
 }
 
 function query<T>(file: string, sql: string): Promise<T[]> {
@@ -69,7 +73,10 @@ describe('db:backup: a consistent copy of the live database', () => {
     const writers = [
       (async () => {
         for (let index = 0; running; index += 1) {
-          const response = await agent.post('/profile').type('form').send({ ...profileFields({ name: `Nombre ${index}` }), _csrf: token });
+          const response = await agent
+            .post('/profile')
+            .type('form')
+            .send({ ...profileFields({ name: `Nombre ${index}` }), _csrf: token });
           expect(response.status).toBe(303);
         }
       })(),
@@ -97,7 +104,8 @@ describe('db:backup: a consistent copy of the live database', () => {
     expect(await query<{ integrity_check: string }>(target, 'PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }]);
     // Consistent: no cohort without its facilitator, nothing committed before the copy began is missing.
     const [{ cohorts, linked }] = await query<{ cohorts: number; linked: number }>(
-      target, 'SELECT (SELECT COUNT(*) FROM cohort WHERE name LIKE \'Copia %\') AS cohorts, (SELECT COUNT(DISTINCT "cohortId") FROM cohort_facilitator) AS linked',
+      target,
+      'SELECT (SELECT COUNT(*) FROM cohort WHERE name LIKE \'Copia %\') AS cohorts, (SELECT COUNT(DISTINCT "cohortId") FROM cohort_facilitator) AS linked',
     );
     expect(linked).toBe(cohorts);
     expect(cohorts).toBeGreaterThanOrEqual(committedBefore);

@@ -39,19 +39,32 @@ export async function startServer(database: DatabaseConfig): Promise<ChildServer
   const child = spawn(process.execPath, [join(PROJECT_ROOT, 'dist', 'src', 'main.js')], {
     cwd: PROJECT_ROOT,
     env: {
-      ...process.env, NODE_ENV: 'development', PORT: String(port), DATABASE_URL: databaseUrl(database),
-      SEED_DEMO: 'false', CONTENT_IMPORT_ON_START: 'false', SMTP_URL: '', TEST_DATABASE_URL: '',
+      ...process.env,
+      NODE_ENV: 'development',
+      PORT: String(port),
+      DATABASE_URL: databaseUrl(database),
+      SEED_DEMO: 'false',
+      CONTENT_IMPORT_ON_START: 'false',
+      SMTP_URL: '',
+      TEST_DATABASE_URL: '',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
-  child.stderr?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `http://127.0.0.1:${port}`;
   for (let tries = 0; ; tries += 1) {
     if (child.exitCode !== null) throw new Error(`The server exited at start:\n${output}`);
-    const ready = await fetch(`${url}/healthz`).then((response) => response.ok, () => false);
+    const ready = await fetch(`${url}/healthz`).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (ready) break;
     if (tries > 600) throw new Error(`The server did not answer within a minute:\n${output}`);
     await new Promise((resolve) => setTimeout(resolve, 100));

@@ -28,7 +28,10 @@ async function fixtureApp(database: TestDatabase): Promise<NestExpressApplicatio
   return app;
 }
 
-interface Success { kind: 'submit'; attemptId: number }
+interface Success {
+  kind: 'submit';
+  attemptId: number;
+}
 type Answered = Success | { kind: 'enrol'; userId: number };
 
 describe('crash safety: SIGKILL during a burst of submissions and enrolments', () => {
@@ -76,17 +79,25 @@ describe('crash safety: SIGKILL during a burst of submissions and enrolments', (
     const running = server;
     const chain = async (agent: Agent, userId: number) => {
       const token = await csrfToken(agent, '/profile');
-      const enrolment = agent.post(`/courses/${seatsCourse.course.slug}/cohorts/${seats.id}/enrol`).type('form').send({ _csrf: token })
-        .then((response) => {
-          // Enrolled (not refused as full): sent to the course page.
-          if (response.status === 303 && response.headers.location === `/courses/${seatsCourse.course.slug}`) answered.push({ kind: 'enrol', userId });
-        }, () => undefined); // cut by the kill: no answer, nothing to check
+      const enrolment = agent
+        .post(`/courses/${seatsCourse.course.slug}/cohorts/${seats.id}/enrol`)
+        .type('form')
+        .send({ _csrf: token })
+        .then(
+          (response) => {
+            // Enrolled (not refused as full): sent to the course page.
+            if (response.status === 303 && response.headers.location === `/courses/${seatsCourse.course.slug}`)
+              answered.push({ kind: 'enrol', userId });
+          },
+          () => undefined,
+        ); // cut by the kill: no answer, nothing to check
       for (let round = 0; round < 5; round += 1) {
         await agent.post(`${quizPath}/start`).type('form').send({ _csrf: token });
         const page = await agent.get(quizPath);
         const attemptId = Number(/\/attempts\/(\d+)"/.exec(page.text)?.[1]);
         const submitted = await agent.post(`${quizPath}/attempts/${attemptId}`).type('form').send({ confirmIncomplete: '1', _csrf: token });
-        if (submitted.status === 303 && String(submitted.headers.location).endsWith(`/attempts/${attemptId}`)) answered.push({ kind: 'submit', attemptId });
+        if (submitted.status === 303 && String(submitted.headers.location).endsWith(`/attempts/${attemptId}`))
+          answered.push({ kind: 'submit', attemptId });
         if (answered.length >= LEARNERS && !killed) {
           killed = true;
           await running.kill('SIGKILL');
@@ -105,18 +116,25 @@ describe('crash safety: SIGKILL during a burst of submissions and enrolments', (
     app = await fixtureApp(database);
     const data = app.get(DataSource);
     try {
-      const attempts = await data.query<{ id: number; status: string; score: number | null; submittedAt: string | null; correctCount: number | null }[]>(
-        'SELECT id, status, score, "submittedAt", "correctCount" FROM quiz_attempt',
-      );
+      const attempts = await data.query<
+        { id: number; status: string; score: number | null; submittedAt: string | null; correctCount: number | null }[]
+      >('SELECT id, status, score, "submittedAt", "correctCount" FROM quiz_attempt');
       for (const { attemptId } of answered.filter((entry): entry is Success => entry.kind === 'submit')) {
         expect(attempts.find((attempt) => Number(attempt.id) === attemptId)?.status).toBe('submitted');
       }
       for (const attempt of attempts) {
         const graded = attempt.score !== null && attempt.submittedAt !== null && attempt.correctCount !== null;
-        expect({ id: attempt.id, status: attempt.status, graded }).toEqual({ id: attempt.id, status: attempt.status, graded: attempt.status === 'submitted' });
+        expect({ id: attempt.id, status: attempt.status, graded }).toEqual({
+          id: attempt.id,
+          status: attempt.status,
+          graded: attempt.status === 'submitted',
+        });
       }
-      const active = await data.query<{ userId: number }[]>(`SELECT "userId" FROM enrolment WHERE "cohortId" = ${seats.id} AND status = 'active'`);
-      for (const entry of answered.filter((item) => item.kind === 'enrol')) expect(active.map((row) => Number(row.userId))).toContain(entry.userId);
+      const active = await data.query<{ userId: number }[]>(
+        `SELECT "userId" FROM enrolment WHERE "cohortId" = ${seats.id} AND status = 'active'`,
+      );
+      for (const entry of answered.filter((item) => item.kind === 'enrol'))
+        expect(active.map((row) => Number(row.userId))).toContain(entry.userId);
       expect(active.length).toBeLessThanOrEqual(CAPACITY);
       expect(new Set(active.map((row) => Number(row.userId))).size).toBe(active.length);
       if (database.config.kind === 'sqlite') {
@@ -128,7 +146,9 @@ describe('crash safety: SIGKILL during a burst of submissions and enrolments', (
     // And the site works: a learner signs in again and sees their results.
     const agent = request.agent(server.url);
     const token = await csrfToken(agent, '/auth/login');
-    expect((await agent.post('/auth/login').type('form').send({ email: learners[0].email, password: DEFAULT_PASSWORD, _csrf: token })).status).toBe(303);
+    expect(
+      (await agent.post('/auth/login').type('form').send({ email: learners[0].email, password: DEFAULT_PASSWORD, _csrf: token })).status,
+    ).toBe(303);
     expect((await agent.get(`/courses/${quizCourse.course.slug}/attempts`)).status).toBe(200);
   }, 300_000);
 });

@@ -18,7 +18,7 @@ import { testDatabaseKind } from '../../utils/test-database';
  *   PostgreSQL: `default_transaction_read_only` on the database and the app's
  *   connections terminated (57P01, then 25006 on every write).
  */
-describe('database faults: 503 in the person\'s language, then recovery', () => {
+describe("database faults: 503 in the person's language, then recovery", () => {
   let testApp: TestApp;
   let data: DataSource;
   let spanish: User;
@@ -34,14 +34,19 @@ describe('database faults: 503 in the person\'s language, then recovery', () => 
     es = await signedInAgent(testApp.app, spanish);
     en = await signedInAgent(testApp.app, english);
   });
-  afterAll(async () => { await testApp.close(); });
+  afterAll(async () => {
+    await testApp.close();
+  });
 
   // The forms were loaded before the fault (a session that cannot be written cannot keep a new token either).
   const tokens = new Map<Agent, string>();
   const saveProfile = async (agent: Agent, name: string) => {
     const token = tokens.get(agent) ?? (await csrfToken(agent, '/profile'));
     tokens.set(agent, token);
-    return agent.post('/profile').type('form').send({ ...profileFields({ name, preferredLanguage: agent === en ? 'en' : 'es' }), _csrf: token });
+    return agent
+      .post('/profile')
+      .type('form')
+      .send({ ...profileFields({ name, preferredLanguage: agent === en ? 'en' : 'es' }), _csrf: token });
   };
   const nameOf = async (user: User) => (await data.getRepository(User).findOneByOrFail({ id: user.id })).name;
 
@@ -105,10 +110,17 @@ describe('database faults: 503 in the person\'s language, then recovery', () => 
         let answer: request.Response | undefined;
         for (let index = 0; index < 40 && answer?.status !== 503; index += 1) {
           const token = await csrfToken(visitor, '/auth/register');
-          answer = await visitor.post('/auth/register').type('form').send({
-            ...profileFields({ name: 'x'.repeat(120), position: 'y'.repeat(120), dutyStation: 'z'.repeat(120) }), email: `lleno${index}@example.org`,
-            password: 'una frase bastante larga', passwordConfirmation: 'una frase bastante larga', dataConsent: 'yes', _csrf: token,
-          });
+          answer = await visitor
+            .post('/auth/register')
+            .type('form')
+            .send({
+              ...profileFields({ name: 'x'.repeat(120), position: 'y'.repeat(120), dutyStation: 'z'.repeat(120) }),
+              email: `lleno${index}@example.org`,
+              password: 'una frase bastante larga',
+              passwordConfirmation: 'una frase bastante larga',
+              dataConsent: 'yes',
+              _csrf: token,
+            });
           expect(answer.status).not.toBe(500);
           if (answer.status === 303) registered += 1;
         }

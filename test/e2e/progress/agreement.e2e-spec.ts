@@ -40,13 +40,30 @@ describe('progress agreement between the learner and the staff', () => {
   }
 
   async function quiz(learner: Learner, key: string, choice: 'right' | 'wrong') {
-    const { response } = await takeQuiz(testApp.app, learner.agent, `${modulePath(key)}/quiz`, learner.user.id, moduleOf(key).id, built.questions[key], choice);
+    const { response } = await takeQuiz(
+      testApp.app,
+      learner.agent,
+      `${modulePath(key)}/quiz`,
+      learner.user.id,
+      moduleOf(key).id,
+      built.questions[key],
+      choice,
+    );
     expect(response.status).toBe(303);
   }
 
   async function test(learner: Learner, kind: 'pre' | 'post', choice: 'right' | 'wrong') {
     const path = `/courses/${slug()}/${kind}-test`;
-    const { response } = await takeQuiz(testApp.app, learner.agent, path, learner.user.id, built.assessment!.id, built.questions.assessment, choice, kind);
+    const { response } = await takeQuiz(
+      testApp.app,
+      learner.agent,
+      path,
+      learner.user.id,
+      built.assessment!.id,
+      built.questions.assessment,
+      choice,
+      kind,
+    );
     expect(response.status).toBe(303);
   }
 
@@ -89,7 +106,9 @@ describe('progress agreement between the learner and the staff', () => {
     await allModules(get('completo'));
     await test(get('completo'), 'post', 'right');
   });
-  afterAll(async () => { await testApp.close(); });
+  afterAll(async () => {
+    await testApp.close();
+  });
 
   async function coursePage(learner: Learner): Promise<Figures> {
     const page = await learner.agent.get(`/courses/${slug()}`);
@@ -123,7 +142,9 @@ describe('progress agreement between the learner and the staff', () => {
   }
 
   it('shows every learner the same percent, modules done and completion as the staff list and the read model', async () => {
-    const summaries = await testApp.app.get(ProgressService).summariesForEnrolments([...learners.values()].map((learner) => learner.enrolment.id));
+    const summaries = await testApp.app
+      .get(ProgressService)
+      .summariesForEnrolments([...learners.values()].map((learner) => learner.enrolment.id));
     expect(summaries.size).toBe(learners.size);
     const seen: Record<string, Figures> = {};
     for (const learner of learners.values()) {
@@ -133,7 +154,11 @@ describe('progress agreement between the learner and the staff', () => {
       const summary = summaries.get(learner.enrolment.id)!;
       const model: Figures = { percent: summary.percent, modulesDone: summary.modulesDone, completed: summary.completed };
       expect({ learner: learner.name, ...own }).toEqual({ learner: learner.name, ...model });
-      expect({ learner: learner.name, ...dashboard }).toEqual({ learner: learner.name, percent: model.percent, completed: model.completed });
+      expect({ learner: learner.name, ...dashboard }).toEqual({
+        learner: learner.name,
+        percent: model.percent,
+        completed: model.completed,
+      });
       expect({ learner: learner.name, ...listed }).toEqual({ learner: learner.name, ...model });
       expect(summary.modulesTotal).toBe(3);
       seen[learner.name] = model;
@@ -152,16 +177,34 @@ describe('progress agreement between the learner and the staff', () => {
   });
 
   it('summarises scores, gain and quizzes from the same data', async () => {
-    const summaries = await testApp.app.get(ProgressService).summariesForEnrolments([learners.get('completo')!.enrolment.id, learners.get('nada')!.enrolment.id, 999999]);
+    const summaries = await testApp.app
+      .get(ProgressService)
+      .summariesForEnrolments([learners.get('completo')!.enrolment.id, learners.get('nada')!.enrolment.id, 999999]);
     expect(summaries.size).toBe(2);
     const done = summaries.get(learners.get('completo')!.enrolment.id)!;
-    expect(done).toMatchObject({ quizzesTotal: 2, quizzesPassed: 2, postTestScore: 100, cohortId: cohort.id, userId: learners.get('completo')!.user.id });
+    expect(done).toMatchObject({
+      quizzesTotal: 2,
+      quizzesPassed: 2,
+      postTestScore: 100,
+      cohortId: cohort.id,
+      userId: learners.get('completo')!.user.id,
+    });
     expect(done.preTestScore).not.toBeNull();
     expect(done.knowledgeGain).toBe(Math.round((100 - done.preTestScore!) * 100) / 100);
     expect(done.completedAt).toBeInstanceOf(Date);
     expect(done.lastActivityAt).toBeInstanceOf(Date);
     const none = summaries.get(learners.get('nada')!.enrolment.id)!;
-    expect(none).toMatchObject({ modulesDone: 0, percent: 0, quizzesPassed: 0, quizAverage: null, preTestScore: null, postTestScore: null, knowledgeGain: null, completed: false, completedAt: null });
+    expect(none).toMatchObject({
+      modulesDone: 0,
+      percent: 0,
+      quizzesPassed: 0,
+      quizAverage: null,
+      preTestScore: null,
+      postTestScore: null,
+      knowledgeGain: null,
+      completed: false,
+      completedAt: null,
+    });
   });
 
   it('reads many enrolments in the same number of queries as one (no query per learner)', async () => {

@@ -7,7 +7,8 @@ import { takeQuiz } from '../learning/quiz-helpers';
 
 /** What a result page shows only when answers are revealed (see the markers in course-factories). */
 const REVEALED = /FEEDBACK-|EXPLANATION-|Respuesta correcta/;
-const LATER = 'Las respuestas correctas y las explicaciones de la prueba final se muestran cuando la apruebe o cuando ya no le queden intentos.';
+const LATER =
+  'Las respuestas correctas y las explicaciones de la prueba final se muestran cuando la apruebe o cuando ya no le queden intentos.';
 
 /**
  * The post-test measures learning: knowledge gain comes from the pre-test and
@@ -16,8 +17,12 @@ const LATER = 'Las respuestas correctas y las explicaciones de la prueba final s
  */
 describe('post-test rules', () => {
   let testApp: TestApp;
-  beforeAll(async () => { testApp = await createTestApp(); });
-  afterAll(async () => { await testApp.close(); });
+  beforeAll(async () => {
+    testApp = await createTestApp();
+  });
+  afterAll(async () => {
+    await testApp.close();
+  });
 
   /** A learner in a course whose post-test is open at once (no module required), 3 attempts, pass mark 80, four questions. */
   async function learnerWithOpenPostTest() {

@@ -31,8 +31,12 @@ describe('roster, My courses and the staff list agree', () => {
     const slug = built.course.slug;
     const [m1, m2] = built.modules;
     const modulePath = (key: string) => `/courses/${slug}/modules/${key}`;
-    const people = [await learner(app, { name: 'Acuerdo Completa' }), await learner(app, { name: 'Acuerdo Mitad' }),
-      await learner(app, { name: 'Acuerdo Quiz' }), await learner(app, { name: 'Acuerdo Nada' })];
+    const people = [
+      await learner(app, { name: 'Acuerdo Completa' }),
+      await learner(app, { name: 'Acuerdo Mitad' }),
+      await learner(app, { name: 'Acuerdo Quiz' }),
+      await learner(app, { name: 'Acuerdo Nada' }),
+    ];
     for (const person of people) {
       await enrol(app, person, built.course, cohort);
       agents.set(person, await signedInAgent(app, person, DEFAULT_PASSWORD));
@@ -40,22 +44,42 @@ describe('roster, My courses and the staff list agree', () => {
     const [complete, half, quizOnly] = people;
     // Complete: pre-test half right, both modules with their quizzes, post-test right.
     let agent = agents.get(complete)!;
-    await takeQuiz(app, agent, `/courses/${slug}/pre-test`, complete.id, built.assessment!.id, built.questions.assessment,
-      { 'pt-q1': 'right', 'pt-q2': 'right', 'pt-q3': 'wrong', 'pt-q4': 'wrong' }, 'pre');
+    await takeQuiz(
+      app,
+      agent,
+      `/courses/${slug}/pre-test`,
+      complete.id,
+      built.assessment!.id,
+      built.questions.assessment,
+      { 'pt-q1': 'right', 'pt-q2': 'right', 'pt-q3': 'wrong', 'pt-q4': 'wrong' },
+      'pre',
+    );
     for (const module of [m1, m2]) {
       await takeQuiz(app, agent, `${modulePath(module.key)}/quiz`, complete.id, module.id, built.questions[module.key], 'right');
       await postPairs(agent, modulePath(module.key), `${modulePath(module.key)}/complete`, []);
     }
-    await takeQuiz(app, agent, `/courses/${slug}/post-test`, complete.id, built.assessment!.id, built.questions.assessment, 'right', 'post');
+    await takeQuiz(
+      app,
+      agent,
+      `/courses/${slug}/post-test`,
+      complete.id,
+      built.assessment!.id,
+      built.questions.assessment,
+      'right',
+      'post',
+    );
     // Half: module 1 marked, its quiz failed (the case "module done" used to be counted two ways).
     agent = agents.get(half)!;
     await postPairs(agent, modulePath(m1.key), `${modulePath(m1.key)}/complete`, []);
     await takeQuiz(app, agent, `${modulePath(m1.key)}/quiz`, half.id, m1.id, built.questions[m1.key], 'wrong');
     // Quizzes only: both quizzes passed, no module marked.
     agent = agents.get(quizOnly)!;
-    for (const module of [m1, m2]) await takeQuiz(app, agent, `${modulePath(module.key)}/quiz`, quizOnly.id, module.id, built.questions[module.key], 'right');
+    for (const module of [m1, m2])
+      await takeQuiz(app, agent, `${modulePath(module.key)}/quiz`, quizOnly.id, module.id, built.questions[module.key], 'right');
   });
-  afterAll(async () => { await testApp.close(); });
+  afterAll(async () => {
+    await testApp.close();
+  });
 
   it('shows each learner the same progress, modules, quiz average, scores and completion in all three places', async () => {
     const roster = await downloadCsv(facilitator, `/reports/roster.csv?cohort=${cohort.id}`);
@@ -66,7 +90,12 @@ describe('roster, My courses and the staff list agree', () => {
       const row = roster.rows.find((line) => line[col('email')] === person.email)!;
       const card = staff.text.slice(staff.text.indexOf(`<strong>${person.name}</strong>`));
       const facts = card.slice(0, card.indexOf('</dl>'));
-      const dd = (label: string) => facts.slice(facts.indexOf(`<dt>${label}</dt>`)).match(/<dd[^>]*>([\s\S]*?)<\/dd>/)![1].replace(/\u00a0/g, ' ').trim();
+      const dd = (label: string) =>
+        facts
+          .slice(facts.indexOf(`<dt>${label}</dt>`))
+          .match(/<dd[^>]*>([\s\S]*?)<\/dd>/)![1]
+          .replace(/\u00a0/g, ' ')
+          .trim();
       const mine = await agent.get('/my/courses');
       const myPercent = mine.text.match(/<progress max="100" value="(\d+)"/)![1];
       percents.add(myPercent);

@@ -43,7 +43,9 @@ describe('personal data: privacy notice, own-data export, anonymisation', () => 
     admin = await signedInAgent(app, adminUser);
     coordinator = await signedInAgent(app, await createUser(app, { role: 'coordinator' }));
   });
-  afterAll(async () => { await testApp.close(); });
+  afterAll(async () => {
+    await testApp.close();
+  });
 
   it("shows the admin's privacy notice at registration, in the visitor's language, and only admins edit it", async () => {
     const visitor = request.agent(testApp.server);
@@ -72,9 +74,20 @@ describe('personal data: privacy notice, own-data export, anonymisation', () => 
     expect(response.status).toBe(200);
     expect(response.headers['cache-control']).toBe('no-store');
     expect(response.headers['content-disposition']).toMatch(/^attachment/);
-    type Exported = { profile: Record<string, unknown>; enrolments: { cohort: { name: string }; progress: Record<string, unknown> }[]; attempts: Record<string, unknown>[]; certificates: unknown[] };
+    type Exported = {
+      profile: Record<string, unknown>;
+      enrolments: { cohort: { name: string }; progress: Record<string, unknown> }[];
+      attempts: Record<string, unknown>[];
+      certificates: unknown[];
+    };
     const data = JSON.parse(response.text) as Exported;
-    expect(data.profile).toMatchObject({ id: me.id, email: me.email, name: 'Marta Propia', dutyStation: 'El Amatillo', institution: 'pnc' });
+    expect(data.profile).toMatchObject({
+      id: me.id,
+      email: me.email,
+      name: 'Marta Propia',
+      dutyStation: 'El Amatillo',
+      institution: 'pnc',
+    });
     expect(data.profile).not.toHaveProperty('passwordHash');
     expect(data.enrolments.map((item) => item.cohort.name).sort()).toEqual(['Cohorte Datos', 'Cohorte Otra']);
     const done = data.enrolments.find((item) => item.cohort.name === 'Cohorte Datos')!;
@@ -91,13 +104,22 @@ describe('personal data: privacy notice, own-data export, anonymisation', () => 
     expect(csv.rows).toContainEqual(['profile', 'email', me.email]);
     expect(csv.rows).toContainEqual(['attempts', '0.score', '25']);
     expect(csv.raw.toString('utf8')).not.toContain(someoneElse.email);
-    const logged = await testApp.app.get(DataSource).getRepository(ReportDownload).find({ where: { userId: me.id, kind: 'own-data' } });
+    const logged = await testApp.app
+      .get(DataSource)
+      .getRepository(ReportDownload)
+      .find({ where: { userId: me.id, kind: 'own-data' } });
     expect(logged.map((entry) => entry.format).sort()).toEqual(['csv', 'json']);
     expect((await request(testApp.server).get('/profile/data/json')).status).toBe(303);
   });
 
   it('anonymises a person irreversibly: data erased, no sign-in, counts kept, roster shows data removed', async () => {
-    const victim = await learner(testApp.app, { name: 'Paula Borrable', institution: 'dgme', sex: 'female', position: 'Inspectora', dutyStation: 'La Hachadura' });
+    const victim = await learner(testApp.app, {
+      name: 'Paula Borrable',
+      institution: 'dgme',
+      sex: 'female',
+      position: 'Inspectora',
+      dutyStation: 'La Hachadura',
+    });
     await enrol(testApp.app, victim, built.course, cohort);
     const session = await signedInAgent(testApp.app, victim, DEFAULT_PASSWORD);
     const summaryBefore = (await downloadCsv(coordinator, `/reports/summary.csv?cohort=${cohort.id}`)).rows;
@@ -113,14 +135,23 @@ describe('personal data: privacy notice, own-data export, anonymisation', () => 
     const done = await submitForm(admin, `/admin/users/${victim.id}/anonymise`, `/admin/users/${victim.id}/anonymise`, { confirm: 'yes' });
     expect(done.status).toBe(303);
 
-    const row = await testApp.app.get(DataSource).getRepository(User).createQueryBuilder('user').addSelect('user.passwordHash').where('user.id = :id', { id: victim.id }).getOneOrFail();
+    const row = await testApp.app
+      .get(DataSource)
+      .getRepository(User)
+      .createQueryBuilder('user')
+      .addSelect('user.passwordHash')
+      .where('user.id = :id', { id: victim.id })
+      .getOneOrFail();
     expect(row).toMatchObject({ name: '—', position: '', dutyStation: '', institutionOther: null, institution: 'dgme', sex: 'female' });
     expect(row.email).not.toContain('paula');
     expect(row.anonymisedAt).toBeInstanceOf(Date);
     expect(JSON.stringify(row)).not.toMatch(/Paula|Borrable|Inspectora|Hachadura/);
     // The open session ends, the old email and password no longer sign in.
     expect((await session.get('/my/courses')).status).toBe(303);
-    const login = await submitForm(request.agent(testApp.server), '/auth/login', '/auth/login', { email: victim.email, password: DEFAULT_PASSWORD });
+    const login = await submitForm(request.agent(testApp.server), '/auth/login', '/auth/login', {
+      email: victim.email,
+      password: DEFAULT_PASSWORD,
+    });
     expect(login.status).toBe(401);
     // The donor summary counts the same; the roster names nobody.
     expect((await downloadCsv(coordinator, `/reports/summary.csv?cohort=${cohort.id}`)).rows).toEqual(summaryBefore);

@@ -20,32 +20,73 @@ let sequence = 0;
 export async function learner(app: NestExpressApplication, overrides: Partial<User> & { name?: string } = {}): Promise<User> {
   sequence += 1;
   const fields = profileFields({ name: overrides.name ?? `Participante ${sequence}`, ...(overrides as object) });
-  return app.get(UsersService).create({ ...fields, email: overrides.email ?? `learner${sequence}-${Date.now()}@example.org`, password: 'correct horse battery staple', role: 'learner' });
+  return app
+    .get(UsersService)
+    .create({
+      ...fields,
+      email: overrides.email ?? `learner${sequence}-${Date.now()}@example.org`,
+      password: 'correct horse battery staple',
+      role: 'learner',
+    });
 }
 
 /** A module's progress row as the learning pages would have written it. */
-export async function progressRow(app: NestExpressApplication, user: User, module: CourseModule, values: { done?: boolean; score?: number | null; passed?: boolean }): Promise<void> {
+export async function progressRow(
+  app: NestExpressApplication,
+  user: User,
+  module: CourseModule,
+  values: { done?: boolean; score?: number | null; passed?: boolean },
+): Promise<void> {
   const repository = app.get(DataSource).getRepository(ModuleProgress);
-  await repository.save(repository.create({
-    userId: user.id, courseId: module.courseId, moduleId: module.id,
-    completedAt: values.done ? new Date() : null, quizScore: values.score ?? null, quizPassed: values.passed ?? false,
-  }));
+  await repository.save(
+    repository.create({
+      userId: user.id,
+      courseId: module.courseId,
+      moduleId: module.id,
+      completedAt: values.done ? new Date() : null,
+      quizScore: values.score ?? null,
+      quizPassed: values.passed ?? false,
+    }),
+  );
 }
 
 /** A submitted attempt with the given answers (question id -> option ids) and score. */
 export async function submittedAttempt(
-  app: NestExpressApplication, user: User, module: CourseModule, kind: QuizKind, answers: Record<string, string[]>, score: number, attemptNumber = 1,
+  app: NestExpressApplication,
+  user: User,
+  module: CourseModule,
+  kind: QuizKind,
+  answers: Record<string, string[]>,
+  score: number,
+  attemptNumber = 1,
 ): Promise<QuizAttempt> {
   const data = app.get(DataSource);
   const version = await data.getRepository(ModuleVersion).findOneByOrFail({ moduleId: module.id, language: 'es', current: true });
   const repository = data.getRepository(QuizAttempt);
   const now = new Date();
-  return repository.save(repository.create({
-    userId: user.id, courseId: module.courseId, moduleId: module.id, moduleVersionId: version.id, kind, attemptNumber, status: 'submitted', language: 'es',
-    layout: version.questions.map((question) => ({ questionId: question.id, optionIds: question.options.map((option) => option.id) })),
-    answers, startedAt: now, submittedAt: now, deadlineAt: null, late: false, questionCount: version.questions.length,
-    correctCount: Math.round((score * version.questions.length) / 100), score, passed: score >= 80, passMark: 80,
-  }));
+  return repository.save(
+    repository.create({
+      userId: user.id,
+      courseId: module.courseId,
+      moduleId: module.id,
+      moduleVersionId: version.id,
+      kind,
+      attemptNumber,
+      status: 'submitted',
+      language: 'es',
+      layout: version.questions.map((question) => ({ questionId: question.id, optionIds: question.options.map((option) => option.id) })),
+      answers,
+      startedAt: now,
+      submittedAt: now,
+      deadlineAt: null,
+      late: false,
+      questionCount: version.questions.length,
+      correctCount: Math.round((score * version.questions.length) / 100),
+      score,
+      passed: score >= 80,
+      passMark: 80,
+    }),
+  );
 }
 
 export async function updateEnrolment(app: NestExpressApplication, enrolment: Enrolment, values: Partial<Enrolment>): Promise<void> {
@@ -59,15 +100,32 @@ export function binary(response: Response, callback: (error: Error | null, body:
   response.on('end', () => callback(null, Buffer.concat(chunks)));
 }
 
-export async function downloadCsv(agent: Agent, path: string): Promise<{ status: number; rows: string[][]; headers: Record<string, string>; raw: Buffer }> {
-  const response = await agent.get(path).buffer(true).parse(binary as never);
+export async function downloadCsv(
+  agent: Agent,
+  path: string,
+): Promise<{ status: number; rows: string[][]; headers: Record<string, string>; raw: Buffer }> {
+  const response = await agent
+    .get(path)
+    .buffer(true)
+    .parse(binary as never);
   const raw = response.body as Buffer;
   const text = Buffer.isBuffer(raw) ? raw.toString('utf8') : '';
-  return { status: response.status, rows: response.status === 200 ? (parse(text.replace(/^\uFEFF/, '')) as string[][]) : [], headers: response.headers as Record<string, string>, raw };
+  return {
+    status: response.status,
+    rows: response.status === 200 ? (parse(text.replace(/^\uFEFF/, '')) as string[][]) : [],
+    headers: response.headers as Record<string, string>,
+    raw,
+  };
 }
 
-export async function downloadXlsx(agent: Agent, path: string): Promise<{ status: number; sheet: ExcelJS.Worksheet | null; headers: Record<string, string> }> {
-  const response = await agent.get(path).buffer(true).parse(binary as never);
+export async function downloadXlsx(
+  agent: Agent,
+  path: string,
+): Promise<{ status: number; sheet: ExcelJS.Worksheet | null; headers: Record<string, string> }> {
+  const response = await agent
+    .get(path)
+    .buffer(true)
+    .parse(binary as never);
   if (response.status !== 200) return { status: response.status, sheet: null, headers: response.headers as Record<string, string> };
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(response.body as ArrayBuffer);

@@ -33,7 +33,12 @@ describe('completion rosters', () => {
     people = {
       done: await learner(app, { name: 'Ana Completa', institution: 'pnc', sex: 'female' }),
       started: await learner(app, { name: 'Beto En Curso', institution: 'dgme', sex: 'male' }),
-      fresh: await learner(app, { name: '=HYPERLINK("http://evil.example")', institution: 'pnc', position: '+503 7777', dutyStation: '@station' }),
+      fresh: await learner(app, {
+        name: '=HYPERLINK("http://evil.example")',
+        institution: 'pnc',
+        position: '+503 7777',
+        dutyStation: '@station',
+      }),
       left: await learner(app, { name: 'Dora Retirada', institution: 'fgr' }),
       elsewhere: await learner(app, { name: 'Elena Guatemala', country: 'GT', institution: 'pnc' }),
     };
@@ -51,7 +56,12 @@ describe('completion rosters', () => {
     await progressRow(app, people.done, m2, { done: true, score: 80, passed: true });
     await progressRow(app, people.done, built.assessment!, { score: 90, passed: true });
     await submittedAttempt(app, people.done, built.assessment!, 'post', {}, 90);
-    await updateEnrolment(app, enrolments.done, { completedAt: new Date(), preTestScore: 40, postTestScore: 90, lastActivityAt: new Date() });
+    await updateEnrolment(app, enrolments.done, {
+      completedAt: new Date(),
+      preTestScore: 40,
+      postTestScore: 90,
+      lastActivityAt: new Date(),
+    });
     // Beto: module 1 marked, its quiz failed.
     await progressRow(app, people.started, m1, { done: true, score: 66.67, passed: false });
     await updateEnrolment(app, enrolments.started, { lastActivityAt: new Date() });
@@ -65,7 +75,9 @@ describe('completion rosters', () => {
     facilitator = await signedInAgent(app, facilitatorUser);
     learnerAgent = await signedInAgent(app, people.done, 'correct horse battery staple');
   });
-  afterAll(async () => { await testApp.close(); });
+  afterAll(async () => {
+    await testApp.close();
+  });
 
   const names = (rows: string[][]) => rows.slice(1).map((row) => row[col('name')]);
 
@@ -79,7 +91,10 @@ describe('completion rosters', () => {
     const [header, ...rows] = csv.rows;
     expect(header[0]).toBe('Nombre');
     expect(header).toHaveLength(ROSTER_COLUMNS.length);
-    const inDb = await testApp.app.get(DataSource).getRepository(Enrolment).find({ where: { cohortId: cohortA.id }, relations: { user: true }, order: { id: 'ASC' } });
+    const inDb = await testApp.app
+      .get(DataSource)
+      .getRepository(Enrolment)
+      .find({ where: { cohortId: cohortA.id }, relations: { user: true }, order: { id: 'ASC' } });
     expect(rows).toHaveLength(inDb.length);
     rows.forEach((row, index) => {
       const enrolment = inDb[index];
@@ -93,9 +108,27 @@ describe('completion rosters', () => {
       expect(row[col('completedAt')]).toBe(enrolment.completedAt ? day(enrolment.completedAt) : '');
     });
     const byName = Object.fromEntries(rows.map((row) => [row[col('name')], row]));
-    expect(byName['Ana Completa'].slice(col('status'), col('completedAt'))).toEqual(['Finalizado', day(enrolments.done.createdAt), '100', '2', '90', '40', '90', '50']);
+    expect(byName['Ana Completa'].slice(col('status'), col('completedAt'))).toEqual([
+      'Finalizado',
+      day(enrolments.done.createdAt),
+      '100',
+      '2',
+      '90',
+      '40',
+      '90',
+      '50',
+    ]);
     expect(byName['Ana Completa'][col('institution')]).toBe('Policía Nacional Civil (PNC)');
-    expect(byName['Beto En Curso'].slice(col('status'), col('completedAt'))).toEqual(['En curso', day(enrolments.started.createdAt), '20', '0', '66.67', '', '', '']);
+    expect(byName['Beto En Curso'].slice(col('status'), col('completedAt'))).toEqual([
+      'En curso',
+      day(enrolments.started.createdAt),
+      '20',
+      '0',
+      '66.67',
+      '',
+      '',
+      '',
+    ]);
     const fresh = byName[`'=HYPERLINK("http://evil.example")`];
     expect(fresh[col('status')]).toBe('Inscrita/o');
     expect(fresh[col('position')]).toBe("'+503 7777");
@@ -133,7 +166,8 @@ describe('completion rosters', () => {
   });
 
   it('filters by status, institution, country and date range', async () => {
-    const get = async (query: string) => names((await downloadCsv(coordinator, `/reports/roster.csv?course=${built.course.id}&${query}`)).rows).sort();
+    const get = async (query: string) =>
+      names((await downloadCsv(coordinator, `/reports/roster.csv?course=${built.course.id}&${query}`)).rows).sort();
     expect(await get('status=completed')).toEqual(['Ana Completa']);
     expect(await get('status=inProgress')).toEqual(['Beto En Curso']);
     expect(await get('status=enrolled')).toEqual([`'=HYPERLINK("http://evil.example")`, 'Elena Guatemala']);
@@ -159,7 +193,7 @@ describe('completion rosters', () => {
     expect((await coordinator.get('/reports/roster.pdf')).status).toBe(404);
   });
 
-  it("limits a coordinator to the countries an admin assigned, and only admins assign them", async () => {
+  it('limits a coordinator to the countries an admin assigned, and only admins assign them', async () => {
     const page = await admin.get('/reports/coordinators');
     expect(page.status).toBe(200);
     expect(page.text).toContain(coordinatorUser.email);
@@ -176,8 +210,16 @@ describe('completion rosters', () => {
   it('records every download (who, when, filter, rows) and shows the log to admins only', async () => {
     const before = new Date(Date.now() - 1000);
     await downloadCsv(facilitator, `/reports/roster.csv?cohort=${cohortA.id}&status=completed`);
-    const entry = await testApp.app.get(DataSource).getRepository(ReportDownload).findOneOrFail({ where: {}, order: { id: 'DESC' } });
-    expect(entry).toMatchObject({ kind: 'roster', format: 'csv', rowCount: 1, filter: { cohort: String(cohortA.id), status: 'completed' } });
+    const entry = await testApp.app
+      .get(DataSource)
+      .getRepository(ReportDownload)
+      .findOneOrFail({ where: {}, order: { id: 'DESC' } });
+    expect(entry).toMatchObject({
+      kind: 'roster',
+      format: 'csv',
+      rowCount: 1,
+      filter: { cohort: String(cohortA.id), status: 'completed' },
+    });
     expect(entry.createdAt.getTime()).toBeGreaterThanOrEqual(before.getTime());
     const log = await admin.get('/reports/downloads');
     expect(log.status).toBe(200);

@@ -12,16 +12,80 @@ import { downloadCsv, downloadXlsx, learner, progressRow, submittedAttempt, upda
  * A hand-built cohort with known answers. Assessment questions: pt-q1 single (a), pt-q2 multiple (a+b),
  * pt-q3 true/false (b), pt-q4 single (c).
  */
-type Person = { key: string; sex: string; institution: string; pre: number | null; post: number | null; completed: boolean; answers?: Record<string, string[]> };
+type Person = {
+  key: string;
+  sex: string;
+  institution: string;
+  pre: number | null;
+  post: number | null;
+  completed: boolean;
+  answers?: Record<string, string[]>;
+};
 const PEOPLE: Person[] = [
-  { key: 'W1', sex: 'female', institution: 'pnc', pre: 25, post: 75, completed: true, answers: { 'pt-q1': ['a'], 'pt-q2': ['c'], 'pt-q3': ['a'], 'pt-q4': ['a'] } },
-  { key: 'W2', sex: 'female', institution: 'pnc', pre: 50, post: 100, completed: true, answers: { 'pt-q1': ['a'], 'pt-q2': ['a', 'b'], 'pt-q3': ['a'], 'pt-q4': ['a'] } },
-  { key: 'W3', sex: 'female', institution: 'pnc', pre: 50, post: 50, completed: true, answers: { 'pt-q1': ['a'], 'pt-q2': ['a'], 'pt-q3': ['b'], 'pt-q4': ['b'] } },
-  { key: 'W4', sex: 'female', institution: 'pnc', pre: 75, post: 100, completed: true, answers: { 'pt-q1': ['a'], 'pt-q2': ['b', 'a'], 'pt-q3': ['b'], 'pt-q4': ['a'] } },
-  { key: 'W5', sex: 'female', institution: 'pnc', pre: 25, post: null, completed: false, answers: { 'pt-q1': ['b'], 'pt-q2': ['a', 'c'], 'pt-q3': ['a'], 'pt-q4': ['c'] } },
+  {
+    key: 'W1',
+    sex: 'female',
+    institution: 'pnc',
+    pre: 25,
+    post: 75,
+    completed: true,
+    answers: { 'pt-q1': ['a'], 'pt-q2': ['c'], 'pt-q3': ['a'], 'pt-q4': ['a'] },
+  },
+  {
+    key: 'W2',
+    sex: 'female',
+    institution: 'pnc',
+    pre: 50,
+    post: 100,
+    completed: true,
+    answers: { 'pt-q1': ['a'], 'pt-q2': ['a', 'b'], 'pt-q3': ['a'], 'pt-q4': ['a'] },
+  },
+  {
+    key: 'W3',
+    sex: 'female',
+    institution: 'pnc',
+    pre: 50,
+    post: 50,
+    completed: true,
+    answers: { 'pt-q1': ['a'], 'pt-q2': ['a'], 'pt-q3': ['b'], 'pt-q4': ['b'] },
+  },
+  {
+    key: 'W4',
+    sex: 'female',
+    institution: 'pnc',
+    pre: 75,
+    post: 100,
+    completed: true,
+    answers: { 'pt-q1': ['a'], 'pt-q2': ['b', 'a'], 'pt-q3': ['b'], 'pt-q4': ['a'] },
+  },
+  {
+    key: 'W5',
+    sex: 'female',
+    institution: 'pnc',
+    pre: 25,
+    post: null,
+    completed: false,
+    answers: { 'pt-q1': ['b'], 'pt-q2': ['a', 'c'], 'pt-q3': ['a'], 'pt-q4': ['c'] },
+  },
   { key: 'W6', sex: 'female', institution: 'pnc', pre: null, post: null, completed: false },
-  { key: 'M1', sex: 'male', institution: 'dgme', pre: 0, post: 100, completed: true, answers: { 'pt-q1': ['b'], 'pt-q3': ['a'], 'pt-q4': ['a'] } },
-  { key: 'M2', sex: 'male', institution: 'dgme', pre: 50, post: null, completed: false, answers: { 'pt-q1': ['a'], 'pt-q3': ['a'], 'pt-q4': ['c'] } },
+  {
+    key: 'M1',
+    sex: 'male',
+    institution: 'dgme',
+    pre: 0,
+    post: 100,
+    completed: true,
+    answers: { 'pt-q1': ['b'], 'pt-q3': ['a'], 'pt-q4': ['a'] },
+  },
+  {
+    key: 'M2',
+    sex: 'male',
+    institution: 'dgme',
+    pre: 50,
+    post: null,
+    completed: false,
+    answers: { 'pt-q1': ['a'], 'pt-q3': ['a'], 'pt-q4': ['c'] },
+  },
 ];
 
 describe('donor summary and question analysis on a hand-built cohort', () => {
@@ -47,27 +111,72 @@ describe('donor summary and question analysis on a hand-built cohort', () => {
         await progressRow(app, user, assessment, { score: person.post, passed: person.post >= 80 });
         await submittedAttempt(app, user, assessment, 'post', {}, person.post);
       }
-      if (person.completed) await updateEnrolment(app, enrolment, { completedAt: new Date(), preTestScore: person.pre, postTestScore: person.post });
+      if (person.completed)
+        await updateEnrolment(app, enrolment, { completedAt: new Date(), preTestScore: person.pre, postTestScore: person.post });
     }
     // The assessment file as written, so the analysis can point at each question's line.
-    const source = ['---', 'title: Evaluación', '---', '', '::: quiz', '', '### pt-q1 (single)', 'P1', '- [x] a', '- [ ] b', '- [ ] c', '',
-      '### pt-q2 (multiple)', 'P2', '- [x] a', '- [x] b', '- [ ] c', '- [ ] d', '', '### pt-q3 (vf)', 'P3', '- [ ] a', '- [x] b', '',
-      '### pt-q4 (single)', 'P4', '- [ ] a', '- [ ] b', '- [x] c', ':::', ''].join('\n');
+    const source = [
+      '---',
+      'title: Evaluación',
+      '---',
+      '',
+      '::: quiz',
+      '',
+      '### pt-q1 (single)',
+      'P1',
+      '- [x] a',
+      '- [ ] b',
+      '- [ ] c',
+      '',
+      '### pt-q2 (multiple)',
+      'P2',
+      '- [x] a',
+      '- [x] b',
+      '- [ ] c',
+      '- [ ] d',
+      '',
+      '### pt-q3 (vf)',
+      'P3',
+      '- [ ] a',
+      '- [x] b',
+      '',
+      '### pt-q4 (single)',
+      'P4',
+      '- [ ] a',
+      '- [ ] b',
+      '- [x] c',
+      ':::',
+      '',
+    ].join('\n');
     await app.get(DataSource).getRepository(ModuleVersion).update({ moduleId: assessment.id, language: 'es' }, { sourceText: source });
     coordinator = await signedInAgent(app, await createUser(app, { role: 'coordinator' }));
     const facilitatorUser = await createUser(app, { role: 'facilitator' });
     await assignFacilitator(app, cohort, facilitatorUser);
     facilitator = await signedInAgent(app, facilitatorUser);
   });
-  afterAll(async () => { await testApp.close(); });
+  afterAll(async () => {
+    await testApp.close();
+  });
 
   it('downloads the summary table with the known figures and withholds percentages and averages of small groups', async () => {
     const csv = await downloadCsv(coordinator, `/reports/summary.csv?cohort=${cohort.id}`);
     expect(csv.status).toBe(200);
     expect(csv.headers['cache-control']).toBe('no-store');
     const [header, ...rows] = csv.rows;
-    expect(header).toEqual(['Desglose', 'Grupo', 'Inscritas/os', 'Finalizaron', '% que finalizó', 'Certificadas/os', '% certificado',
-      'Promedio prueba inicial', 'Promedio prueba final', 'Con ambas pruebas', 'Ganancia media (puntos)', '% que mejoró']);
+    expect(header).toEqual([
+      'Desglose',
+      'Grupo',
+      'Inscritas/os',
+      'Finalizaron',
+      '% que finalizó',
+      'Certificadas/os',
+      '% certificado',
+      'Promedio prueba inicial',
+      'Promedio prueba final',
+      'Con ambas pruebas',
+      'Ganancia media (puntos)',
+      '% que mejoró',
+    ]);
     const line = (breakdown: string, group: string) => rows.find((row) => row[0] === breakdown && row[1] === group)!.slice(2);
     // Pre-test 275/7, post-test 425/5, gains 50 50 0 25 100 -> 45, improved 4 of 5.
     expect(line('Todas las personas', 'Todas las personas')).toEqual(['8', '5', '62.5', '0', '0', '39.3', '85', '5', '45', '80']);

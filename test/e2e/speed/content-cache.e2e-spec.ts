@@ -33,7 +33,8 @@ describe('published-content cache', () => {
     await testApp.close();
   });
 
-  const retitle = (title: string) => content.write('01-bienvenida.es.md', content.read('01-bienvenida.es.md').replace(/^title: .*$/m, `title: ${title}`));
+  const retitle = (title: string) =>
+    content.write('01-bienvenida.es.md', content.read('01-bienvenida.es.md').replace(/^title: .*$/m, `title: ${title}`));
 
   async function learner() {
     const course = await courseBySlug(testApp.app);
@@ -72,7 +73,9 @@ describe('published-content cache', () => {
     await agent.get(MODULE);
     for (const title of ['Bienvenida uno', 'Bienvenida dos', 'Bienvenida tres']) {
       retitle(title);
-      const result = await testApp.app.get(ContentImportService).importCourse(FIXTURE_SLUG, await loadFolder(content.courseDir()), { actorId: null, source: 'upload' });
+      const result = await testApp.app
+        .get(ContentImportService)
+        .importCourse(FIXTURE_SLUG, await loadFolder(content.courseDir()), { actorId: null, source: 'upload' });
       expect(result.status).toBe('updated');
       const page = await agent.get(MODULE);
       expect(page.status).toBe(200);
@@ -84,7 +87,9 @@ describe('published-content cache', () => {
     const { loadFolder } = await import('../../../src/content/parsing');
     const agent = await learner();
     await agent.get(MODULE);
-    const result = await other.app.get(ContentImportService).importCourse(FIXTURE_SLUG, await loadFolder(content.courseDir()), { actorId: null, source: 'upload' });
+    const result = await other.app
+      .get(ContentImportService)
+      .importCourse(FIXTURE_SLUG, await loadFolder(content.courseDir()), { actorId: null, source: 'upload' });
     expect(result.status).toBe('unchanged');
     now += CONTENT_CHECK_MS + 1;
     const queries = countQueries(testApp.app);

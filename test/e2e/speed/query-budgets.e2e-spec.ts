@@ -48,7 +48,9 @@ describe('query budgets per page', () => {
     jest.spyOn(testApp.app.get(Clock), 'now').mockImplementation(() => new Date(frozen));
     queries = countQueries(testApp.app);
   });
-  afterAll(async () => { await testApp.close(); });
+  afterAll(async () => {
+    await testApp.close();
+  });
 
   /** Statements of one request after a warm-up view of the same path. */
   async function statementsOf(agent: Agent | null, path: string): Promise<string[]> {
@@ -69,7 +71,10 @@ describe('query budgets per page', () => {
   }
 
   it('module page and course page of a signed-in learner', async () => {
-    const { agent, courses: [{ course }] } = await learnerIn(1);
+    const {
+      agent,
+      courses: [{ course }],
+    } = await learnerIn(1);
     const module = await statementsOf(agent, `/courses/${course.slug}/modules/01-conceptos`);
     expect(module.length).toBeLessThanOrEqual(BUDGETS.modulePage);
     const coursePage = await statementsOf(agent, `/courses/${course.slug}`);
@@ -91,7 +96,11 @@ describe('query budgets per page', () => {
   });
 
   it('module quiz page and quiz submission', async () => {
-    const { user, agent, courses: [{ course, modules, questions }] } = await learnerIn(1);
+    const {
+      user,
+      agent,
+      courses: [{ course, modules, questions }],
+    } = await learnerIn(1);
     const base = `/courses/${course.slug}/modules/01-conceptos/quiz`;
     const token = await csrfToken(agent, base);
     expect((await agent.post(`${base}/start`).type('form').send({ _csrf: token })).status).toBe(303);

@@ -6,8 +6,12 @@ import { createTestApp, TestApp } from '../../utils/test-app';
 
 describe('session and user lookup', () => {
   let testApp: TestApp;
-  beforeAll(async () => { testApp = await createTestApp(); });
-  afterAll(async () => { await testApp.close(); });
+  beforeAll(async () => {
+    testApp = await createTestApp();
+  });
+  afterAll(async () => {
+    await testApp.close();
+  });
 
   it('reads the session and its user in one statement, and writes nothing on a repeat view', async () => {
     const user = await createUser(testApp.app, { name: 'Lectura Única' });

@@ -6,11 +6,13 @@ import { createTestApp, csrfTokenFrom, TestApp } from '../../utils/test-app';
 /** Cookies a response sets, by name. */
 function setCookies(response: request.Response): Map<string, string> {
   const header = response.headers['set-cookie'] as unknown as string[] | undefined;
-  return new Map((header ?? []).map((cookie) => {
-    const [pair] = cookie.split(';');
-    const index = pair.indexOf('=');
-    return [pair.slice(0, index), pair.slice(index + 1)];
-  }));
+  return new Map(
+    (header ?? []).map((cookie) => {
+      const [pair] = cookie.split(';');
+      const index = pair.indexOf('=');
+      return [pair.slice(0, index), pair.slice(index + 1)];
+    }),
+  );
 }
 
 describe('visitors without a cookie', () => {
@@ -20,17 +22,32 @@ describe('visitors without a cookie', () => {
     testApp = await createTestApp();
     courseSlug = (await createCourse(testApp.app)).course.slug;
   });
-  afterAll(async () => { await testApp.close(); });
+  afterAll(async () => {
+    await testApp.close();
+  });
 
   const sessionRows = async (): Promise<number> => {
-    const [row] = await testApp.app.get(DataSource).query('SELECT COUNT(*) AS n FROM session') as { n: string | number }[];
+    const [row] = (await testApp.app.get(DataSource).query('SELECT COUNT(*) AS n FROM session')) as { n: string | number }[];
     return Number(row.n);
   };
 
   it('leaves the session table unchanged after 100 anonymous page views, and gets no session cookie', async () => {
     const before = await sessionRows();
-    const paths = ['/', '/courses', `/courses/${courseSlug}`, '/auth/login', '/auth/register', '/healthz', '/static/styles.css', '/auth/forgot-password', '/courses?topic=trafficking', '/nowhere'];
-    const responses = await Promise.all(Array.from({ length: 100 }, (_, index) => request(testApp.server).get(paths[index % paths.length])));
+    const paths = [
+      '/',
+      '/courses',
+      `/courses/${courseSlug}`,
+      '/auth/login',
+      '/auth/register',
+      '/healthz',
+      '/static/styles.css',
+      '/auth/forgot-password',
+      '/courses?topic=trafficking',
+      '/nowhere',
+    ];
+    const responses = await Promise.all(
+      Array.from({ length: 100 }, (_, index) => request(testApp.server).get(paths[index % paths.length])),
+    );
     for (const response of responses) {
       expect(response.status).toBeLessThan(500);
       expect(setCookies(response).has('sid')).toBe(false);
@@ -44,7 +61,10 @@ describe('visitors without a cookie', () => {
     const agent = request.agent(testApp.server);
     const home = await agent.get('/courses');
     expect(home.text).toContain('lang="es"');
-    const switched = await agent.post('/language').type('form').send({ lang: 'en', next: '/courses', _csrf: csrfTokenFrom(home.text) });
+    const switched = await agent
+      .post('/language')
+      .type('form')
+      .send({ lang: 'en', next: '/courses', _csrf: csrfTokenFrom(home.text) });
     expect(switched.status).toBe(303);
     expect(switched.headers.location).toBe('/courses');
     expect(setCookies(switched).get('lang')).toBe('en');
@@ -71,7 +91,10 @@ describe('visitors without a cookie', () => {
   it('still signs in from a visitor page (the form token is the visitor one)', async () => {
     const agent = request.agent(testApp.server);
     const page = await agent.get('/auth/login');
-    const response = await agent.post('/auth/login').type('form').send({ email: 'nobody@example.test', password: 'wrong-password-123', _csrf: csrfTokenFrom(page.text) });
+    const response = await agent
+      .post('/auth/login')
+      .type('form')
+      .send({ email: 'nobody@example.test', password: 'wrong-password-123', _csrf: csrfTokenFrom(page.text) });
     // Reaches the credential check (not a CSRF refusal).
     expect(response.status).not.toBe(403);
   });

@@ -10,8 +10,12 @@ const DAY = 24 * 60 * 60 * 1000;
 
 describe("the learner's day: no dead ends from the pre-test to the end page", () => {
   let testApp: TestApp;
-  beforeAll(async () => { testApp = await createTestApp(); });
-  afterAll(async () => { await testApp.close(); });
+  beforeAll(async () => {
+    testApp = await createTestApp();
+  });
+  afterAll(async () => {
+    await testApp.close();
+  });
 
   const data = () => testApp.app.get(DataSource);
 
@@ -29,7 +33,16 @@ describe("the learner's day: no dead ends from the pre-test to the end page", ()
     expect(page).toContain('La prueba inicial mide lo que ya sabe');
     expect(page).toContain(`<a href="/courses/${slug}/modules/01-conceptos">Empezar sin la prueba inicial</a>`);
     expect((await agent.get('/my/courses')).text).toContain(`href="/courses/${slug}/pre-test">Empezar con la prueba inicial</a>`);
-    await takeQuiz(testApp.app, agent, `/courses/${slug}/pre-test`, learner.id, built.assessment!.id, built.questions.assessment, 'right', 'pre');
+    await takeQuiz(
+      testApp.app,
+      agent,
+      `/courses/${slug}/pre-test`,
+      learner.id,
+      built.assessment!.id,
+      built.questions.assessment,
+      'right',
+      'pre',
+    );
     const after = (await agent.get(`/courses/${slug}`)).text;
     expect(after).toContain(`<a class="button" href="/courses/${slug}/modules/01-conceptos">Continuar</a>`);
     expect(after).not.toContain('Empezar sin la prueba inicial');
@@ -57,11 +70,37 @@ describe("the learner's day: no dead ends from the pre-test to the end page", ()
   it('gives the completed learner an end page (result, gain, certificate slot, other courses) and keeps completion when a module is added later', async () => {
     const { agent, slug, built, learner } = await learnerIn({ completionRule: { modules: false, quizzes: true, postTest: true } });
     const other = await createCourse(testApp.app, { topic: 'trafficking' });
-    await takeQuiz(testApp.app, agent, `/courses/${slug}/pre-test`, learner.id, built.assessment!.id, built.questions.assessment, { 'pt-q1': 'right', 'pt-q2': 'wrong', 'pt-q3': 'wrong', 'pt-q4': 'wrong' }, 'pre');
+    await takeQuiz(
+      testApp.app,
+      agent,
+      `/courses/${slug}/pre-test`,
+      learner.id,
+      built.assessment!.id,
+      built.questions.assessment,
+      { 'pt-q1': 'right', 'pt-q2': 'wrong', 'pt-q3': 'wrong', 'pt-q4': 'wrong' },
+      'pre',
+    );
     for (const [index, module] of built.modules.entries()) {
-      await takeQuiz(testApp.app, agent, `/courses/${slug}/modules/${module.key}/quiz`, learner.id, module.id, built.questions[built.modules[index].key], 'right');
+      await takeQuiz(
+        testApp.app,
+        agent,
+        `/courses/${slug}/modules/${module.key}/quiz`,
+        learner.id,
+        module.id,
+        built.questions[built.modules[index].key],
+        'right',
+      );
     }
-    const { response } = await takeQuiz(testApp.app, agent, `/courses/${slug}/post-test`, learner.id, built.assessment!.id, built.questions.assessment, 'right', 'post');
+    const { response } = await takeQuiz(
+      testApp.app,
+      agent,
+      `/courses/${slug}/post-test`,
+      learner.id,
+      built.assessment!.id,
+      built.questions.assessment,
+      'right',
+      'post',
+    );
     expect(response.status).toBe(303);
     const course = (await agent.get(`/courses/${slug}`)).text;
     expect(course).toContain(`<a class="button" href="/courses/${slug}/completed">Ver mi resultado</a>`);
@@ -77,8 +116,11 @@ describe("the learner's day: no dead ends from the pre-test to the end page", ()
     // A facilitator adds a module afterwards: the completion stands, the new module is "new", never "77 %".
     const data = testApp.app.get(DataSource);
     const moduleRepo = data.getRepository('CourseModule');
-    const added = await moduleRepo.save(moduleRepo.create({ courseId: built.course.id, key: '03-nuevo', kind: 'lesson', position: 3, minutes: 10, active: true }));
-    for (const language of ['es', 'en']) await addVersion(data, added as never, language, 1, standardQuestions('m3'), built.course.quizDefaults as never);
+    const added = await moduleRepo.save(
+      moduleRepo.create({ courseId: built.course.id, key: '03-nuevo', kind: 'lesson', position: 3, minutes: 10, active: true }),
+    );
+    for (const language of ['es', 'en'])
+      await addVersion(data, added as never, language, 1, standardQuestions('m3'), built.course.quizDefaults as never);
     const again = (await agent.get(`/courses/${slug}`)).text;
     expect(again).toContain('value="100"');
     expect(again).toContain('Desde que completó el curso se agregó 1 módulo nuevo');
@@ -110,7 +152,12 @@ describe("the learner's day: no dead ends from the pre-test to the end page", ()
     for (const [, letter] of ticked) expect(english).toMatch(new RegExp(`value="${letter}" checked`));
     expect(await data().getRepository(QuizAttempt).findOneByOrFail({ id: attempt.id })).toMatchObject({ status: 'open' });
     // Nothing was graded: the same attempt is submitted afterwards as usual.
-    const submitted = await postPairs(agent, base, `${base}/attempts/${attempt.id}`, answerPairs(attempt, built.questions['01-conceptos'], 'right'));
+    const submitted = await postPairs(
+      agent,
+      base,
+      `${base}/attempts/${attempt.id}`,
+      answerPairs(attempt, built.questions['01-conceptos'], 'right'),
+    );
     expect(submitted.status).toBe(303);
   });
 
@@ -141,7 +188,14 @@ describe("the learner's day: no dead ends from the pre-test to the end page", ()
     const built = await createCourse(testApp.app);
     const form = await coordinator.get('/cohorts/new');
     expect(form.text).toMatch(/<input type="checkbox" id="earlyAccess" name="earlyAccess" value="1" aria-describedby="earlyAccess-help" >/);
-    const fields = { courseId: String(built.course.id), name: 'Trata 2027, anticipada', country: 'SV', startsOn: '2027-02-01', endsOn: '2027-04-30', enrolmentMode: 'open' };
+    const fields = {
+      courseId: String(built.course.id),
+      name: 'Trata 2027, anticipada',
+      country: 'SV',
+      startsOn: '2027-02-01',
+      endsOn: '2027-04-30',
+      enrolmentMode: 'open',
+    };
     const off = await submitForm(coordinator, '/cohorts/new', '/cohorts', fields);
     expect(off.status).toBe(303);
     expect(await data().getRepository(Cohort).findOneByOrFail({ name: fields.name })).toMatchObject({ earlyAccess: false });

@@ -10,8 +10,12 @@ const headerOf = (html: string) => /<header class="site-header">[\s\S]*?<\/heade
 
 describe('every page on a phone: titles, header, forms with errors, counts, uploads', () => {
   let testApp: TestApp;
-  beforeAll(async () => { testApp = await createTestApp(); });
-  afterAll(async () => { await testApp.close(); });
+  beforeAll(async () => {
+    testApp = await createTestApp();
+  });
+  afterAll(async () => {
+    await testApp.close();
+  });
 
   it('gives every page its own title: "Iniciar sesión · Aprende Protección"', async () => {
     const visitor = request.agent(testApp.server);
@@ -42,7 +46,11 @@ describe('every page on a phone: titles, header, forms with errors, counts, uplo
     expect(new Set(Object.values(titles)).size).toBe(Object.keys(titles).length);
     const coordinator = await signedInAgent(testApp.app, await createUser(testApp.app, { role: 'coordinator' }));
     const cohort = await createCohort(testApp.app, await createCourse(testApp.app), { name: 'Trata 2027, Honduras' });
-    const cohortTitles = await Promise.all(['', '/learners', '/requests', '/invitations', '/bulk'].map(async (tail) => titleOf((await coordinator.get(`/cohorts/${cohort.id}${tail}`)).text)));
+    const cohortTitles = await Promise.all(
+      ['', '/learners', '/requests', '/invitations', '/bulk'].map(async (tail) =>
+        titleOf((await coordinator.get(`/cohorts/${cohort.id}${tail}`)).text),
+      ),
+    );
     expect(cohortTitles[1]).toBe('Participantes · Trata 2027, Honduras · Aprende Protección');
     expect(new Set(cohortTitles).size).toBe(5);
   });
@@ -103,7 +111,11 @@ describe('every page on a phone: titles, header, forms with errors, counts, uplo
 
     it('puts the token first in the form body, not in the action', async () => {
       const page = await coordinator.get(`/cohorts/${cohortId}/bulk`);
-      expect(page.text).toMatch(new RegExp(`<form method="post" action="/cohorts/${cohortId}/bulk" enctype="multipart/form-data" class="form">\\s*(\\{\\{!--.*--\\}\\}\\s*)?<input type="hidden" name="_csrf"`));
+      expect(page.text).toMatch(
+        new RegExp(
+          `<form method="post" action="/cohorts/${cohortId}/bulk" enctype="multipart/form-data" class="form">\\s*(\\{\\{!--.*--\\}\\}\\s*)?<input type="hidden" name="_csrf"`,
+        ),
+      );
       expect(page.text).not.toContain('?_csrf=');
     });
 
