@@ -37,13 +37,11 @@ export class MediaController {
     // Phones play audio and video in pieces; one byte range is enough for them.
     if (Array.isArray(range) && range.type === 'bytes' && range.length === 1) {
       const { start, end } = range[0];
-      response
-        .status(206)
-        .set({
-          'Content-Range': `bytes ${start}-${end}/${data.length}`,
-          'Content-Length': String(end - start + 1),
-          'Accept-Ranges': 'bytes',
-        });
+      response.status(206).set({
+        'Content-Range': `bytes ${start}-${end}/${data.length}`,
+        'Content-Length': String(end - start + 1),
+        'Accept-Ranges': 'bytes',
+      });
       response.end(data.subarray(start, end + 1));
       return;
     }

@@ -59,14 +59,12 @@ describe('question statistics', () => {
     expect(byId('multi').flags).toEqual([]);
     const hard = questionStatistics(
       [q('hard', 'single', ['c'])],
-      responses
-        .slice(0, 6)
-        .map((r) => ({
-          ...r,
-          layout: [{ questionId: 'hard', optionIds: ['a', 'b', 'c'] }],
-          answers: { hard: ['a'] },
-          questions: [q('hard', 'single', ['c'])],
-        })),
+      responses.slice(0, 6).map((r) => ({
+        ...r,
+        layout: [{ questionId: 'hard', optionIds: ['a', 'b', 'c'] }],
+        answers: { hard: ['a'] },
+        questions: [q('hard', 'single', ['c'])],
+      })),
     );
     expect(hard[0].flags).toEqual(['tooHard']);
   });

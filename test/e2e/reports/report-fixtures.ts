@@ -20,14 +20,12 @@ let sequence = 0;
 export async function learner(app: NestExpressApplication, overrides: Partial<User> & { name?: string } = {}): Promise<User> {
   sequence += 1;
   const fields = profileFields({ name: overrides.name ?? `Participante ${sequence}`, ...(overrides as object) });
-  return app
-    .get(UsersService)
-    .create({
-      ...fields,
-      email: overrides.email ?? `learner${sequence}-${Date.now()}@example.org`,
-      password: 'correct horse battery staple',
-      role: 'learner',
-    });
+  return app.get(UsersService).create({
+    ...fields,
+    email: overrides.email ?? `learner${sequence}-${Date.now()}@example.org`,
+    password: 'correct horse battery staple',
+    role: 'learner',
+  });
 }
 
 /** A module's progress row as the learning pages would have written it. */
