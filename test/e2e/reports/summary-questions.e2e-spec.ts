@@ -198,7 +198,7 @@ describe('donor summary and question analysis on a hand-built cohort', () => {
       expect(page.text).toMatch(new RegExp(`<svg [^>]*role="img"[^>]*aria-labelledby="${id}-title ${id}-desc"`));
       expect(page.text).toContain(`<title id="${id}-title">`);
     }
-    expect(page.text).toContain('5/8 (62.5 %)');
+    expect(page.text).toContain('5/8 (62,5 %)');
     expect(page.text).toContain(`${formatNumber(62.5, 'es')} %`);
     expect(page.text).toContain('grupo pequeño');
     expect(page.text).not.toMatch(/<script/);
