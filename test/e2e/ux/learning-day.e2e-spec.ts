@@ -1,7 +1,15 @@
 import { DataSource } from 'typeorm';
 import { Cohort } from '../../../src/cohorts/entities/cohort.entity';
 import { QuizAttempt } from '../../../src/quizzes/entities/quiz-attempt.entity';
-import { addVersion, createCohort, createCourse, enrol, enrolledCourse, standardQuestions } from '../../utils/course-factories';
+import {
+  addVersion,
+  contentChanged,
+  createCohort,
+  createCourse,
+  enrol,
+  enrolledCourse,
+  standardQuestions,
+} from '../../utils/course-factories';
 import { createUser, signedInAgent } from '../../utils/factories';
 import { Agent, createTestApp, submitForm, TestApp } from '../../utils/test-app';
 import { answerPairs, postPairs, startAttempt, takeQuiz } from '../learning/quiz-helpers';
@@ -121,6 +129,7 @@ describe("the learner's day: no dead ends from the pre-test to the end page", ()
     );
     for (const language of ['es', 'en'])
       await addVersion(data, added as never, language, 1, standardQuestions('m3'), built.course.quizDefaults as never);
+    await contentChanged(testApp.app);
     const again = (await agent.get(`/courses/${slug}`)).text;
     expect(again).toContain('value="100"');
     expect(again).toContain('Desde que completó el curso se agregó 1 módulo nuevo');
