@@ -119,7 +119,15 @@ describe('the day on a phone and on a desk: header, filters, lesson tables, focu
     expect(Math.min(...cells.map((cell) => cell.width))).toBeGreaterThanOrEqual(90);
     await region.focus();
     await reader.keyboard.press('ArrowRight');
-    expect(await region.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0); // a keyboard user can scroll it
+    // Chromium animates keyboard scrolling: wait for the animation to move the region (fails after the timeout if it never does).
+    const moved = await region.evaluate(
+      (el) => new Promise<number>((resolve) => {
+        const deadline = Date.now() + 3000;
+        const check = (): void => (el.scrollLeft > 0 || Date.now() > deadline ? resolve(el.scrollLeft) : void requestAnimationFrame(check));
+        check();
+      }),
+    );
+    expect(moved).toBeGreaterThan(0); // a keyboard user can scroll it
     await reader.context().close();
     await page.context().close();
   });
