@@ -22,9 +22,9 @@ import { CertificateSettingsController } from './managing/certificate-settings.c
 import { CohortCertificatesController } from './managing/cohort-certificates.controller';
 import { CohortCertificatesService } from './managing/cohort-certificates.service';
 import { StaffCertificatesController } from './managing/staff-certificates.controller';
+import { ThrottlingModule } from '../throttling/throttling.module';
 import { PdfRendererService } from './pdf/pdf-renderer.service';
 import { VerificationController } from './verification/verification.controller';
-import { VerifyThrottle } from './verification/verify-throttle';
 
 /**
  * Completion certificates: issued once when a course is completed (a listener on
@@ -39,6 +39,7 @@ import { VerifyThrottle } from './verification/verify-throttle';
     ContentModule,
     UsersModule,
     CohortsModule,
+    ThrottlingModule,
   ],
   controllers: [
     CertificatesController,
@@ -56,7 +57,6 @@ import { VerifyThrottle } from './verification/verify-throttle';
     CertificatePdfStore,
     PdfRendererService,
     CredentialKeysService,
-    VerifyThrottle,
     CohortCertificatesService,
   ],
   exports: [CertificatesService],

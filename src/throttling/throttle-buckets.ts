@@ -27,7 +27,8 @@ export const THROTTLE_BUCKETS: Record<ThrottleBucket, BucketRule> = {
   forgotPasswordAddress: { points: 30, durationSeconds: 15 * MINUTE },
   // A training room registers a whole class from one address: 40 per hour.
   registrationAddress: { points: 40, durationSeconds: 60 * MINUTE },
-  certificateVerificationAddress: { points: 30, durationSeconds: MINUTE },
+  // Public certificate lookups: enough for an office checking a stack of papers, too few to enumerate codes.
+  certificateVerificationAddress: { points: 20, durationSeconds: 5 * MINUTE },
 };
 
 /** The table the counters live in (created by migration RateLimits1795400300000). */

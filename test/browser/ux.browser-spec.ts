@@ -121,11 +121,12 @@ describe('the day on a phone and on a desk: header, filters, lesson tables, focu
     await reader.keyboard.press('ArrowRight');
     // Chromium animates keyboard scrolling: wait for the animation to move the region (fails after the timeout if it never does).
     const moved = await region.evaluate(
-      (el) => new Promise<number>((resolve) => {
-        const deadline = Date.now() + 3000;
-        const check = (): void => (el.scrollLeft > 0 || Date.now() > deadline ? resolve(el.scrollLeft) : void requestAnimationFrame(check));
-        check();
-      }),
+      (el) =>
+        new Promise<number>((resolve) => {
+          const deadline = Date.now() + 3000;
+          const check = (): void => (el.scrollLeft > 0 || Date.now() > deadline ? resolve(el.scrollLeft) : void setTimeout(check, 20));
+          check();
+        }),
     );
     expect(moved).toBeGreaterThan(0); // a keyboard user can scroll it
     await reader.context().close();

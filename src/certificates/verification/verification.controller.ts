@@ -2,11 +2,11 @@ import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Public } from '../../common/access.decorators';
 import { translator } from '../../i18n/i18n';
+import { ThrottlingService } from '../../throttling/throttling.service';
 import { CertificatesService } from '../certificates.service';
 import { VerifyQuery } from '../dto/certificate-forms.dto';
 import { formatPublicCode, normalisePublicCode } from '../public-code';
 import { verificationView } from './verification-view';
-import { VerifyThrottle } from './verify-throttle';
 
 /**
  * The public verification page, for anyone holding the paper: /verify/<code> (the QR
@@ -17,7 +17,7 @@ import { VerifyThrottle } from './verify-throttle';
 export class VerificationController {
   constructor(
     private readonly certificates: CertificatesService,
-    private readonly throttle: VerifyThrottle,
+    private readonly throttling: ThrottlingService,
   ) {}
 
   @Get()
@@ -38,7 +38,9 @@ export class VerificationController {
     const lang = request.lang ?? 'es';
     const t = translator(lang);
     response.set({ 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex' });
-    if (!(await this.throttle.consume(request.ip ?? ''))) {
+    const lookup = await this.throttling.consume('certificateVerificationAddress', request.ip ?? '');
+    if (!lookup.allowed) {
+      response.setHeader('Retry-After', String(lookup.retryAfterSeconds));
       response.status(429).render('certificates/verify-form', { pageTitle: t('certificates.verify.title'), throttled: true });
       return;
     }

@@ -2,7 +2,9 @@ import request from 'supertest';
 import { CertificateIssuerService } from '../../../src/certificates/certificate-issuer.service';
 import { Certificate } from '../../../src/certificates/entities/certificate.entity';
 import { formatPublicCode, newPublicCode } from '../../../src/certificates/public-code';
-import { VERIFY_LIMIT } from '../../../src/certificates/verification/verify-throttle';
+import { THROTTLE_BUCKETS } from '../../../src/throttling/throttle-buckets';
+
+const VERIFY_LIMIT = THROTTLE_BUCKETS.certificateVerificationAddress;
 import { User } from '../../../src/users/user.entity';
 import { createUser, signedInAgent } from '../../utils/factories';
 import { createTestApp, TestApp } from '../../utils/test-app';
@@ -119,6 +121,10 @@ describe('certificates: verification throttle', () => {
       expect(statuses.filter((status) => status === 429)).toHaveLength(30 - VERIFY_LIMIT.points);
       const refused = responses.find((response) => response.status === 429)!;
       expect(refused.text).toContain('Demasiadas consultas');
+      // The refusal says when to come back: within the bucket's window, at least a second.
+      const retryAfter = Number(refused.headers['retry-after']);
+      expect(retryAfter).toBeGreaterThanOrEqual(1);
+      expect(retryAfter).toBeLessThanOrEqual(VERIFY_LIMIT.durationSeconds);
     } finally {
       await other.close();
     }
