@@ -4,6 +4,7 @@ import { Brackets, EntityManager, In, IsNull, Repository } from 'typeorm';
 import { Clock } from '../common/clock';
 import { FormError } from '../common/errors';
 import { Role } from '../common/roles';
+import { isUniqueViolation } from '../database/unique-violation';
 import { PasswordHasher } from './password-hasher';
 import { ProfileFieldsDto } from './dto/profile-fields.dto';
 import { User } from './user.entity';
@@ -106,7 +107,13 @@ export class UsersService {
       role: input.role ?? 'learner',
       dataConsentAt: this.clock.now(),
     });
-    return this.users.save(user);
+    try {
+      return await this.users.save(user);
+    } catch (error) {
+      // Another request registered the same email between the check and the insert.
+      if (isUniqueViolation(error, 'app_user')) throw FormError.field('email', 'auth.register.emailTaken');
+      throw error;
+    }
   }
 
   async updateProfile(userId: number, fields: ProfileFieldsDto): Promise<User> {

@@ -163,7 +163,11 @@ export class InvitationsService {
     const invitation = await this.usable(token);
     if (await this.users.findByEmail(invitation.email)) throw FormError.field('_form', 'cohorts.invitations.accountExists');
     const { passwordConfirmation: _confirmation, dataConsent: _consent, next: _next, ...profile } = form;
-    const user = await this.users.create({ ...profile, email: invitation.email });
+    const user = await this.users.create({ ...profile, email: invitation.email }).catch((error: unknown) => {
+      // The same link sent twice at once: the other request made the account a moment ago.
+      if (error instanceof FormError) throw FormError.field('_form', 'cohorts.invitations.accountExists');
+      throw error;
+    });
     try {
       return { user, outcome: await this.accept(token, user) };
     } catch (error) {

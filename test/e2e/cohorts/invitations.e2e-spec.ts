@@ -5,7 +5,7 @@ import { Course } from '../../../src/content/entities/course.entity';
 import { UsersService } from '../../../src/users/users.service';
 import { createUser, DEFAULT_PASSWORD, profileFields, signedInAgent } from '../../utils/factories';
 import { assignFacilitator, createCohort, createCourse, enrolmentsOf } from '../../utils/cohort-factories';
-import { Agent, createTestApp, submitForm, TestApp } from '../../utils/test-app';
+import { Agent, createTestApp, csrfToken, submitForm, TestApp } from '../../utils/test-app';
 
 /** The links on the "invitations created" page, in order (HTML-decoded). */
 function linksIn(html: string): string[] {
@@ -74,6 +74,33 @@ describe('invitations', () => {
     expect(user?.name).toBe('Recién Llegada');
     expect(await enrolmentsOf(testApp.app, { userId: user!.id })).toEqual([expect.objectContaining({ cohortId, status: 'active' })]);
     expect((await request(testApp.server).get(pathOf(link))).status).toBe(404);
+  });
+
+  it('makes one account and one enrolment when the same link is sent seven times at once, and never a 500', async () => {
+    const [link] = linksIn((await invite('rafaga@example.org')).text);
+    const fields = {
+      ...profileFields({ name: 'Ráfaga' }),
+      password: DEFAULT_PASSWORD,
+      passwordConfirmation: DEFAULT_PASSWORD,
+      dataConsent: 'yes',
+    };
+    const visitors = Array.from({ length: 7 }, () => request.agent(testApp.server));
+    const tokens = await Promise.all(visitors.map((visitor) => csrfToken(visitor, pathOf(link))));
+    const responses = await Promise.all(
+      visitors.map((visitor, index) =>
+        visitor
+          .post(pathOf(link))
+          .type('form')
+          .send({ ...fields, _csrf: tokens[index] }),
+      ),
+    );
+    const statuses = responses.map((response) => response.status);
+    expect(statuses.filter((status) => status >= 500)).toEqual([]);
+    expect(statuses.filter((status) => status === 303)).toHaveLength(1);
+    // The others are told plainly: the link was used (404) or the account now exists (422), never a crash.
+    for (const status of statuses.filter((status) => status !== 303)) expect([404, 422]).toContain(status);
+    const user = await testApp.app.get(UsersService).findByEmail('rafaga@example.org');
+    expect(await enrolmentsOf(testApp.app, { userId: user!.id })).toEqual([expect.objectContaining({ cohortId, status: 'active' })]);
   });
 
   it('lets an existing account accept after signing in, and refuses another account', async () => {

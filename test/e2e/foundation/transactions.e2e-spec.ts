@@ -1,5 +1,8 @@
 import { DataSource, EntityManager } from 'typeorm';
+import { FormError } from '../../../src/common/errors';
 import { ThrottlingService } from '../../../src/throttling/throttling.service';
+import { UsersService } from '../../../src/users/users.service';
+import { createUser } from '../../utils/factories';
 import { createTestApp, TestApp } from '../../utils/test-app';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -54,5 +57,25 @@ describe('transactions started at the same moment', () => {
     await expect(failing).rejects.toThrow('rolled back on purpose');
     expect((await counts).filter((r) => r.allowed)).toHaveLength(5);
     expect((await throttling.consume('signInAccount', 'during-rollback@example.org')).allowed).toBe(false);
+  });
+
+  it('a burst of save() calls: each is its own transaction, a duplicate is refused plainly and a rollback elsewhere undoes none', async () => {
+    const dataSource = testApp.app.get(DataSource);
+    const failing = dataSource.transaction(async (manager) => {
+      await insertRow(manager, 'tx-rolled-back-during-saves');
+      await pause(1500); // long enough for the passwords to be hashed and the saves to arrive while it is open
+      throw new Error('rolled back on purpose');
+    });
+    await pause(10);
+    const emails = ['burst-a@example.org', 'burst-a@example.org', 'burst-b@example.org', 'burst-a@example.org', 'burst-c@example.org'];
+    const outcomes = await Promise.allSettled(emails.map((email) => createUser(testApp.app, { email })));
+    await expect(failing).rejects.toThrow('rolled back on purpose');
+    const refused = outcomes.filter((outcome) => outcome.status === 'rejected');
+    expect(refused).toHaveLength(2);
+    for (const outcome of refused) expect((outcome as PromiseRejectedResult).reason).toBeInstanceOf(FormError);
+    const users = testApp.app.get(UsersService);
+    for (const email of ['burst-a@example.org', 'burst-b@example.org', 'burst-c@example.org'])
+      expect(await users.findByEmail(email)).not.toBeNull();
+    expect(await storedKeys(dataSource)).not.toContain('tx-rolled-back-during-saves');
   });
 });
