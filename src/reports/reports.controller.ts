@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Query, Render, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { Authenticated, FormView } from '../common/access.decorators';
+import { Authenticated } from '../common/access.decorators';
+import { FormView } from '../common/error-pages';
 import { Clock } from '../common/clock';
 import { CurrentUser } from '../common/current-user.decorator';
 import { translator } from '../i18n/i18n';
