@@ -7,6 +7,7 @@ import { VerifyQuery } from '../dto/certificate-forms.dto';
 import { formatPublicCode, normalisePublicCode } from '../public-code';
 import { verificationView } from './verification-view';
 import { VerifyThrottle } from './verify-throttle';
+import { Lang } from '../../common/lang.decorator';
 
 /**
  * The public verification page, for anyone holding the paper: /verify/<code> (the QR
@@ -21,8 +22,7 @@ export class VerificationController {
   ) {}
 
   @Get()
-  form(@Query() query: VerifyQuery, @Req() request: Request, @Res() response: Response): void {
-    const lang = request.lang ?? 'es';
+  form(@Query() query: VerifyQuery, @Lang() lang: string, @Res() response: Response): void {
     if (query.code !== undefined) {
       const code = normalisePublicCode(query.code);
       // A typed code goes to its own address (the same page the QR code opens); nonsense is "not found" there too.
@@ -34,8 +34,7 @@ export class VerificationController {
   }
 
   @Get(':code')
-  async show(@Param('code') code: string, @Req() request: Request, @Res() response: Response): Promise<void> {
-    const lang = request.lang ?? 'es';
+  async show(@Param('code') code: string, @Lang() lang: string, @Req() request: Request, @Res() response: Response): Promise<void> {
     const t = translator(lang);
     response.set({ 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex' });
     if (!(await this.throttle.consume(request.ip ?? ''))) {

@@ -8,7 +8,6 @@ import {
   PayloadTooLargeException,
   Post,
   Render,
-  Req,
   Res,
   UploadedFile,
   UseFilters,
@@ -63,22 +62,22 @@ export class BulkImportController {
   async templateCsv(
     @Param('id', ParseIdPipe) id: number,
     @CurrentUser() user: User,
-    @Req() request: Request,
+    @Lang() lang: string,
     @Res() response: Response,
   ): Promise<void> {
     await this.bulk.cohortFor(user, id);
-    download(response, 'participantes.csv', 'text/csv; charset=utf-8', templateCsv(request.lang ?? 'es'));
+    download(response, 'participantes.csv', 'text/csv; charset=utf-8', templateCsv(lang));
   }
 
   @Get('template.xlsx')
   async templateXlsx(
     @Param('id', ParseIdPipe) id: number,
     @CurrentUser() user: User,
-    @Req() request: Request,
+    @Lang() lang: string,
     @Res() response: Response,
   ): Promise<void> {
     await this.bulk.cohortFor(user, id);
-    download(response, 'participantes.xlsx', XLSX_TYPE, await templateXlsx(request.lang ?? 'es'));
+    download(response, 'participantes.xlsx', XLSX_TYPE, await templateXlsx(lang));
   }
 
   /** Multipart: the CSRF token is the body's first field, checked before the file is read into memory. */
@@ -146,10 +145,10 @@ export class BulkImportController {
     @Param('id', ParseIdPipe) id: number,
     @Param('importId', ParseIdPipe) importId: number,
     @CurrentUser() user: User,
-    @Req() request: Request,
+    @Lang() lang: string,
     @Res() response: Response,
   ): Promise<void> {
     const result = await this.bulk.applied(user, id, importId);
-    download(response, `resultado-${importId}.csv`, 'text/csv; charset=utf-8', resultCsv(result.planned, request.lang ?? 'es'));
+    download(response, `resultado-${importId}.csv`, 'text/csv; charset=utf-8', resultCsv(result.planned, lang));
   }
 }

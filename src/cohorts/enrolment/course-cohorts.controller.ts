@@ -7,7 +7,7 @@ import { flash } from '../../common/flash';
 import { ParseIdPipe } from '../../common/id.pipe';
 import { Lang } from '../../common/lang.decorator';
 import { User } from '../../users/user.entity';
-import { localized } from '../cohort-labels';
+import { localized } from '../../i18n/text';
 import { EnrolDto } from '../dto/enrol.dto';
 import { CohortEnrolmentsService } from './cohort-enrolments.service';
 import { CourseCohortsPage } from './course-cohorts.page';

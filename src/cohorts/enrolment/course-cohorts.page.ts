@@ -7,7 +7,7 @@ import { routeId, routeParam } from '../../common/route-params';
 import type { Course } from '../../content/entities/course.entity';
 import { translator } from '../../i18n/i18n';
 import type { User } from '../../users/user.entity';
-import { localized } from '../cohort-labels';
+import { localized } from '../../i18n/text';
 import { CohortEnrolmentsService } from './cohort-enrolments.service';
 
 /** A refusal shown next to the cohort it concerns. */

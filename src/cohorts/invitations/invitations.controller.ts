@@ -11,7 +11,7 @@ import { flash } from '../../common/flash';
 import { pageLinks } from '../../common/pagination';
 import { User } from '../../users/user.entity';
 import { UsersService } from '../../users/users.service';
-import { localized } from '../cohort-labels';
+import { localized } from '../../i18n/text';
 import { managesCohorts } from '../cohorts.service';
 import { AcceptInvitationDto, InviteDto } from '../dto/invitations.dto';
 import { ListLearnersQuery } from '../dto/learner-actions.dto';
@@ -67,13 +67,13 @@ export class InvitationsController {
   @Get('invitations/:token')
   @Public()
   @Render('enrolments/invitation')
-  async page(@Param('token') token: string, @CurrentUser() user: User | undefined, @Req() request: Request) {
+  async page(@Param('token') token: string, @CurrentUser() user: User | undefined, @Lang() lang: string, @Req() request: Request) {
     const invitation = await this.invitations.usable(token);
     const hasAccount = !user && !!(await this.users.findByEmail(invitation.email));
     return {
       pageTitle: invitation.cohort.name,
       invitation,
-      courseTitle: localized(invitation.cohort.course.title, request.lang ?? 'es'),
+      courseTitle: localized(invitation.cohort.course.title, lang),
       signedIn: !!user,
       sameAccount: !!user && user.email === invitation.email,
       hasAccount,

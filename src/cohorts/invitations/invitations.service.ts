@@ -12,7 +12,7 @@ import { EnrolmentsService } from '../../enrolments/enrolments.service';
 import { LinkDelivery, LinkMailer, summariseDeliveries } from '../../mail/link-mailer';
 import { User } from '../../users/user.entity';
 import { normalizeEmail, UsersService } from '../../users/users.service';
-import { localized } from '../cohort-labels';
+import { localized } from '../../i18n/text';
 import { Actor, CohortsService } from '../cohorts.service';
 import { AcceptInvitationDto } from '../dto/invitations.dto';
 import { EnrolmentRefusedError } from '../enrolment/enrolment-errors';

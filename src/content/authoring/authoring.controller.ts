@@ -12,7 +12,7 @@ import { EditFilePage, editorLocals, fileHref } from './authoring.pages';
 import { AuthoringService } from './authoring.service';
 import { AuthoringAccessService } from './authoring-access.service';
 import { CourseOverviewService } from './course-overview.service';
-import { courseTitle } from './course-title';
+import { courseTitle } from '../course-title';
 import { EditFileDto } from './dto/edit-file.dto';
 import { HistoryQuery } from './dto/history.query';
 

@@ -10,7 +10,7 @@ import type { Course } from '../entities/course.entity';
 import { ContentRejectedError } from './authoring.errors';
 import { AuthoringService } from './authoring.service';
 import { CourseEditorsService } from './course-editors.service';
-import { courseTitle } from './course-title';
+import { courseTitle } from '../course-title';
 import { problemList } from './problem-view';
 
 /** The form field of each language's text in the new-module form (the DTO lists the platform's languages). */
