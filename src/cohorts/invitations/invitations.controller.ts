@@ -15,7 +15,6 @@ import { localized } from '../../i18n/text';
 import { managesCohorts } from '../cohorts.service';
 import { AcceptInvitationDto, InviteDto } from '../dto/invitations.dto';
 import { ListLearnersQuery } from '../dto/learner-actions.dto';
-import { EnrolmentRefusedError } from '../enrolment/enrolment-errors';
 import { InvitationsService } from './invitations.service';
 import { ParseIdPipe } from '../../common/id.pipe';
 
@@ -112,8 +111,8 @@ export class InvitationsController {
     const { user, outcome } = await this.invitations.registerAndAccept(token, body);
     await logIn(request, user);
     request.session.lang = user.preferredLanguage;
-    if (outcome instanceof EnrolmentRefusedError) {
-      flash(request, 'error', outcome.messageRef.key, outcome.messageRef.params);
+    if ('refused' in outcome) {
+      flash(request, 'error', outcome.refused.key, outcome.refused.params);
       response.redirect(303, '/');
       return;
     }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query, Render, Req, Res } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Get, Param, Post, Query, Render, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Roles } from '../../common/access.decorators';
 import { CurrentUser } from '../../common/current-user.decorator';
@@ -25,6 +25,10 @@ function backTo(list: 'learners' | 'requests') {
 
 /** The learner-facing wording speaks to the learner; staff get their own where it differs. */
 const STAFF_WORDING = { 'enrolments.refused.activeElsewhere': 'cohorts.learners.activeElsewhere' };
+
+/** A button on the learners or requests list: a POST whose refusal comes back to the list as a message. */
+const ListAction = (list: 'learners' | 'requests', action: string) =>
+  applyDecorators(Post(`${list}/:enrolmentId/${action}`), RedirectOnError(backTo(list), STAFF_WORDING));
 
 /** An action from a list went through: its message on the same list. A refusal comes back there too (@RedirectOnError). */
 function done(request: Request, response: Response, list: 'learners' | 'requests', key: string, params?: Record<string, string>): void {
@@ -64,8 +68,7 @@ export class CohortLearnersController {
     };
   }
 
-  @Post('requests/:enrolmentId/approve')
-  @RedirectOnError(backTo('requests'), STAFF_WORDING)
+  @ListAction('requests', 'approve')
   async approve(
     @Param('id', ParseIdPipe) id: number,
     @Param('enrolmentId', ParseIdPipe) enrolmentId: number,
@@ -78,8 +81,7 @@ export class CohortLearnersController {
     done(request, response, 'requests', 'cohorts.requests.approved');
   }
 
-  @Post('requests/:enrolmentId/decline')
-  @RedirectOnError(backTo('requests'), STAFF_WORDING)
+  @ListAction('requests', 'decline')
   async decline(
     @Param('id', ParseIdPipe) id: number,
     @Param('enrolmentId', ParseIdPipe) enrolmentId: number,
@@ -92,8 +94,7 @@ export class CohortLearnersController {
     done(request, response, 'requests', 'cohorts.requests.declined');
   }
 
-  @Post('learners/:enrolmentId/withdraw')
-  @RedirectOnError(backTo('learners'), STAFF_WORDING)
+  @ListAction('learners', 'withdraw')
   async withdraw(
     @Param('id', ParseIdPipe) id: number,
     @Param('enrolmentId', ParseIdPipe) enrolmentId: number,
@@ -106,8 +107,7 @@ export class CohortLearnersController {
     done(request, response, 'learners', 'cohorts.learners.withdrawn');
   }
 
-  @Post('learners/:enrolmentId/move')
-  @RedirectOnError(backTo('learners'), STAFF_WORDING)
+  @ListAction('learners', 'move')
   async move(
     @Param('id', ParseIdPipe) id: number,
     @Param('enrolmentId', ParseIdPipe) enrolmentId: number,
@@ -120,8 +120,7 @@ export class CohortLearnersController {
     done(request, response, 'learners', 'cohorts.learners.moved', { cohort: target.name });
   }
 
-  @Post('learners/:enrolmentId/access')
-  @RedirectOnError(backTo('learners'), STAFF_WORDING)
+  @ListAction('learners', 'access')
   async extendAccess(
     @Param('id', ParseIdPipe) id: number,
     @Param('enrolmentId', ParseIdPipe) enrolmentId: number,
