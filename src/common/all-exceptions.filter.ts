@@ -79,6 +79,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
   }
 
   private async domainError(error: DomainError, request: Request, response: Response): Promise<void> {
+    if (response.headersSent) return;
     const answer = answerFor(error, request.errorPages, isApiRequest(request));
     if (answer.as === 'json') {
       response.status(error.status).json({ statusCode: error.status, errors: error.fieldErrors });
