@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Param, Post, Render, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { logIn } from '../sessions/request-session';
-import { FormView, Public } from '../common/access.decorators';
+import { Public } from '../common/access.decorators';
+import { FormView } from '../common/error-pages';
 import { flash } from '../common/flash';
 import { AccountService } from './account.service';
 import { SetPasswordDto } from './dto/set-password.dto';

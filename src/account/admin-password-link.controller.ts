@@ -1,11 +1,12 @@
-import { Controller, Param, Post, Req, Res } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import { Controller, Param, Post, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { Roles } from '../common/access.decorators';
 import { CurrentUser } from '../common/current-user.decorator';
 import { translator } from '../i18n/i18n';
 import { User } from '../users/user.entity';
 import { PasswordLinksService } from './password-links.service';
 import { ParseIdPipe } from '../common/id.pipe';
+import { Lang } from '../common/lang.decorator';
 
 /**
  * The "set-password link" button of the admin users page (/admin/users). It
@@ -22,13 +23,11 @@ export class AdminPasswordLinkController {
   async issue(
     @Param('id', ParseIdPipe) id: number,
     @CurrentUser() actor: User,
-    @Req() request: Request,
+    @Lang() lang: string,
     @Res() response: Response,
   ): Promise<void> {
     const issued = await this.links.issueByAdmin(actor, id);
     response.setHeader('Cache-Control', 'no-store');
-    response
-      .status(200)
-      .render('admin/password-link', { pageTitle: translator(request.lang ?? 'es')('account.adminLink.title'), ...issued });
+    response.status(200).render('admin/password-link', { pageTitle: translator(lang)('account.adminLink.title'), ...issued });
   }
 }

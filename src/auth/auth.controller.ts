@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Render, Req, Res, UseGuards } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { Authenticated, FormView, Public } from '../common/access.decorators';
+import { Authenticated, Public } from '../common/access.decorators';
+import { FormView } from '../common/error-pages';
 import { CurrentUser } from '../common/current-user.decorator';
 import { flash } from '../common/flash';
 import { safeLocalPath } from '../common/safe-redirect';

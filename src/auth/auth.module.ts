@@ -1,3 +1,4 @@
+import { ForgotPasswordPage } from './forgot-password.page';
 import { Module } from '@nestjs/common';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -24,7 +25,7 @@ import { SessionsModule } from '../sessions/sessions.module';
     ThrottlingModule,
   ],
   controllers: [AuthController, ForgotPasswordController],
-  providers: [AuthService, LocalStrategy, SessionSerializer, ForgotPasswordService, RegistrationService],
+  providers: [AuthService, LocalStrategy, SessionSerializer, ForgotPasswordService, ForgotPasswordPage, RegistrationService],
   exports: [AuthService],
 })
 export class AuthModule {}

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
-import { formatDate, formatNumber } from '../i18n/i18n';
+import { DEFAULT_LANGUAGE, formatDate, formatNumber } from '../i18n/i18n';
+import { localized } from '../i18n/text';
 import type { Certificate, CertificateKind, IssuerSnapshot } from './entities/certificate.entity';
 import type { CertificatePdfInput } from './pdf/certificate-pdf';
 import { formatPublicCode } from './public-code';
@@ -23,10 +24,6 @@ export function certificateLanguage(preferred: string, courseLanguages: string[]
   return courseLanguages[0] ?? 'es';
 }
 
-function localizedText(text: Record<string, string>, language: string): string {
-  return text[language] ?? text.es ?? Object.values(text)[0] ?? '';
-}
-
 /** The columns of a new certificate: everything it says, frozen now. */
 export function certificateValues(
   facts: IssueFacts,
@@ -47,7 +44,7 @@ export function certificateValues(
     status: 'valid',
     language,
     holderName: holderName.slice(0, 120),
-    courseTitle: localizedText(facts.course.title, language).slice(0, 300),
+    courseTitle: localized(facts.course.title, language, DEFAULT_LANGUAGE).slice(0, 300),
     hours: facts.course.hours,
     cohortName: facts.cohort?.name ?? null,
     cohortCountry: facts.cohort?.country ?? null,
@@ -91,8 +88,11 @@ export function pdfInput(
     action: t(`certificates.pdf.action.${certificate.kind}`),
     courseTitle: certificate.courseTitle,
     details,
-    issuerName: localizedText(certificate.issuer.name, lang),
-    signatories: certificate.issuer.signatories.map((signatory) => ({ name: signatory.name, title: localizedText(signatory.title, lang) })),
+    issuerName: localized(certificate.issuer.name, lang, DEFAULT_LANGUAGE),
+    signatories: certificate.issuer.signatories.map((signatory) => ({
+      name: signatory.name,
+      title: localized(signatory.title, lang, DEFAULT_LANGUAGE),
+    })),
     logo,
     verifyUrl: verifyUrl(publicUrl, certificate.code),
     verifyLabel: t('certificates.pdf.verifyAt'),

@@ -1,5 +1,5 @@
-import { Controller, Get, Param, Render, Req, Res } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import { Controller, Get, Param, Render, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ParseIdPipe } from '../common/id.pipe';
 import { Authenticated } from '../common/access.decorators';
 import { CurrentUser } from '../common/current-user.decorator';
@@ -9,6 +9,7 @@ import type { User } from '../users/user.entity';
 import { CertificatesService } from './certificates.service';
 import { certificateCard } from './certificate-view';
 import { formatPublicCode } from './public-code';
+import { Lang } from '../common/lang.decorator';
 
 /** The learner's certificates: list, PDF and signed credential downloads. Someone else's id is a 404. */
 @Controller()
@@ -18,8 +19,7 @@ export class CertificatesController {
 
   @Get('my/certificates')
   @Render('certificates/mine')
-  async mine(@CurrentUser() user: User, @Req() request: Request) {
-    const lang = request.lang ?? 'es';
+  async mine(@CurrentUser() user: User, @Lang() lang: string) {
     const certificates = await this.certificates.ofLearner(user.id);
     return {
       pageTitle: translator(lang)('certificates.mine.title'),

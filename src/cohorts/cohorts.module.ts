@@ -1,3 +1,6 @@
+import { BulkPreviewPage, BulkUploadPage } from './bulk/bulk-pages';
+import { CohortFormPage, CohortShowPage, InvitationsPage } from './cohort-pages';
+import { CourseCohortsPage } from './enrolment/course-cohorts.page';
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountModule } from '../account/account.module';
@@ -41,6 +44,12 @@ import { CohortLearnersService } from './learners/cohort-learners.service';
     CohortLearnersService,
     InvitationsService,
     BulkImportService,
+    CohortFormPage,
+    CohortShowPage,
+    InvitationsPage,
+    BulkUploadPage,
+    BulkPreviewPage,
+    CourseCohortsPage,
   ],
   exports: [CohortsService, CohortEnrolmentsService],
 })

@@ -10,7 +10,3 @@ export const Public = () => SetMetadata(ACCESS_KEY, { kind: 'public' } satisfies
 export const Authenticated = () => SetMetadata(ACCESS_KEY, { kind: 'authenticated' } satisfies AccessRule);
 /** Signed-in users with one of these roles; admins always pass. */
 export const Roles = (...roles: Role[]) => SetMetadata(ACCESS_KEY, { kind: 'roles', roles } satisfies AccessRule);
-
-export const FORM_VIEW_KEY = 'form-view';
-/** The view a POST handler re-renders, with the user's input and messages, when validation fails. */
-export const FormView = (view: string) => SetMetadata(FORM_VIEW_KEY, view);

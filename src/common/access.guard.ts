@@ -1,7 +1,8 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { ACCESS_KEY, AccessRule, FORM_VIEW_KEY } from './access.decorators';
+import { ACCESS_KEY, AccessRule } from './access.decorators';
+import { errorPagesOf } from './error-pages';
 import { LoginRequiredError } from './errors';
 
 /** Default deny: a route must say who may use it, or nobody can reach it. */
@@ -13,7 +14,7 @@ export class AccessGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<Request>();
-    request.formView = this.reflector.get<string | undefined>(FORM_VIEW_KEY, context.getHandler());
+    request.errorPages = errorPagesOf(this.reflector, context.getHandler());
     const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [context.getHandler(), context.getClass()]);
     if (!rule) {
       this.logger.error(`${context.getClass().name}.${context.getHandler().name} declares no access rule; denied`);

@@ -1,9 +1,12 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Injectable, Logger } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { isDatabaseUnavailable } from './database-unavailable';
 import { sendErrorPage, isApiRequest } from './error-page';
+import { answerFor, FormViewRule, RedirectRule } from './error-pages';
 import { plainInput } from './plain-input';
-import { FormError, LoginRequiredError } from './errors';
+import { DomainError, LoginRequiredError } from './errors';
+import { flash } from './flash';
 
 const SECRET_FIELDS = ['password', 'passwordConfirmation', 'currentPassword', 'newPassword', '_csrf'];
 
@@ -26,21 +29,28 @@ function isUnstorableText(exception: unknown): boolean {
   return code === '22021' || code === '22P05';
 }
 
-/** Every error ends here: forms are shown again with messages, the rest become status pages; never a stack trace. */
+/**
+ * Every error ends here, and only here: a feature's DomainError is answered by its kind and the route's
+ * declared error pages (error-pages.ts: the form again, or a flash after a redirect), the rest become
+ * status pages (JSON under /api/); never a stack trace.
+ */
+@Injectable()
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
+
+  constructor(private readonly moduleRef: ModuleRef) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const request = host.switchToHttp().getRequest<Request>();
     const response = host.switchToHttp().getResponse<Response>();
 
-    if (exception instanceof FormError) {
-      if (isApiRequest(request) || !request.formView) {
-        response.status(exception.status).json({ statusCode: exception.status, errors: exception.errors });
-        return;
-      }
-      response.status(exception.status).render(request.formView, { values: formValues(request.body), errors: exception.errors });
+    if (exception instanceof DomainError) {
+      this.domainError(exception, request, response).catch((failure: unknown) => {
+        // Building the form's page failed (e.g. the cohort is gone): that error is answered on its own, without the form.
+        request.errorPages = undefined;
+        this.catch(failure, host);
+      });
       return;
     }
     if (exception instanceof LoginRequiredError) {
@@ -66,5 +76,32 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     sendErrorPage(request, response, 500);
+  }
+
+  private async domainError(error: DomainError, request: Request, response: Response): Promise<void> {
+    if (response.headersSent) return;
+    const answer = answerFor(error, request.errorPages, isApiRequest(request));
+    if (answer.as === 'json') {
+      response.status(error.status).json({ statusCode: error.status, errors: error.fieldErrors });
+    } else if (answer.as === 'form') {
+      await this.renderForm(answer.rule, error, request, response);
+    } else if (answer.as === 'redirect') {
+      this.redirect(answer.rule, error, request, response);
+    } else {
+      sendErrorPage(request, response, answer.status, answer.messageKey);
+    }
+  }
+
+  private async renderForm(rule: FormViewRule, error: DomainError, request: Request, response: Response): Promise<void> {
+    const model = rule.page ? await this.moduleRef.get(rule.page, { strict: false }).model(request, error) : { locals: {} };
+    if (response.headersSent) return;
+    const locals = { values: formValues(request.body), errors: error.fieldErrors, ...model.locals };
+    response.status(error.status).render(model.view ?? rule.view, locals);
+  }
+
+  private redirect(rule: RedirectRule, error: DomainError, request: Request, response: Response): void {
+    const { key, params } = error.messageRef;
+    flash(request, 'error', rule.reword?.[key] ?? key, params);
+    response.redirect(303, rule.to(request));
   }
 }

@@ -1,5 +1,6 @@
 import 'express-session';
 import type { MessageRef } from './errors';
+import type { ErrorPages } from './error-pages';
 
 declare module 'express-session' {
   interface SessionData {
@@ -18,7 +19,8 @@ declare global {
       preferredLanguage: string;
     }
     interface Request {
-      formView?: string;
+      /** How this route shows a feature's errors (set by the AccessGuard from the handler's @FormView / @RedirectOnError). */
+      errorPages?: ErrorPages;
       lang?: string;
       /** Set by the CSRF middleware on a multipart POST: the upload route checks the body's token with it (common/multipart-csrf.ts). */
       csrfCheck?: (token: unknown) => boolean;

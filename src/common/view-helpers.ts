@@ -2,7 +2,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import hbs from 'hbs';
 import type { HelperOptions } from 'handlebars';
-import { formatDate, formatNumber, formatPercent, getI18n, translator } from '../i18n/i18n';
+import { DEFAULT_LANGUAGE, formatDate, formatNumber, formatPercent, getI18n, translator } from '../i18n/i18n';
+import { localized, LocalizedText, translateMessage } from '../i18n/text';
 import type { MessageRef } from './errors';
 import { LANGUAGES } from '../i18n/i18n';
 import { ROLES } from './roles';
@@ -17,9 +18,10 @@ export function registerOptionLists(lists: Record<string, readonly string[]>): v
   Object.assign(OPTION_LISTS, lists);
 }
 
-function languageOf(options: HelperOptions): string {
+/** The page's language in a view helper (the root context's `lang`, set for every page by requestLocals). */
+export function languageOf(options: HelperOptions): string {
   const root = options.data?.root as { lang?: string } | undefined;
-  return root?.lang ?? 'es';
+  return root?.lang ?? DEFAULT_LANGUAGE;
 }
 
 /** The first field (in the order the form reported them) that has a message; '_form' is not a field. */
@@ -49,11 +51,12 @@ export function registerViewHelpers(): void {
     return translator(languageOf(options))(key, options.hash as Record<string, unknown>);
   });
   /** Translates a {key, params} message reference produced by validation or flash. */
-  hbs.registerHelper('tm', function (message: { key: string; params?: Record<string, unknown> }, options: HelperOptions) {
-    const t = translator(languageOf(options));
-    const params = { ...(message.params ?? {}) };
-    if (typeof params.field === 'string') params.field = t(`fields.${params.field}`, { defaultValue: params.field });
-    return t(message.key, params);
+  hbs.registerHelper('tm', function (message: MessageRef, options: HelperOptions) {
+    return translateMessage(languageOf(options), message);
+  });
+  /** A course title (or any {es, en} text) in the reader's language. */
+  hbs.registerHelper('localized', function (text: LocalizedText, options: HelperOptions) {
+    return localized(text, languageOf(options));
   });
   /**
    * A page names itself for the <title>: {{setTitle (t "auth.login.title")}} gives "Iniciar sesión · Aprende Protección".

@@ -1,3 +1,4 @@
+import { CourseEditorsPage, EditFilePage, NewModulePage, UploadResultPage } from './authoring/authoring.pages';
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { UsersModule } from '../users/users.module';
@@ -27,7 +28,7 @@ import { PublishedContentService } from './published-content.service';
   imports: [TypeOrmModule.forFeature([Course, CourseModule, ModuleVersion, CourseMedia, CourseEditor, ContentChange]), UsersModule],
   // NewModuleController before AuthoringController: both live under /authoring/courses/:slug/...
   controllers: [NewModuleController, CourseEditorsController, CourseTransferController, AuthoringController],
-  providers: [ContentImportService, MediaService, PublishedContentService, AuthoringAccessService, AuthoringService, CourseOverviewService, CourseTransferService, CourseEditorsService, ModuleVersionsReader],
+  providers: [ContentImportService, MediaService, PublishedContentService, AuthoringAccessService, AuthoringService, CourseOverviewService, CourseTransferService, CourseEditorsService, ModuleVersionsReader, EditFilePage, NewModulePage, CourseEditorsPage, UploadResultPage],
   exports: [ContentImportService, MediaService, AuthoringAccessService, PublishedContentService, ModuleVersionsReader],
 })
 export class ContentModule implements OnModuleInit {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CohortsService } from '../cohorts/cohorts.service';
 import { PublishedContentService } from '../content/published-content.service';
+import { localized } from '../i18n/text';
 import { pickLanguage } from './access/access-rule';
 
 export const CATALOGUE_PAGE_SIZE = 20;
@@ -24,12 +25,6 @@ export interface CataloguePage {
   pageCount: number;
 }
 
-/** Text in the reader's language when the course has it, else the course's first language. */
-export function localized(text: Record<string, string> | null | undefined, languages: readonly string[], wanted: string): string {
-  if (!text) return '';
-  return text[pickLanguage(languages, wanted)] ?? Object.values(text)[0] ?? '';
-}
-
 /** The public list of published courses. */
 @Injectable()
 export class CatalogueService {
@@ -46,8 +41,8 @@ export class CatalogueService {
     return {
       items: courses.map((course) => ({
         slug: course.slug,
-        title: localized(course.title, course.languages, readerLanguage),
-        summary: localized(course.summary, course.languages, readerLanguage),
+        title: localized(course.title, pickLanguage(course.languages, readerLanguage)),
+        summary: localized(course.summary, pickLanguage(course.languages, readerLanguage)),
         topic: course.topic,
         hours: course.hours,
         minutes: minutes.get(course.id) ?? 0,

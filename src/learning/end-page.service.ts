@@ -3,7 +3,8 @@ import { PublishedContentService } from '../content/published-content.service';
 import { EnrolmentsService } from '../enrolments/enrolments.service';
 import { knowledgeGain } from '../progress/completion-rule';
 import { ProgressService } from '../progress/progress.service';
-import { localized } from './catalogue.service';
+import { localized } from '../i18n/text';
+import { pickLanguage } from './access/access-rule';
 import { CourseAccessService, Viewer } from './course-access.service';
 import { courseSummary, links } from './learning.service';
 import { relatedCourses } from './related-courses';
@@ -33,7 +34,7 @@ export class EndPageService {
     const done = new Set(mine.filter((row) => row.completedAt).map((row) => row.courseId));
     const enrolledIn = new Set(mine.map((row) => row.courseId));
     return {
-      pageTitle: localized(course.title, course.languages, access.language),
+      pageTitle: localized(course.title, pickLanguage(course.languages, access.language)),
       course: courseSummary(access),
       completedAt: enrolment.completedAt,
       result: {
@@ -45,8 +46,8 @@ export class EndPageService {
       },
       certificate: { slug: course.slug, type: course.certificateType },
       related: relatedCourses(course, candidates, done).map((other) => ({
-        title: localized(other.title, other.languages, language),
-        summary: localized(other.summary, other.languages, language),
+        title: localized(other.title, pickLanguage(other.languages, language)),
+        summary: localized(other.summary, pickLanguage(other.languages, language)),
         href: enrolledIn.has(other.id) ? links.course(other.slug) : links.cohorts(other.slug),
         enrolled: enrolledIn.has(other.id),
       })),

@@ -12,6 +12,7 @@ import { CATALOGUE_TOPICS, ListCoursesQuery } from './dto/list-courses.query';
 import { LearningService } from './learning.service';
 import { MyCoursesService } from './my-courses.service';
 import { EndPageService } from './end-page.service';
+import { Lang } from '../common/lang.decorator';
 
 @Controller()
 export class LearningController {
@@ -25,8 +26,7 @@ export class LearningController {
   @Get('courses')
   @Public()
   @Render('learning/catalogue')
-  async cataloguePage(@Query() query: ListCoursesQuery, @Req() request: Request) {
-    const lang = request.lang ?? 'es';
+  async cataloguePage(@Query() query: ListCoursesQuery, @Lang() lang: string) {
     const result = await this.catalogue.list(query, lang);
     return {
       ...result,
@@ -41,15 +41,15 @@ export class LearningController {
   @Get('courses/:slug')
   @Public()
   @Render('learning/course')
-  coursePage(@Param('slug') slug: string, @CurrentUser() user: User | undefined, @Req() request: Request) {
-    return this.learning.coursePage(user, slug, request.lang ?? 'es');
+  coursePage(@Param('slug') slug: string, @CurrentUser() user: User | undefined, @Lang() lang: string) {
+    return this.learning.coursePage(user, slug, lang);
   }
 
   /** The completed learner's end page: result, knowledge gain, certificate, what to take next. */
   @Get('courses/:slug/completed')
   @Authenticated()
-  async endPage(@Param('slug') slug: string, @CurrentUser() user: User, @Req() request: Request, @Res() response: Response): Promise<void> {
-    const model = await this.endPages.endPage(user, slug, request.lang ?? 'es');
+  async endPage(@Param('slug') slug: string, @CurrentUser() user: User, @Lang() lang: string, @Res() response: Response): Promise<void> {
+    const model = await this.endPages.endPage(user, slug, lang);
     if (!model) return response.redirect(303, `/courses/${encodeURIComponent(slug)}`);
     response.render('learning/completed', model);
   }
@@ -57,15 +57,15 @@ export class LearningController {
   @Get('courses/:slug/modules/:key')
   @Authenticated()
   @Render('learning/module')
-  modulePage(@Param('slug') slug: string, @Param('key') key: string, @CurrentUser() user: User, @Req() request: Request) {
-    return this.learning.modulePage(user, slug, key, request.lang ?? 'es');
+  modulePage(@Param('slug') slug: string, @Param('key') key: string, @CurrentUser() user: User, @Lang() lang: string) {
+    return this.learning.modulePage(user, slug, key, lang);
   }
 
   @Get('courses/:slug/tools/:key')
   @Authenticated()
   @Render('learning/tool')
-  toolPage(@Param('slug') slug: string, @Param('key') key: string, @CurrentUser() user: User, @Req() request: Request) {
-    return this.learning.toolPage(user, slug, key, request.lang ?? 'es');
+  toolPage(@Param('slug') slug: string, @Param('key') key: string, @CurrentUser() user: User, @Lang() lang: string) {
+    return this.learning.toolPage(user, slug, key, lang);
   }
 
   @Post('courses/:slug/modules/:key/complete')
@@ -93,8 +93,7 @@ export class LearningController {
   @Get('my/courses')
   @Authenticated()
   @Render('learning/my-courses')
-  async myCoursesPage(@CurrentUser() user: User, @Req() request: Request) {
-    const lang = request.lang ?? 'es';
+  async myCoursesPage(@CurrentUser() user: User, @Lang() lang: string) {
     return { ...(await this.myCourses.dashboard(user.id, lang)), pageTitle: translator(lang)('learning.my.title') };
   }
 }

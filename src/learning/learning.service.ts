@@ -1,5 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { localized } from './catalogue.service';
+import { localized } from '../i18n/text';
+import { pickLanguage } from './access/access-rule';
 import { PublishedContentService } from '../content/published-content.service';
 import { NextStep, shownProgress } from '../progress/completion-rule';
 import { CompletionOutcome, CompletionService } from '../progress/completion.service';
@@ -29,8 +30,8 @@ export function courseSummary(access: CourseAccess) {
   const { course } = access;
   return {
     slug: course.slug,
-    title: localized(course.title, course.languages, access.language),
-    summary: localized(course.summary, course.languages, access.language),
+    title: localized(course.title, pickLanguage(course.languages, access.language)),
+    summary: localized(course.summary, pickLanguage(course.languages, access.language)),
     topic: course.topic,
     hours: course.hours,
     languages: course.languages,
@@ -58,7 +59,7 @@ export class LearningService {
       progress?.lessons ??
       (await this.content.lessons(course, access.language)).map((entry) => ({ ...entry, state: null, done: false, quizScore: null }));
     return {
-      pageTitle: localized(course.title, course.languages, access.language),
+      pageTitle: localized(course.title, pickLanguage(course.languages, access.language)),
       course: { ...courseSummary(access), certificateType: course.certificateType, passMark: course.passMark },
       canRead: decision.read,
       isLearner,

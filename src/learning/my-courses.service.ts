@@ -3,7 +3,7 @@ import { Clock } from '../common/clock';
 import { PublishedContentService } from '../content/published-content.service';
 import { EnrolmentsService } from '../enrolments/enrolments.service';
 import { ProgressService } from '../progress/progress.service';
-import { localized } from './catalogue.service';
+import { localized } from '../i18n/text';
 import { links, nextStepHref } from './learning.service';
 import { cohortNotStarted, pickLanguage } from './access/access-rule';
 import { shownProgress } from '../progress/completion-rule';
@@ -38,7 +38,7 @@ export class MyCoursesService {
     const items = listed.map(({ enrolment, course, shown }) => {
       const { cohort } = enrolment;
       const base = {
-        title: localized(course.title, course.languages, shown),
+        title: localized(course.title, pickLanguage(course.languages, shown)),
         href: links.course(course.slug),
         pending: enrolment.status === 'pending',
         cohort: cohort ? { name: cohort.name, startsAt: cohort.startsAt, endsAt: cohort.endsAt } : null,

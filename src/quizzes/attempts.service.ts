@@ -164,17 +164,18 @@ export class AttemptsService {
   /**
    * Keeps what the learner has ticked so far on an open attempt (the attempt is the same in
    * every language), so switching language in the middle of a quiz loses nothing. Only valid
-   * answers are kept; nothing is graded.
+   * answers are kept; nothing is graded. Returns the quiz, so the caller need not load it again.
    */
-  async saveDraft(viewer: Viewer, slug: string, target: QuizTarget, attemptId: number, raw: unknown): Promise<void> {
+  async saveDraft(viewer: Viewer, slug: string, target: QuizTarget, attemptId: number, raw: unknown): Promise<ResolvedQuiz> {
     const { quiz } = await this.load(viewer, slug, target);
     const attempt = await this.findOwn(viewer, quiz, attemptId);
-    if (attempt.status !== 'open') return;
+    if (attempt.status !== 'open') return quiz;
     const version = await this.content.findVersion(attempt.moduleVersionId);
     if (!version) throw new NotFoundException();
     const read = readAnswers(attempt.layout, version.questions, raw);
-    if (read.problems.some((problem) => problem.code === 'badShape')) return;
+    if (read.problems.some((problem) => problem.code === 'badShape')) return quiz;
     await this.attempts.update({ id: attempt.id, status: 'open' }, { answers: read.answers });
+    return quiz;
   }
 
   /** The pre-test is only for a fresh start; the post-test opens once the modules are done. */

@@ -1,11 +1,11 @@
-import type { MessageRef } from '../common/errors';
+import { DomainError, type MessageRef } from '../common/errors';
 import type { AnswerProblem } from './grading/answers';
 import type { StoredAnswers } from './grading/quiz.types';
 
 /** A quiz action that cannot happen now (no attempts left, test closed...): shown as a message on the quiz page. */
-export class QuizRefusedError extends Error {
-  constructor(public readonly key: string) {
-    super(key);
+export class QuizRefusedError extends DomainError {
+  constructor(key: string) {
+    super('refused', { key });
   }
 }
 
@@ -14,13 +14,13 @@ export class QuizRefusedError extends Error {
  * questions not yet confirmed. Nothing is recorded; the form comes back with
  * the learner's valid choices and these messages.
  */
-export class AnswersNotAcceptedError extends Error {
+export class AnswersNotAcceptedError extends DomainError {
   constructor(
     public readonly messages: MessageRef[],
     public readonly answers: StoredAnswers,
     public readonly incomplete: boolean,
   ) {
-    super('Answers not accepted');
+    super('form', messages[0] ?? { key: 'quizzes.problems.title' });
   }
 }
 

@@ -7,9 +7,9 @@ import { links } from '../learning/learning.service';
 import type { QuizKind } from './entities/quiz-attempt.entity';
 import type { EffectiveQuizSettings } from './grading/quiz.types';
 import { effectiveSettings } from './grading/settings';
+import { quizBasePath, type QuizTarget } from './quiz-route';
 
-/** Which quiz a route is about: a module's quiz, or the course's pre- or post-test. */
-export type QuizTarget = { kind: 'module'; key: string } | { kind: 'pre' } | { kind: 'post' };
+export type { QuizTarget } from './quiz-route';
 
 export interface ResolvedQuiz {
   kind: QuizKind;
@@ -41,8 +41,7 @@ export class QuizResolver {
       module,
       version,
       settings: effectiveSettings(course, version.quizSettings, target.kind),
-      basePath:
-        target.kind === 'module' ? `${moduleHref}/quiz` : target.kind === 'pre' ? links.preTest(course.slug) : links.postTest(course.slug),
+      basePath: quizBasePath(course.slug, target.kind === 'module' ? { kind: 'module', key: module.key } : target),
       backHref: target.kind === 'module' ? moduleHref : links.course(course.slug),
     };
   }

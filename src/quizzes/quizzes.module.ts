@@ -1,3 +1,4 @@
+import { QuizFormPage } from './quiz-form.page';
 import { Module } from '@nestjs/common';
 import { LanguageModule } from '../language/language.module';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -14,7 +15,7 @@ import { QuizzesController } from './quizzes.controller';
 @Module({
   imports: [TypeOrmModule.forFeature([QuizAttempt]), QuizResultsModule, LearningCoreModule, LanguageModule],
   controllers: [QuizzesController],
-  providers: [AttemptsService, QuizPagesService, QuizResolver, AttemptReader],
+  providers: [AttemptsService, QuizPagesService, QuizResolver, AttemptReader, QuizFormPage],
   exports: [AttemptsService, AttemptReader],
 })
 export class QuizzesModule {}

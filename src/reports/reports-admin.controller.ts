@@ -12,6 +12,7 @@ import { DownloadAuditService } from './audit/download-audit.service';
 import { CoordinatorCountriesDto } from './dto/coordinator-countries.dto';
 import { DownloadsQuery } from './dto/report-filter.query';
 import { ReportScopeService } from './scope/report-scope.service';
+import { Lang } from '../common/lang.decorator';
 
 /** Admins: the log of personal-data downloads, and which countries each coordinator reports on. */
 @Controller('reports')
@@ -24,10 +25,10 @@ export class ReportsAdminController {
 
   @Get('downloads')
   @Render('reports/downloads')
-  async downloads(@Query() query: DownloadsQuery, @Req() request: Request) {
+  async downloads(@Query() query: DownloadsQuery, @Lang() lang: string) {
     const result = await this.audit.page(query.page ?? 1);
     return {
-      pageTitle: translator(request.lang ?? 'es')('reports.downloads.title'),
+      pageTitle: translator(lang)('reports.downloads.title'),
       ...result,
       ...pageLinks('/reports/downloads', {}, result.page, result.pageCount),
     };
@@ -35,11 +36,11 @@ export class ReportsAdminController {
 
   @Get('coordinators')
   @Render('reports/coordinators')
-  async coordinators(@Req() request: Request) {
+  async coordinators(@Lang() lang: string) {
     const countries = COUNTRIES.filter((code) => code !== 'other');
     const rows = await this.scopes.coordinators();
     return {
-      pageTitle: translator(request.lang ?? 'es')('reports.coordinators.title'),
+      pageTitle: translator(lang)('reports.coordinators.title'),
       coordinators: rows.map((row) => ({
         user: row.user,
         countries: countries.map((code) => ({ code, checked: row.countries.includes(code) })),

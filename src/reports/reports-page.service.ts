@@ -7,6 +7,7 @@ import { RosterService } from './roster/roster.service';
 import { ReportActor, ReportScopeService } from './scope/report-scope.service';
 import { SummaryService } from './summary/summary.service';
 import { summaryView } from './summary/summary-view';
+import { courseTitle } from '../content/course-title';
 
 /** Everything the /reports page shows for a filter: the choices, the download links and, when asked, the summary. */
 @Injectable()
@@ -24,7 +25,7 @@ export class ReportsPageService {
     const cohorts = await this.scopes.cohortsInScope(scope);
     const courses = [...new Map(cohorts.map((cohort) => [cohort.course.id, cohort.course])).values()].map((course) => ({
       id: course.id,
-      title: course.title[lang] ?? course.title[course.languages[0]] ?? course.slug,
+      title: courseTitle(course, lang),
     }));
     const countries = scope.kind === 'countries' ? scope.countries : COUNTRIES.filter((code) => code !== 'other');
     const queryString = filterQueryString(filter);

@@ -1,6 +1,7 @@
-import { Controller, Get, Param, Query, Render, Req, Res } from '@nestjs/common';
-import type { Request, Response } from 'express';
-import { Authenticated, FormView } from '../common/access.decorators';
+import { Controller, Get, Param, Query, Render, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { Authenticated } from '../common/access.decorators';
+import { FormView } from '../common/error-pages';
 import { Clock } from '../common/clock';
 import { CurrentUser } from '../common/current-user.decorator';
 import { translator } from '../i18n/i18n';
@@ -12,6 +13,7 @@ import { SummaryService } from './summary/summary.service';
 import { streamDownload } from './export/stream-download';
 import { FormatPipe } from './export/format.pipe';
 import type { SheetFormat } from './roster/roster.service';
+import { Lang } from '../common/lang.decorator';
 
 /**
  * /reports: filters, the donor summary with its charts, and the roster and
@@ -31,8 +33,7 @@ export class ReportsController {
   @Get()
   @Render('reports/index')
   @FormView('reports/index')
-  async index(@Query() query: ReportFilterQuery, @CurrentUser() user: User, @Req() request: Request) {
-    const lang = request.lang ?? 'es';
+  async index(@Query() query: ReportFilterQuery, @CurrentUser() user: User, @Lang() lang: string) {
     return { pageTitle: translator(lang)('reports.title'), ...(await this.page.model(user, query, lang)) };
   }
 
@@ -41,10 +42,10 @@ export class ReportsController {
     @Param('format', FormatPipe) format: SheetFormat,
     @Query() query: ReportFilterQuery,
     @CurrentUser() user: User,
-    @Req() request: Request,
+    @Lang() lang: string,
     @Res() response: Response,
   ): Promise<void> {
-    await this.send(response, await this.rosters.download(user, query, format, request.lang ?? 'es', this.clock.now()));
+    await this.send(response, await this.rosters.download(user, query, format, lang, this.clock.now()));
   }
 
   @Get('summary.:format')
@@ -52,10 +53,10 @@ export class ReportsController {
     @Param('format', FormatPipe) format: SheetFormat,
     @Query() query: ReportFilterQuery,
     @CurrentUser() user: User,
-    @Req() request: Request,
+    @Lang() lang: string,
     @Res() response: Response,
   ): Promise<void> {
-    await this.send(response, await this.summaries.download(user, query, format, request.lang ?? 'es', this.clock.now()));
+    await this.send(response, await this.summaries.download(user, query, format, lang, this.clock.now()));
   }
 
   private send(response: Response, file: PreparedDownload): Promise<void> {

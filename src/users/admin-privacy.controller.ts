@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Post, Render, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { FormView, Roles } from '../common/access.decorators';
+import { Roles } from '../common/access.decorators';
+import { FormView } from '../common/error-pages';
 import { CurrentUser } from '../common/current-user.decorator';
 import { flash } from '../common/flash';
 import { PrivacyNoticeDto } from './dto/privacy-notice.dto';

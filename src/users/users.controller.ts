@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Post, Render, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { Authenticated, FormView } from '../common/access.decorators';
+import { Authenticated } from '../common/access.decorators';
+import { FormView } from '../common/error-pages';
 import { CurrentUser } from '../common/current-user.decorator';
 import { flash } from '../common/flash';
 import { UpdateProfileDto } from './dto/update-profile.dto';

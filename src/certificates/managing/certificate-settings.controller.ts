@@ -23,6 +23,7 @@ import type { User } from '../../users/user.entity';
 import { CertificateSettingsService, logoTypeOf, MAX_LOGO_BYTES } from '../certificate-settings.service';
 import { IssuerSettingsDto } from '../dto/certificate-forms.dto';
 import type { Signatory } from '../entities/certificate.entity';
+import { Lang } from '../../common/lang.decorator';
 
 const BACK = '/admin/certificates';
 
@@ -43,11 +44,11 @@ export class CertificateSettingsController {
 
   @Get()
   @Render('certificates/settings')
-  async page(@Req() request: Request) {
+  async page(@Lang() lang: string) {
     const current = await this.settings.current();
     const signatory = (index: number) => current.signatories[index] ?? { name: '', title: { es: '', en: '' } };
     return {
-      pageTitle: translator(request.lang ?? 'es')('certificates.settings.title'),
+      pageTitle: translator(lang)('certificates.settings.title'),
       values: {
         issuerNameEs: current.issuerName.es ?? '',
         issuerNameEn: current.issuerName.en ?? '',

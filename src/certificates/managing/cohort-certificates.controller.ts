@@ -9,6 +9,7 @@ import { translator } from '../../i18n/i18n';
 import type { User } from '../../users/user.entity';
 import { certificateCard } from '../certificate-view';
 import { CohortCertificatesService } from './cohort-certificates.service';
+import { Lang } from '../../common/lang.decorator';
 
 /** A cohort's certificates for its facilitators (and coordinators/admins): list, bulk participation, zip. */
 @Controller('cohorts/:id/certificates')
@@ -18,10 +19,10 @@ export class CohortCertificatesController {
 
   @Get()
   @Render('certificates/cohort')
-  async page(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: User, @Req() request: Request) {
+  async page(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: User, @Lang() lang: string) {
     const { cohort, rule, certificates } = await this.cohortCertificates.overview(user, id);
     return {
-      pageTitle: translator(request.lang ?? 'es')('certificates.cohort.title', { name: cohort.name }),
+      pageTitle: translator(lang)('certificates.cohort.title', { name: cohort.name }),
       cohort: { id: cohort.id, name: cohort.name },
       rule,
       certificates: certificates.map((certificate) => certificateCard(certificate)),

@@ -13,6 +13,7 @@ import { CertificatesService } from '../certificates.service';
 import { certificateCard } from '../certificate-view';
 import { ReissueCertificateDto, RevokeCertificateDto, StaffSearchQuery } from '../dto/certificate-forms.dto';
 import { REVOKE_REASONS } from '../entities/certificate.entity';
+import { Lang } from '../../common/lang.decorator';
 
 /** Staff: find certificates (facilitators within their cohorts), see their audit, revoke and reissue. */
 @Controller('staff/certificates')
@@ -25,7 +26,7 @@ export class StaffCertificatesController {
 
   @Get()
   @Render('certificates/staff-list')
-  async list(@Query() query: StaffSearchQuery, @CurrentUser() user: User, @Req() request: Request) {
+  async list(@Query() query: StaffSearchQuery, @CurrentUser() user: User, @Lang() lang: string) {
     const result = await this.certificates.search(user, {
       learner: query.learner,
       course: query.course,
@@ -33,7 +34,7 @@ export class StaffCertificatesController {
       page: query.page,
     });
     return {
-      pageTitle: translator(request.lang ?? 'es')('certificates.staff.title'),
+      pageTitle: translator(lang)('certificates.staff.title'),
       ...result,
       query,
       ...pageLinks('/staff/certificates', { ...query }, result.page, result.pageCount),
@@ -42,11 +43,11 @@ export class StaffCertificatesController {
 
   @Get(':id')
   @Render('certificates/staff-show')
-  async show(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: User, @Req() request: Request) {
+  async show(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: User, @Lang() lang: string) {
     const certificate = await this.manageable(user, id);
     const replacement = certificate.replacedById ? await this.certificates.findById(certificate.replacedById) : null;
     return {
-      pageTitle: translator(request.lang ?? 'es')('certificates.staff.detailTitle'),
+      pageTitle: translator(lang)('certificates.staff.detailTitle'),
       certificate: certificateCard(certificate),
       replacement: replacement ? certificateCard(replacement) : null,
       history: await this.certificates.history(certificate),

@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Public } from '../../common/access.decorators';
+import { Lang } from '../../common/lang.decorator';
 import { translator } from '../../i18n/i18n';
 import { ThrottlingService } from '../../throttling/throttling.service';
 import { CertificatesService } from '../certificates.service';
@@ -21,8 +22,7 @@ export class VerificationController {
   ) {}
 
   @Get()
-  form(@Query() query: VerifyQuery, @Req() request: Request, @Res() response: Response): void {
-    const lang = request.lang ?? 'es';
+  form(@Query() query: VerifyQuery, @Lang() lang: string, @Res() response: Response): void {
     if (query.code !== undefined) {
       const code = normalisePublicCode(query.code);
       // A typed code goes to its own address (the same page the QR code opens); nonsense is "not found" there too.
@@ -34,8 +34,7 @@ export class VerificationController {
   }
 
   @Get(':code')
-  async show(@Param('code') code: string, @Req() request: Request, @Res() response: Response): Promise<void> {
-    const lang = request.lang ?? 'es';
+  async show(@Param('code') code: string, @Lang() lang: string, @Req() request: Request, @Res() response: Response): Promise<void> {
     const t = translator(lang);
     response.set({ 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex' });
     const lookup = await this.throttling.consume('certificateVerificationAddress', request.ip ?? '');

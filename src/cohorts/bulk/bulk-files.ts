@@ -1,13 +1,12 @@
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
-import type { MessageRef } from '../../common/errors';
-import { translator } from '../../i18n/i18n';
+import { LANGUAGES, translator } from '../../i18n/i18n';
+import { translateMessage } from '../../i18n/text';
 import { AGE_GROUPS, COUNTRIES, INSTITUTIONS, SEXES } from '../../users/profile-options';
 import type { PlannedRow } from './bulk-plan';
 import { BULK_FIELDS, BulkField, buildOptionIndex, OPTION_FIELDS, OptionField, OptionIndex } from './bulk-rows';
 import { protectCell } from '../../common/safe-cells';
 
-const LANGS = ['es', 'en'];
 const OPTION_CODES: Record<OptionField, readonly string[]> = {
   institution: INSTITUTIONS,
   country: COUNTRIES,
@@ -28,12 +27,12 @@ export function columnLabels(lang: string): Record<BulkField, string> {
 }
 
 export function headerLabelSets(): Record<BulkField, string>[] {
-  return LANGS.map(columnLabels);
+  return LANGUAGES.map(columnLabels);
 }
 
 /** Codes and the labels the site shows, in Spanish and English (src/i18n/locales/<lang>/options.json). */
 export function optionIndex(): OptionIndex {
-  const labelSets = LANGS.map((lang) => {
+  const labelSets = LANGUAGES.map((lang) => {
     const t = translator(lang);
     return Object.fromEntries(
       OPTION_FIELDS.map((field) => [
@@ -43,14 +42,6 @@ export function optionIndex(): OptionIndex {
     ) as Record<OptionField, Record<string, string>>;
   });
   return buildOptionIndex(OPTION_CODES, labelSets);
-}
-
-/** Like the `tm` view helper: a {key, params} message in a language, with field names translated too. */
-export function translateMessage(lang: string, message: MessageRef): string {
-  const t = translator(lang);
-  const params: Record<string, unknown> = { ...(message.params ?? {}) };
-  if (typeof params.field === 'string') params.field = t(`fields.${params.field}`, { defaultValue: params.field });
-  return t(message.key, params);
 }
 
 /** UTF-8 with a BOM, so Excel opens accents correctly; every cell through the formula guard. */

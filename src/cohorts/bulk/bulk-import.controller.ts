@@ -8,7 +8,6 @@ import {
   PayloadTooLargeException,
   Post,
   Render,
-  Req,
   Res,
   UploadedFile,
   UseFilters,
@@ -17,12 +16,14 @@ import type { Request, Response } from 'express';
 import { Roles } from '../../common/access.decorators';
 import { CurrentUser } from '../../common/current-user.decorator';
 import { sendErrorPage } from '../../common/error-page';
-import { FormError } from '../../common/errors';
+import { FormView } from '../../common/error-pages';
+import { Lang } from '../../common/lang.decorator';
 import { MultipartUpload } from '../../common/multipart-csrf';
 import { User } from '../../users/user.entity';
 import { resultCsv, templateCsv, templateXlsx } from './bulk-files';
 import { BulkImportService, UploadedSpreadsheet } from './bulk-import.service';
-import { MAX_DATA_ROWS, MAX_UPLOAD_BYTES } from './spreadsheet';
+import { BulkPreviewPage, BulkUploadPage } from './bulk-pages';
+import { MAX_UPLOAD_BYTES } from './spreadsheet';
 import { ParseIdPipe } from '../../common/id.pipe';
 
 /** A file over the limit gets a page that says what the limit is, not a generic error. */
@@ -46,37 +47,42 @@ function download(response: Response, fileName: string, type: string, body: Buff
 @Controller('cohorts/:id/bulk')
 @Roles('coordinator')
 export class BulkImportController {
-  constructor(private readonly bulk: BulkImportService) {}
+  constructor(
+    private readonly bulk: BulkImportService,
+    private readonly uploadPage: BulkUploadPage,
+  ) {}
 
   @Get()
-  async page(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: User, @Res() response: Response): Promise<void> {
-    await this.renderUpload(response, user, id);
+  @Render('cohorts/bulk')
+  page(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: User) {
+    return this.uploadPage.locals(user, id);
   }
 
   @Get('template.csv')
   async templateCsv(
     @Param('id', ParseIdPipe) id: number,
     @CurrentUser() user: User,
-    @Req() request: Request,
+    @Lang() lang: string,
     @Res() response: Response,
   ): Promise<void> {
     await this.bulk.cohortFor(user, id);
-    download(response, 'participantes.csv', 'text/csv; charset=utf-8', templateCsv(request.lang ?? 'es'));
+    download(response, 'participantes.csv', 'text/csv; charset=utf-8', templateCsv(lang));
   }
 
   @Get('template.xlsx')
   async templateXlsx(
     @Param('id', ParseIdPipe) id: number,
     @CurrentUser() user: User,
-    @Req() request: Request,
+    @Lang() lang: string,
     @Res() response: Response,
   ): Promise<void> {
     await this.bulk.cohortFor(user, id);
-    download(response, 'participantes.xlsx', XLSX_TYPE, await templateXlsx(request.lang ?? 'es'));
+    download(response, 'participantes.xlsx', XLSX_TYPE, await templateXlsx(lang));
   }
 
   /** Multipart: the CSRF token is the body's first field, checked before the file is read into memory. */
   @Post()
+  @FormView('cohorts/bulk', BulkUploadPage)
   @UseFilters(UploadTooLargeFilter)
   @MultipartUpload('file', { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, parts: 6 } })
   async upload(
@@ -85,13 +91,8 @@ export class BulkImportController {
     @CurrentUser() user: User,
     @Res() response: Response,
   ): Promise<void> {
-    try {
-      const bulk = await this.bulk.upload(user, id, file);
-      response.redirect(303, `/cohorts/${id}/bulk/${bulk.id}`);
-    } catch (error) {
-      if (!(error instanceof FormError)) throw error;
-      await this.renderUpload(response, user, id, error);
-    }
+    const bulk = await this.bulk.upload(user, id, file);
+    response.redirect(303, `/cohorts/${id}/bulk/${bulk.id}`);
   }
 
   @Get(':importId')
@@ -108,24 +109,17 @@ export class BulkImportController {
 
   /** Answers with the result page itself (not a redirect): the set-password links exist only in this response and the log. */
   @Post(':importId/confirm')
+  @FormView('cohorts/bulk-preview', BulkPreviewPage)
   async confirm(
     @Param('id', ParseIdPipe) id: number,
     @Param('importId', ParseIdPipe) importId: number,
     @CurrentUser() user: User,
-    @Req() request: Request,
+    @Lang() lang: string,
     @Res() response: Response,
   ): Promise<void> {
-    try {
-      const result = await this.bulk.confirm(user, id, importId, request.lang ?? 'es');
-      const cohort = await this.bulk.cohortFor(user, id);
-      response.status(200).render('cohorts/bulk-result', { pageTitle: cohort.name, cohort, ...result, justApplied: true, canManage: true });
-    } catch (error) {
-      if (!(error instanceof FormError)) throw error;
-      const preview = await this.bulk.preview(user, id, importId);
-      response
-        .status(error.status)
-        .render('cohorts/bulk-preview', { pageTitle: preview.cohort.name, ...preview, errors: error.errors, canManage: true });
-    }
+    const result = await this.bulk.confirm(user, id, importId, lang);
+    const cohort = await this.bulk.cohortFor(user, id);
+    response.status(200).render('cohorts/bulk-result', { pageTitle: cohort.name, cohort, ...result, justApplied: true, canManage: true });
   }
 
   @Post(':importId/discard')
@@ -151,23 +145,10 @@ export class BulkImportController {
     @Param('id', ParseIdPipe) id: number,
     @Param('importId', ParseIdPipe) importId: number,
     @CurrentUser() user: User,
-    @Req() request: Request,
+    @Lang() lang: string,
     @Res() response: Response,
   ): Promise<void> {
     const result = await this.bulk.applied(user, id, importId);
-    download(response, `resultado-${importId}.csv`, 'text/csv; charset=utf-8', resultCsv(result.planned, request.lang ?? 'es'));
-  }
-
-  private async renderUpload(response: Response, user: User, cohortId: number, error?: FormError): Promise<void> {
-    const { cohort, imports } = await this.bulk.recent(user, cohortId);
-    response.status(error?.status ?? 200).render('cohorts/bulk', {
-      pageTitle: cohort.name,
-      cohort,
-      imports,
-      errors: error?.errors,
-      canManage: true,
-      maxRows: MAX_DATA_ROWS,
-      maxMegabytes: MAX_UPLOAD_BYTES / (1024 * 1024),
-    });
+    download(response, `resultado-${importId}.csv`, 'text/csv; charset=utf-8', resultCsv(result.planned, lang));
   }
 }

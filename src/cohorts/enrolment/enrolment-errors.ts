@@ -1,4 +1,4 @@
-import type { MessageRef } from '../../common/errors';
+import { DomainError } from '../../common/errors';
 import type { RefusalReason } from './enrolment-rules';
 
 export type EnrolmentProblem =
@@ -14,16 +14,15 @@ export type EnrolmentProblem =
   | 'invitationUsed'
   | 'invitationForOther';
 
+/** Problems the person can fix in what they sent; the rest are conflicts with the cohort's state. */
+const FIXABLE: EnrolmentProblem[] = ['wrongKey', 'badDate'];
+
 /** Why an enrolment did not happen; shown to the user as enrolments.refused.<reason>. */
-export class EnrolmentRefusedError extends Error {
+export class EnrolmentRefusedError extends DomainError {
   constructor(
     public readonly reason: EnrolmentProblem,
     public readonly params: Record<string, string | number> = {},
   ) {
-    super(`Enrolment refused: ${reason}`);
-  }
-
-  get messageRef(): MessageRef {
-    return { key: `enrolments.refused.${this.reason}`, params: this.params };
+    super(FIXABLE.includes(reason) ? 'form' : 'conflict', { key: `enrolments.refused.${reason}`, params });
   }
 }

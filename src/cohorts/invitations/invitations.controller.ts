@@ -1,19 +1,20 @@
 import { Body, Controller, Get, Param, Post, Query, Render, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { logIn } from '../../sessions/request-session';
-import { Authenticated, FormView, Public, Roles } from '../../common/access.decorators';
+import { Authenticated, Public, Roles } from '../../common/access.decorators';
+import { FormView, RedirectOnError } from '../../common/error-pages';
+import { Lang } from '../../common/lang.decorator';
+import { routeParam } from '../../common/route-params';
+import { InvitationsPage } from '../cohort-pages';
 import { CurrentUser } from '../../common/current-user.decorator';
-import { FormError } from '../../common/errors';
 import { flash } from '../../common/flash';
 import { pageLinks } from '../../common/pagination';
 import { User } from '../../users/user.entity';
 import { UsersService } from '../../users/users.service';
-import { localized } from '../cohort-labels';
+import { localized } from '../../i18n/text';
 import { managesCohorts } from '../cohorts.service';
 import { AcceptInvitationDto, InviteDto } from '../dto/invitations.dto';
 import { ListLearnersQuery } from '../dto/learner-actions.dto';
-import { EnrolmentRefusedError } from '../enrolment/enrolment-errors';
-import { echoValues, validateForm } from '../../common/form-validation';
 import { InvitationsService } from './invitations.service';
 import { ParseIdPipe } from '../../common/id.pipe';
 
@@ -22,49 +23,29 @@ export class InvitationsController {
   constructor(
     private readonly invitations: InvitationsService,
     private readonly users: UsersService,
+    private readonly listPage: InvitationsPage,
   ) {}
 
   @Get('cohorts/:id/invitations')
   @Roles('facilitator', 'coordinator')
   @Render('cohorts/invitations')
   async list(@Param('id', ParseIdPipe) id: number, @Query() query: ListLearnersQuery, @CurrentUser() user: User) {
-    const result = await this.invitations.list(user, id, query.page);
-    return {
-      pageTitle: result.cohort.name,
-      ...result,
-      values: {},
-      canManage: managesCohorts(user),
-      ...pageLinks(`/cohorts/${id}/invitations`, {}, result.page, result.pageCount),
-    };
+    const locals = await this.listPage.locals(user, id, query.page);
+    return { ...locals, values: {}, ...pageLinks(`/cohorts/${id}/invitations`, {}, locals.page, locals.pageCount) };
   }
 
   /** Answers with the page of links (not a redirect): the raw links exist only in this response and the log. */
   @Post('cohorts/:id/invitations')
   @Roles('facilitator', 'coordinator')
+  @FormView('cohorts/invitations', InvitationsPage)
   async invite(
     @Param('id', ParseIdPipe) id: number,
-    @Body() body: Record<string, unknown>,
+    @Body() body: InviteDto,
     @CurrentUser() user: User,
-    @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    try {
-      const dto = await validateForm(InviteDto, body);
-      const result = await this.invitations.invite(user, id, dto.emails);
-      response
-        .status(200)
-        .render('cohorts/invitations-sent', { pageTitle: result.cohort.name, ...result, canManage: managesCohorts(user) });
-    } catch (error) {
-      if (!(error instanceof FormError)) throw error;
-      const result = await this.invitations.list(user, id, 1);
-      response.status(error.status).render('cohorts/invitations', {
-        pageTitle: result.cohort.name,
-        ...result,
-        values: echoValues(body),
-        errors: error.errors,
-        canManage: managesCohorts(user),
-      });
-    }
+    const result = await this.invitations.invite(user, id, body.emails);
+    response.status(200).render('cohorts/invitations-sent', { pageTitle: result.cohort.name, ...result, canManage: managesCohorts(user) });
   }
 
   @Post('cohorts/:id/invitations/:invitationId/revoke')
@@ -85,13 +66,13 @@ export class InvitationsController {
   @Get('invitations/:token')
   @Public()
   @Render('enrolments/invitation')
-  async page(@Param('token') token: string, @CurrentUser() user: User | undefined, @Req() request: Request) {
+  async page(@Param('token') token: string, @CurrentUser() user: User | undefined, @Lang() lang: string, @Req() request: Request) {
     const invitation = await this.invitations.usable(token);
     const hasAccount = !user && !!(await this.users.findByEmail(invitation.email));
     return {
       pageTitle: invitation.cohort.name,
       invitation,
-      courseTitle: localized(invitation.cohort.course.title, request.lang ?? 'es'),
+      courseTitle: localized(invitation.cohort.course.title, lang),
       signedIn: !!user,
       sameAccount: !!user && user.email === invitation.email,
       hasAccount,
@@ -104,21 +85,17 @@ export class InvitationsController {
 
   @Post('invitations/:token/accept')
   @Authenticated()
+  @RedirectOnError((request) => `/invitations/${routeParam(request, 'token')}`)
   async accept(
     @Param('token') token: string,
     @CurrentUser() user: User,
+    @Lang() lang: string,
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    try {
-      const { invitation } = await this.invitations.accept(token, user);
-      flash(request, 'success', 'enrolments.enrolled', { course: localized(invitation.cohort.course.title, request.lang ?? 'es') });
-      response.redirect(303, `/courses/${invitation.cohort.course.slug}`);
-    } catch (error) {
-      if (!(error instanceof EnrolmentRefusedError)) throw error;
-      flash(request, 'error', error.messageRef.key, error.messageRef.params);
-      response.redirect(303, `/invitations/${token}`);
-    }
+    const { invitation } = await this.invitations.accept(token, user);
+    flash(request, 'success', 'enrolments.enrolled', { course: localized(invitation.cohort.course.title, lang) });
+    response.redirect(303, `/courses/${invitation.cohort.course.slug}`);
   }
 
   /** No action attribute in the form: this is the link's own address, so a re-rendered form still posts here. */
@@ -134,8 +111,8 @@ export class InvitationsController {
     const { user, outcome } = await this.invitations.registerAndAccept(token, body);
     await logIn(request, user);
     request.session.lang = user.preferredLanguage;
-    if (outcome instanceof EnrolmentRefusedError) {
-      flash(request, 'error', outcome.messageRef.key, outcome.messageRef.params);
+    if ('refused' in outcome) {
+      flash(request, 'error', outcome.refused.key, outcome.refused.params);
       response.redirect(303, '/');
       return;
     }

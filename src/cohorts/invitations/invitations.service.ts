@@ -3,7 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { isEmail } from 'class-validator';
 import { DataSource, IsNull, Repository } from 'typeorm';
 import { Clock } from '../../common/clock';
-import { FormError } from '../../common/errors';
+import { FormError, type MessageRef } from '../../common/errors';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.token';
 import { hashSecretToken, looksLikeSecretToken, newSecretToken } from '../../account/secret-token';
@@ -12,7 +12,7 @@ import { EnrolmentsService } from '../../enrolments/enrolments.service';
 import { LinkDelivery, LinkMailer, summariseDeliveries } from '../../mail/link-mailer';
 import { User } from '../../users/user.entity';
 import { normalizeEmail, UsersService } from '../../users/users.service';
-import { localized } from '../cohort-labels';
+import { localized } from '../../i18n/text';
 import { Actor, CohortsService } from '../cohorts.service';
 import { AcceptInvitationDto } from '../dto/invitations.dto';
 import { EnrolmentRefusedError } from '../enrolment/enrolment-errors';
@@ -159,7 +159,7 @@ export class InvitationsService {
   async registerAndAccept(
     token: string,
     form: AcceptInvitationDto,
-  ): Promise<{ user: User; outcome: { invitation: CohortInvitation; enrolment: Enrolment } | EnrolmentRefusedError }> {
+  ): Promise<{ user: User; outcome: { invitation: CohortInvitation; enrolment: Enrolment } | { refused: MessageRef } }> {
     const invitation = await this.usable(token);
     if (await this.users.findByEmail(invitation.email)) throw FormError.field('_form', 'cohorts.invitations.accountExists');
     const { passwordConfirmation: _confirmation, dataConsent: _consent, next: _next, ...profile } = form;
@@ -171,7 +171,8 @@ export class InvitationsService {
     try {
       return { user, outcome: await this.accept(token, user) };
     } catch (error) {
-      if (error instanceof EnrolmentRefusedError) return { user, outcome: error };
+      // The account exists now whatever happens: the refusal is told after signing in, not thrown.
+      if (error instanceof EnrolmentRefusedError) return { user, outcome: { refused: error.messageRef } };
       throw error;
     }
   }

@@ -1,7 +1,9 @@
-import { Body, Controller, Get, Param, Post, Query, Render, Req, Res } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Get, Param, Post, Query, Render, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Roles } from '../../common/access.decorators';
 import { CurrentUser } from '../../common/current-user.decorator';
+import { RedirectOnError } from '../../common/error-pages';
+import { routeParam } from '../../common/route-params';
 import { flash } from '../../common/flash';
 import { pageLinks } from '../../common/pagination';
 import { safeLocalPath } from '../../common/safe-redirect';
@@ -12,6 +14,27 @@ import { ExtendAccessDto, ListLearnersQuery, MoveLearnerDto, ReturnToDto } from 
 import { EnrolmentRefusedError } from '../enrolment/enrolment-errors';
 import { CohortLearnersService, LEARNER_STATUSES } from './cohort-learners.service';
 import { ParseIdPipe } from '../../common/id.pipe';
+
+/** Buttons on a list send the list's address back (returnTo), so staff land where they were; else the list itself. */
+function backTo(list: 'learners' | 'requests') {
+  return (request: Request): string => {
+    const body = request.body as ReturnToDto | undefined;
+    return safeLocalPath(body?.returnTo, `/cohorts/${routeParam(request, 'id')}/${list}`);
+  };
+}
+
+/** The learner-facing wording speaks to the learner; staff get their own where it differs. */
+const STAFF_WORDING = { 'enrolments.refused.activeElsewhere': 'cohorts.learners.activeElsewhere' };
+
+/** A button on the learners or requests list: a POST whose refusal comes back to the list as a message. */
+const ListAction = (list: 'learners' | 'requests', action: string) =>
+  applyDecorators(Post(`${list}/:enrolmentId/${action}`), RedirectOnError(backTo(list), STAFF_WORDING));
+
+/** An action from a list went through: its message on the same list. A refusal comes back there too (@RedirectOnError). */
+function done(request: Request, response: Response, list: 'learners' | 'requests', key: string, params?: Record<string, string>): void {
+  flash(request, 'success', key, params);
+  response.redirect(303, backTo(list)(request));
+}
 
 /** A cohort's learners and join requests, and what facilitators do with them. */
 @Controller('cohorts/:id')
@@ -45,52 +68,46 @@ export class CohortLearnersController {
     };
   }
 
-  @Post('requests/:enrolmentId/approve')
+  @ListAction('requests', 'approve')
   async approve(
     @Param('id', ParseIdPipe) id: number,
     @Param('enrolmentId', ParseIdPipe) enrolmentId: number,
-    @Body() body: ReturnToDto,
+    @Body() _body: ReturnToDto,
     @CurrentUser() user: User,
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    await this.act(request, response, safeLocalPath(body.returnTo, `/cohorts/${id}/requests`), async () => {
-      await this.learners.approve(user, id, enrolmentId);
-      return 'cohorts.requests.approved';
-    });
+    await this.learners.approve(user, id, enrolmentId);
+    done(request, response, 'requests', 'cohorts.requests.approved');
   }
 
-  @Post('requests/:enrolmentId/decline')
+  @ListAction('requests', 'decline')
   async decline(
     @Param('id', ParseIdPipe) id: number,
     @Param('enrolmentId', ParseIdPipe) enrolmentId: number,
-    @Body() body: ReturnToDto,
+    @Body() _body: ReturnToDto,
     @CurrentUser() user: User,
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    await this.act(request, response, safeLocalPath(body.returnTo, `/cohorts/${id}/requests`), async () => {
-      await this.learners.decline(user, id, enrolmentId);
-      return 'cohorts.requests.declined';
-    });
+    await this.learners.decline(user, id, enrolmentId);
+    done(request, response, 'requests', 'cohorts.requests.declined');
   }
 
-  @Post('learners/:enrolmentId/withdraw')
+  @ListAction('learners', 'withdraw')
   async withdraw(
     @Param('id', ParseIdPipe) id: number,
     @Param('enrolmentId', ParseIdPipe) enrolmentId: number,
-    @Body() body: ReturnToDto,
+    @Body() _body: ReturnToDto,
     @CurrentUser() user: User,
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    await this.act(request, response, safeLocalPath(body.returnTo, `/cohorts/${id}/learners`), async () => {
-      await this.learners.withdraw(user, id, enrolmentId);
-      return 'cohorts.learners.withdrawn';
-    });
+    await this.learners.withdraw(user, id, enrolmentId);
+    done(request, response, 'learners', 'cohorts.learners.withdrawn');
   }
 
-  @Post('learners/:enrolmentId/move')
+  @ListAction('learners', 'move')
   async move(
     @Param('id', ParseIdPipe) id: number,
     @Param('enrolmentId', ParseIdPipe) enrolmentId: number,
@@ -99,13 +116,11 @@ export class CohortLearnersController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    await this.act(request, response, safeLocalPath(body.returnTo, `/cohorts/${id}/learners`), async () => {
-      const { target } = await this.learners.move(user, id, enrolmentId, body.targetCohortId);
-      return ['cohorts.learners.moved', { cohort: target.name }];
-    });
+    const { target } = await this.learners.move(user, id, enrolmentId, body.targetCohortId);
+    done(request, response, 'learners', 'cohorts.learners.moved', { cohort: target.name });
   }
 
-  @Post('learners/:enrolmentId/access')
+  @ListAction('learners', 'access')
   async extendAccess(
     @Param('id', ParseIdPipe) id: number,
     @Param('enrolmentId', ParseIdPipe) enrolmentId: number,
@@ -114,31 +129,9 @@ export class CohortLearnersController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    await this.act(request, response, safeLocalPath(body.returnTo, `/cohorts/${id}/learners`), async () => {
-      const until = body.until ? parseDay(body.until, 'end') : null;
-      if (body.until && !until) throw new EnrolmentRefusedError('badDate');
-      await this.learners.extendAccess(user, id, enrolmentId, until);
-      return until ? 'cohorts.learners.accessExtended' : 'cohorts.learners.accessReset';
-    });
-  }
-
-  /** Runs an action from a list; a refusal comes back as a message on the same list. */
-  private async act(
-    request: Request,
-    response: Response,
-    back: string,
-    action: () => Promise<string | [string, Record<string, string>]>,
-  ): Promise<void> {
-    try {
-      const result = await action();
-      const [key, params] = Array.isArray(result) ? result : [result, undefined];
-      flash(request, 'success', key, params);
-    } catch (error) {
-      if (!(error instanceof EnrolmentRefusedError)) throw error;
-      // The learner-facing wording speaks to the learner; staff get their own where it differs.
-      const key = error.reason === 'activeElsewhere' ? 'cohorts.learners.activeElsewhere' : error.messageRef.key;
-      flash(request, 'error', key, error.messageRef.params);
-    }
-    response.redirect(303, back);
+    const until = body.until ? parseDay(body.until, 'end') : null;
+    if (body.until && !until) throw new EnrolmentRefusedError('badDate');
+    await this.learners.extendAccess(user, id, enrolmentId, until);
+    done(request, response, 'learners', until ? 'cohorts.learners.accessExtended' : 'cohorts.learners.accessReset');
   }
 }

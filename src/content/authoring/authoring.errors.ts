@@ -1,25 +1,23 @@
+import { DomainError } from '../../common/errors';
 import type { ContentProblem } from '../parsing';
 
-/** The course would not pass the checks with this change: nothing was written. */
-export class ContentRejectedError extends Error {
+/** The course would not pass the checks with this change: nothing was written. The form's page lists the problems. */
+export class ContentRejectedError extends DomainError {
   constructor(readonly problems: ContentProblem[]) {
-    super(`Content rejected with ${problems.length} problem(s)`);
+    super('form', { key: 'content.upload.rejectedIntro' });
   }
 }
 
 /** Someone saved the file after this editor opened it: saving now would silently undo their change. */
-export class StaleEditError extends Error {
+export class StaleEditError extends DomainError {
   constructor() {
-    super('The file changed since it was opened');
+    super('conflict', { key: 'content.editor.stale' });
   }
 }
 
 /** An upload refused before any content check (wrong kind of file, unsafe zip...); key is under content.upload.errors. */
-export class UploadRefusedError extends Error {
-  constructor(
-    readonly key: string,
-    readonly params: Record<string, string | number> = {},
-  ) {
-    super(`Upload refused: ${key}`);
+export class UploadRefusedError extends DomainError {
+  constructor(key: string, params: Record<string, string | number> = {}) {
+    super('refused', { key: `content.upload.errors.${key}`, params });
   }
 }

@@ -47,7 +47,8 @@ export interface ModuleRecord {
   versions: VersionRecord[];
 }
 
-function localized(text: LocalizedText): Localized {
+/** The languages a course file gives a text in (the parser leaves the others undefined). */
+function givenTexts(text: LocalizedText): Localized {
   return Object.fromEntries(Object.entries(text).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
 }
 
@@ -77,8 +78,8 @@ export function storedQuestions(questions: ParsedQuestion[]): StoredQuestion[] {
 
 export function courseRecord(settings: CourseSettings, courseFile: { text: string; hash: string }): CourseRecord {
   return {
-    title: localized(settings.title),
-    summary: localized(settings.summary),
+    title: givenTexts(settings.title),
+    summary: givenTexts(settings.summary),
     topic: settings.topic,
     hours: settings.hours,
     languages: [...settings.languages],

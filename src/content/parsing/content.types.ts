@@ -4,8 +4,10 @@
  * shows ContentProblem lists, and content:check prints them.
  */
 
-export const SUPPORTED_LANGUAGES = ['es', 'en'] as const;
-export type Language = (typeof SUPPORTED_LANGUAGES)[number];
+/** The platform's languages are the interface's (i18n/i18n.ts LANGUAGES): a course is written in some of them. */
+import type { Language } from '../../i18n/i18n';
+
+export type { Language };
 
 export const COURSE_TOPICS = ['trafficking', 'smuggling', 'children', 'psychosocial', 'other'] as const;
 export type CourseTopic = (typeof COURSE_TOPICS)[number];

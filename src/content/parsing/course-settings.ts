@@ -1,3 +1,4 @@
+import { LANGUAGES } from '../../i18n/i18n';
 import {
   CERTIFICATE_KINDS,
   COURSE_TOPICS,
@@ -7,8 +8,7 @@ import {
   type Language,
   type LocalizedText,
   type QuizSettings,
-  SUPPORTED_LANGUAGES,
-} from './content.types';
+  } from './content.types';
 import { readFrontMatter } from './front-matter';
 import { ProblemReport } from './problems';
 import { SettingsReader } from './settings-reader';
@@ -53,7 +53,7 @@ export function parseCourseSettings(text: string, file: string): CourseSettingsR
   reader.rejectUnknownKeys([], COURSE_KEYS);
   settings.languages = readLanguages(reader);
   // Titles are checked against the declared languages; with none usable, against every supported one.
-  const titleLanguages = settings.languages.length > 0 ? settings.languages : [...SUPPORTED_LANGUAGES];
+  const titleLanguages = settings.languages.length > 0 ? settings.languages : [...LANGUAGES];
   settings.title = readLocalizedText(reader, 'title', titleLanguages);
   settings.summary = readLocalizedText(reader, 'summary', titleLanguages);
   settings.topic = reader.choice(['topic'], COURSE_TOPICS, true) ?? settings.topic;
@@ -127,9 +127,9 @@ function readLanguages(reader: SettingsReader): Language[] {
   if (value.length === 0) reader.addAt(['languages'], 'course.no-languages');
   const languages: Language[] = [];
   for (const item of value) {
-    const language = SUPPORTED_LANGUAGES.find((supported) => supported === item);
+    const language = LANGUAGES.find((supported) => supported === item);
     if (!language) {
-      reader.addAt(['languages'], 'front-matter.bad-value', { key: 'languages', value: String(item), allowed: SUPPORTED_LANGUAGES.join(', ') });
+      reader.addAt(['languages'], 'front-matter.bad-value', { key: 'languages', value: String(item), allowed: LANGUAGES.join(', ') });
     } else if (languages.includes(language)) {
       reader.addAt(['languages'], 'course.duplicate-language', { language });
     } else {
@@ -142,7 +142,7 @@ function readLanguages(reader: SettingsReader): Language[] {
 function readLocalizedText(reader: SettingsReader, key: string, languages: readonly Language[]): LocalizedText {
   const mapping = reader.mapping([key], true);
   if (!mapping) return {};
-  reader.rejectUnknownKeys([key], SUPPORTED_LANGUAGES);
+  reader.rejectUnknownKeys([key], LANGUAGES);
   const text: LocalizedText = {};
   for (const language of languages) {
     const value = reader.text([key, language], true);

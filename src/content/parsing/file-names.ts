@@ -1,4 +1,5 @@
-import { type Language, SUPPORTED_LANGUAGES } from './content.types';
+import { LANGUAGES } from '../../i18n/i18n';
+import { type Language } from './content.types';
 
 export const COURSE_FILE = 'course.md';
 export const MEDIA_FOLDER = 'media';
@@ -10,7 +11,7 @@ export const TOOL_KEY_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const MODULE_KEY_PATTERN = /^\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const COURSE_SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-const LANGUAGE_ALTERNATIVES = SUPPORTED_LANGUAGES.join('|');
+const LANGUAGE_ALTERNATIVES = LANGUAGES.join('|');
 const MODULE_FILE = new RegExp(`^(\\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*)\\.(${LANGUAGE_ALTERNATIVES})\\.md$`);
 const ASSESSMENT_FILE = new RegExp(`^assessment\\.(${LANGUAGE_ALTERNATIVES})\\.md$`);
 const TOOL_FILE = new RegExp(`^${TOOLS_FOLDER}/([a-z0-9]+(?:-[a-z0-9]+)*)\\.(${LANGUAGE_ALTERNATIVES})\\.md$`);
@@ -71,8 +72,8 @@ function explainBadMarkdownName(name: string): string {
   if (parts.length === 2 && MODULE_KEY_PATTERN.test(stem)) return `the language is missing (e.g. ${stem}.es.md)`;
   if (parts.length !== 3) return expected;
   const language = parts[1];
-  if (!(SUPPORTED_LANGUAGES as readonly string[]).includes(language.toLowerCase())) {
-    return `"${language}" is not a supported language (${SUPPORTED_LANGUAGES.join(', ')}); ${expected}`;
+  if (!(LANGUAGES as readonly string[]).includes(language.toLowerCase())) {
+    return `"${language}" is not a supported language (${LANGUAGES.join(', ')}); ${expected}`;
   }
   if (/^\d-/.test(stem)) return `the number needs two digits (e.g. 0${name})`;
   if (/[A-Z]/.test(name)) return `use lowercase letters only (${name.toLowerCase()})`;

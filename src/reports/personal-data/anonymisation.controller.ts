@@ -1,7 +1,8 @@
 import { Body, Controller, Get, NotFoundException, Param, Post, Render, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { ParseIdPipe } from '../../common/id.pipe';
-import { FormView, Roles } from '../../common/access.decorators';
+import { Roles } from '../../common/access.decorators';
+import { FormView } from '../../common/error-pages';
 import { CurrentUser } from '../../common/current-user.decorator';
 import { flash } from '../../common/flash';
 import type { User } from '../../users/user.entity';

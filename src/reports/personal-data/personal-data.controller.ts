@@ -1,5 +1,5 @@
-import { Controller, Get, Req, Res } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import { Controller, Get, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { Authenticated } from '../../common/access.decorators';
 import { Clock } from '../../common/clock';
 import { CurrentUser } from '../../common/current-user.decorator';
@@ -7,6 +7,7 @@ import { translator } from '../../i18n/i18n';
 import type { User } from '../../users/user.entity';
 import { contentDisposition } from '../export/stream-download';
 import { PersonalDataService } from './personal-data.service';
+import { Lang } from '../../common/lang.decorator';
 
 /** A learner (anyone signed in) downloads everything the platform holds about them, from the profile page. */
 @Controller('profile/data')
@@ -24,8 +25,8 @@ export class PersonalDataController {
   }
 
   @Get('csv')
-  async csv(@CurrentUser() user: User, @Req() request: Request, @Res() response: Response): Promise<void> {
-    const t = translator(request.lang ?? 'es');
+  async csv(@CurrentUser() user: User, @Lang() lang: string, @Res() response: Response): Promise<void> {
+    const t = translator(lang);
     this.headers(response, 'text/csv; charset=utf-8', 'csv');
     await this.data.writeCsv(user, response, [t('reports.myData.section'), t('reports.myData.field'), t('reports.myData.value')]);
   }

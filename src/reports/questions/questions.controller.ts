@@ -1,11 +1,12 @@
-import { Controller, Get, Query, Render, Req } from '@nestjs/common';
-import type { Request } from 'express';
+import { Controller, Get, Query, Render } from '@nestjs/common';
 import { Authenticated } from '../../common/access.decorators';
 import { CurrentUser } from '../../common/current-user.decorator';
 import { translator } from '../../i18n/i18n';
 import type { User } from '../../users/user.entity';
 import { QuestionsQuery } from '../dto/report-filter.query';
 import { QuestionAnalysisService } from './question-analysis.service';
+import { Lang } from '../../common/lang.decorator';
+import { courseTitle } from '../../content/course-title';
 
 /** Question analysis for facilitators and coordinators: which questions need rewriting. */
 @Controller('reports/questions')
@@ -15,8 +16,7 @@ export class QuestionsController {
 
   @Get()
   @Render('reports/questions')
-  async page(@Query() query: QuestionsQuery, @CurrentUser() user: User, @Req() request: Request) {
-    const lang = request.lang ?? 'es';
+  async page(@Query() query: QuestionsQuery, @CurrentUser() user: User, @Lang() lang: string) {
     const result = await this.analysis.analyse(user, query.course, query.cohort, lang);
     const t = translator(lang);
     return {
@@ -24,7 +24,7 @@ export class QuestionsController {
       query,
       courses: result.courses.map((course) => ({
         id: course.id,
-        title: course.title[lang] ?? course.title[course.languages[0]] ?? course.slug,
+        title: courseTitle(course, lang),
       })),
       cohorts: result.cohorts.map((cohort) => ({ id: cohort.id, name: cohort.name })),
       course: result.course,

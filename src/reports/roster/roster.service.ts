@@ -8,6 +8,7 @@ import { RosterRecord, ReportSources } from '../report-sources';
 import { ReportActor, ReportScopeService } from '../scope/report-scope.service';
 import { filterParams, ReportFilter, ReportScope, rosterQueryFrom } from './report-filter';
 import { ROSTER_COLUMNS, rosterHeaders, rosterRow, RosterSource, rosterStatus } from './roster-row';
+import { courseTitle } from '../../content/course-title';
 
 export type SheetFormat = 'csv' | 'xlsx';
 
@@ -30,7 +31,7 @@ export function rosterSource(record: RosterRecord, lang: string): RosterSource {
   return {
     enrolment,
     person: { ...user, name: user.anonymisedAt ? t('reports.anonymised') : user.name, email: user.anonymisedAt ? '' : user.email },
-    courseTitle: course.title[lang] ?? course.title[course.languages[0]] ?? course.slug,
+    courseTitle: courseTitle(course, lang),
     cohortName: cohort?.name ?? null,
     progress: record.progress,
     certificate: record.certificate,
