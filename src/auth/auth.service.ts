@@ -37,7 +37,7 @@ export class AuthService {
       this.throttling.consume('signInAddress', address),
     ]);
     if (!byAccount.allowed || !byAddress.allowed) {
-      throw FormError.field('_form', 'auth.login.throttled', undefined, HttpStatus.TOO_MANY_REQUESTS);
+      throw FormError.throttled('auth.login.throttled', Math.max(byAccount.retryAfterSeconds, byAddress.retryAfterSeconds));
     }
     const user = await this.users.findWithPasswordHash({ email });
     const valid = await this.hasher.verify(user?.passwordHash ?? DUMMY_HASH, password);

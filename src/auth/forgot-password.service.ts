@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { PasswordLinksService } from '../account/password-links.service';
 import { FormError } from '../common/errors';
 import { LinkMailer } from '../mail/link-mailer';
@@ -33,7 +33,7 @@ export class ForgotPasswordService implements OnModuleDestroy {
       this.throttling.consume('forgotPasswordAddress', address),
     ]);
     if (!byAccount.allowed || !byAddress.allowed) {
-      throw FormError.field('_form', 'auth.forgot.throttled', undefined, HttpStatus.TOO_MANY_REQUESTS);
+      throw FormError.throttled('auth.forgot.throttled', Math.max(byAccount.retryAfterSeconds, byAddress.retryAfterSeconds));
     }
     const work = this.links.mailRequestedLink(email).catch((error: unknown) => {
       this.logger.error(`Could not prepare a requested password link: ${error instanceof Error ? error.message : String(error)}`);

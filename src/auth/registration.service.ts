@@ -1,4 +1,4 @@
-import { HttpStatus, Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { FormError } from '../common/errors';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.token';
@@ -32,9 +32,8 @@ export class RegistrationService implements OnModuleDestroy {
 
   /** The new user to sign in at once, or null when the answer must stay neutral (mail configured). */
   async register(input: RegisterDto, address: string): Promise<User | null> {
-    if (!(await this.throttling.consume('registrationAddress', address)).allowed) {
-      throw FormError.field('_form', 'auth.register.throttled', undefined, HttpStatus.TOO_MANY_REQUESTS);
-    }
+    const attempt = await this.throttling.consume('registrationAddress', address);
+    if (!attempt.allowed) throw FormError.throttled('auth.register.throttled', attempt.retryAfterSeconds);
     if (!this.mailer.mailEnabled) return this.users.create(input);
     const owner = await this.users.findByEmail(input.email);
     if (!owner) {

@@ -5,7 +5,7 @@ import { isDatabaseUnavailable } from './database-unavailable';
 import { sendErrorPage, isApiRequest } from './error-page';
 import { answerFor, FormViewRule, RedirectRule } from './error-pages';
 import { plainInput } from './plain-input';
-import { DomainError, LoginRequiredError } from './errors';
+import { DomainError, FormError, LoginRequiredError } from './errors';
 import { flash } from './flash';
 
 const SECRET_FIELDS = ['password', 'passwordConfirmation', 'currentPassword', 'newPassword', '_csrf'];
@@ -46,6 +46,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
 
     if (exception instanceof DomainError) {
+      if (exception instanceof FormError && exception.retryAfterSeconds)
+        response.setHeader('Retry-After', String(exception.retryAfterSeconds));
       this.domainError(exception, request, response).catch((failure: unknown) => {
         // Building the form's page failed (e.g. the cohort is gone): that error is answered on its own, without the form.
         request.errorPages = undefined;

@@ -64,6 +64,16 @@ export class FormError extends DomainError {
     return new FormError({ [field]: [{ key, params }] }, status);
   }
 
+  /** A limit refused the attempt: 429 with the form's message, and `Retry-After` saying when to try again. */
+  static throttled(key: string, retryAfterSeconds: number): FormError {
+    const error = new FormError({ _form: [{ key }] }, HttpStatus.TOO_MANY_REQUESTS);
+    error.retryAfterSeconds = retryAfterSeconds;
+    return error;
+  }
+
+  /** Seconds until a throttled attempt may be made again (sent as `Retry-After`). */
+  retryAfterSeconds?: number;
+
   override get fieldErrors(): FieldErrors {
     return this.errors;
   }

@@ -2,7 +2,8 @@ import { ForgotPasswordService } from '../../../src/auth/forgot-password.service
 import { ThrottlingService } from '../../../src/throttling/throttling.service';
 import { createUser, DEFAULT_PASSWORD } from '../../utils/factories';
 import { testDatabaseKind } from '../../utils/test-database';
-import { createTestApp, TestApp } from '../../utils/test-app';
+import request from 'supertest';
+import { createTestApp, csrfTokenFrom, TestApp } from '../../utils/test-app';
 import { SmtpSink } from '../mail/smtp-sink';
 import { addressNumber, burst, tally } from './burst-helpers';
 
@@ -43,6 +44,18 @@ describe('limits under parallel bursts', () => {
       addressNumber('198.51.2'),
     );
     expect(tally(after)).toEqual({ 429: 10 });
+
+    // A refusal says, in the form and in Retry-After, that it is a matter of time: at most the 15-minute window.
+    const agent = request.agent(testApp.server);
+    const token = csrfTokenFrom((await agent.get('/auth/login')).text);
+    const refused = await agent
+      .post('/auth/login')
+      .set('X-Forwarded-For', '198.51.2.200')
+      .type('form')
+      .send({ email: user.email, password: DEFAULT_PASSWORD, _csrf: token });
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    expect(Number(refused.headers['retry-after'])).toBeLessThanOrEqual(15 * 60);
   });
 
   it('a burst mixing the right password with wrong ones passes at most 5 checks in all', async () => {
