@@ -1,4 +1,5 @@
-import { DataSource, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
+import { createHash } from 'node:crypto';
+import { DataSource, EntityMetadata, EntityTarget, ObjectLiteral, QueryFailedError } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 
 /**
@@ -63,4 +64,92 @@ function build(dataSource: DataSource, metadata: EntityMetadata, alias: string):
 /** The n-th (from 1) bound parameter's placeholder: `?` on SQLite, `$n` on PostgreSQL. */
 export function parameter(dataSource: DataSource, n: number): string {
   return dataSource.options.type === 'postgres' ? `$${n}` : '?';
+}
+
+type Row = Record<string, unknown>;
+interface SqliteStatement {
+  all(params: unknown[], callback: (error: Error | null, rows: Row[]) => void): unknown;
+  finalize(callback?: (error: Error | null) => void): unknown;
+}
+interface SqliteDatabase {
+  prepare(sql: string, callback?: (error: Error | null) => void): SqliteStatement;
+  close(callback?: (error: Error | null) => void): unknown;
+}
+interface PostgresPool {
+  query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: Row[] }>;
+}
+
+const prepared = new WeakMap<SqliteDatabase, Map<string, KeptStatement>>();
+const statementNames = new Map<string, string>();
+
+/**
+ * Runs one of the hot reads above. SQLite: the statement is prepared once on
+ * the app's connection and kept (compiling the SQL was a large part of each
+ * read); the kept statements are finalized before the connection closes.
+ * PostgreSQL: a named prepared statement, so each pooled connection parses and
+ * plans it once. Like every query it passes TypeORM's logger (query logs, the
+ * query-budget tests) and fails with TypeORM's QueryFailedError.
+ */
+export async function readRows(dataSource: DataSource, sql: string, params: unknown[]): Promise<Row[]> {
+  dataSource.logger.logQuery(sql, params);
+  try {
+    if (dataSource.options.type === 'sqlite') return await sqliteRows(dataSource, sql, params);
+    if (dataSource.options.type === 'postgres') {
+      const pool = (dataSource.driver as unknown as { master: PostgresPool }).master;
+      return (await pool.query({ name: statementName(sql), text: sql, values: params })).rows;
+    }
+    return (await dataSource.query(sql, params)) as Row[];
+  } catch (error) {
+    if (error instanceof QueryFailedError) throw error;
+    dataSource.logger.logQueryError(error as Error, sql, params);
+    throw new QueryFailedError(sql, params, error as Error);
+  }
+}
+
+interface KeptStatement {
+  statement: SqliteStatement;
+  /** Set when the SQL could not be prepared: node-sqlite3 then finalizes the statement and fails its calls with a vaguer error. */
+  prepareError?: Error;
+}
+
+function sqliteRows(dataSource: DataSource, sql: string, params: unknown[]): Promise<Row[]> {
+  const database = (dataSource.driver as unknown as { databaseConnection: SqliteDatabase }).databaseConnection;
+  let statements = prepared.get(database);
+  if (!statements) {
+    const kept = (statements = new Map<string, KeptStatement>());
+    prepared.set(database, kept);
+    // sqlite3_close refuses while statements are open: finalize the kept ones first.
+    const close = database.close.bind(database);
+    database.close = (callback) => {
+      const finalized = [...kept.values()].map((entry) => new Promise<void>((resolve) => entry.statement.finalize(() => resolve())));
+      kept.clear();
+      void Promise.all(finalized).then(() => close(callback));
+      return database;
+    };
+  }
+  let entry = statements.get(sql);
+  if (!entry) {
+    const fresh: KeptStatement = {} as KeptStatement;
+    fresh.statement = database.prepare(sql, (error) => {
+      if (error) fresh.prepareError = error;
+    });
+    statements.set(sql, (entry = fresh));
+  }
+  const kept = statements;
+  const current = entry;
+  return new Promise((resolve, reject) => {
+    current.statement.all(params, (error, rows) => {
+      if (!error) return resolve(rows);
+      // A statement that could not be prepared (say, while the disk was away) is prepared afresh next time;
+      // one that failed while running stays usable (SQLite resets it before the next run).
+      if (current.prepareError && kept.get(sql) === current) kept.delete(sql);
+      reject(current.prepareError ?? error);
+    });
+  });
+}
+
+function statementName(sql: string): string {
+  let name = statementNames.get(sql);
+  if (!name) statementNames.set(sql, (name = `aprende_${createHash('sha1').update(sql).digest('hex').slice(0, 16)}`));
+  return name;
 }

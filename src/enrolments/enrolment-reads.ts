@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { entityColumns, parameter } from '../database/raw-read';
+import { entityColumns, parameter, readRows } from '../database/raw-read';
 import { Enrolment } from './enrolment.entity';
 
 /**
@@ -42,11 +42,11 @@ function withCohorts(dataSource: DataSource, rows: Record<string, unknown>[]): E
 
 /** The learner's active enrolment in the course, with its cohort (at most one: a unique index says so). */
 export async function activeEnrolmentWithCohort(dataSource: DataSource, userId: number, courseId: number): Promise<Enrolment | null> {
-  const rows = (await dataSource.query(sqlFor(dataSource).active, [userId, courseId])) as Record<string, unknown>[];
+  const rows = await readRows(dataSource, sqlFor(dataSource).active, [userId, courseId]);
   return withCohorts(dataSource, rows)[0] ?? null;
 }
 
 /** The learner's active and pending enrolments, newest first, with their cohorts. */
 export async function currentEnrolmentsWithCohorts(dataSource: DataSource, userId: number): Promise<Enrolment[]> {
-  return withCohorts(dataSource, (await dataSource.query(sqlFor(dataSource).current, [userId])) as Record<string, unknown>[]);
+  return withCohorts(dataSource, await readRows(dataSource, sqlFor(dataSource).current, [userId]));
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, IsNull, Repository } from 'typeorm';
 import { Clock } from '../common/clock';
+import { entityColumns, parameter, readRows } from '../database/raw-read';
 import { Course } from '../content/entities/course.entity';
 import { PublishedContentService } from '../content/published-content.service';
 import type { Enrolment } from '../enrolments/enrolment.entity';
@@ -21,6 +22,8 @@ export type { CourseProgress, LessonProgress, LearnerProgressSummary } from './c
  */
 @Injectable()
 export class ProgressService {
+  private rowsOfLearnerSql: string | undefined;
+
   constructor(
     @InjectRepository(ModuleProgress) private readonly progress: Repository<ModuleProgress>,
     private readonly enrolments: EnrolmentsService,
@@ -32,7 +35,7 @@ export class ProgressService {
   async courseProgress(userId: number, course: Course, language: string, lastModuleKey: string | null = null): Promise<CourseProgress> {
     const [lessons, assessment] = await Promise.all([this.content.lessons(course, language), this.content.findAssessment(course)]);
     const [rows, firstScores] = await Promise.all([
-      this.progress.findBy({ userId, courseId: course.id }),
+      this.rowsOfLearner(userId, course.id),
       // No pre- or post-test, no score to look up; both first scores in one statement otherwise.
       (course.hasPreTest || course.hasPostTest) && assessment
         ? this.preTests.firstScoresOfLearner(userId, course.id)
@@ -177,6 +180,17 @@ export class ProgressService {
       .orIgnore()
       .updateEntity(false) // no SELECT of the defaults afterwards
       .execute();
+  }
+
+  /** The learner's rows in one course: every signed-in course and module page reads them (raw SQL written once, see database/raw-read.ts). */
+  private async rowsOfLearner(userId: number, courseId: number): Promise<ModuleProgress[]> {
+    const dataSource = this.progress.manager.connection;
+    const row = entityColumns(dataSource, ModuleProgress, 'progress');
+    this.rowsOfLearnerSql ??=
+      `SELECT ${row.select} FROM ${row.table} "progress"` +
+      ` WHERE "progress".${row.column('userId')} = ${parameter(dataSource, 1)} AND "progress".${row.column('courseId')} = ${parameter(dataSource, 2)}`;
+    const rows = await readRows(dataSource, this.rowsOfLearnerSql, [userId, courseId]);
+    return rows.map((raw) => row.hydrate(raw) as ModuleProgress);
   }
 
   private async rowsFor(userIds: number[], courseIds: number[]): Promise<ModuleProgress[]> {

@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import { SessionData, Store } from 'express-session';
 import { LessThan, Repository } from 'typeorm';
-import { entityColumns, parameter } from '../database/raw-read';
+import { entityColumns, parameter, readRows } from '../database/raw-read';
 import { User } from '../users/user.entity';
 import { SessionRecord } from './session.entity';
 
@@ -48,9 +48,8 @@ export class DatabaseSessionStore extends Store {
       `SELECT ${session.select}, ${user.select} FROM ${session.table} "session"` +
       ` LEFT JOIN ${user.table} "user" ON "user".${user.column('id')} = "session".${session.column('userId')}` +
       ` WHERE "session".${session.column('id')} = ${parameter(dataSource, 1)}`;
-    dataSource
-      .query(this.sessionQuery, [sid])
-      .then((rows: Record<string, unknown>[]) => {
+    readRows(dataSource, this.sessionQuery, [sid])
+      .then((rows) => {
         const row = rows[0] ? session.hydrate(rows[0]) : null;
         if (!row || row.expiresAt <= Date.now()) return callback(null, null);
         const data = JSON.parse(row.data) as SessionData;

@@ -255,6 +255,7 @@ function quizSubmissionRequests(quizPath, learners) {
 
 function startServer({ port, database, contentDir, secret, base, production, profileFile }) {
   const preload = profileFile ? ['-r', join(__dirname, 'cpu-profile.js')] : [];
+  if (process.env.BENCH_MEMLOG) preload.push('-r', join(__dirname, 'memory-log.js'));
   const [command, args] = pinned([process.execPath, ...preload, join(dist, 'src', 'main.js')]);
   const env = {
     ...process.env,
