@@ -23,6 +23,7 @@ export type { CourseProgress, LessonProgress, LearnerProgressSummary } from './c
 @Injectable()
 export class ProgressService {
   private rowsOfLearnerSql: string | undefined;
+  private recordGradeSql: string | undefined;
 
   constructor(
     @InjectRepository(ModuleProgress) private readonly progress: Repository<ModuleProgress>,
@@ -161,8 +162,27 @@ export class ProgressService {
     moduleId: number,
     grade: { score: number; passed: boolean } | null,
   ): Promise<void> {
-    await this.ensureRow(userId, courseId, moduleId);
-    await this.progress.update({ userId, courseId, moduleId }, { quizScore: grade?.score ?? null, quizPassed: grade?.passed ?? false });
+    // One statement: the row is created with the grade, or the existing row gets it (the unique key decides).
+    const dataSource = this.progress.manager.connection;
+    const row = entityColumns(dataSource, ModuleProgress, 'progress');
+    const p = (n: number) => parameter(dataSource, n);
+    const [user, course, module, score, passed, createdAt, updatedAt] = (
+      ['userId', 'courseId', 'moduleId', 'quizScore', 'quizPassed', 'createdAt', 'updatedAt'] as const
+    ).map((property) => row.column(property));
+    this.recordGradeSql ??=
+      `INSERT INTO ${row.table} (${user}, ${course}, ${module}, ${score}, ${passed}, ${createdAt}, ${updatedAt})` +
+      ` VALUES (${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)` +
+      ` ON CONFLICT (${user}, ${course}, ${module}) DO UPDATE SET ${score} = excluded.${score}, ${passed} = excluded.${passed},` +
+      ` ${updatedAt} = CURRENT_TIMESTAMP`;
+    const passedValue = grade?.passed ?? false;
+    await dataSource.query(this.recordGradeSql, [
+      userId,
+      courseId,
+      moduleId,
+      grade?.score ?? null,
+      // SQLite keeps booleans as 0/1.
+      dataSource.options.type === 'postgres' ? passedValue : passedValue ? 1 : 0,
+    ]);
   }
 
   /** Where the learner last acted and when, on the active enrolment (for "continue" and for reports). */
