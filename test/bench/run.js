@@ -186,6 +186,10 @@ async function learnerPaths(base, cookie) {
 
 /** One measured run: requests/s, p50/p99 and non-2xx/3xx answers. */
 async function measure(options) {
+  // One request first, so the one-time work of a page (compiling its templates) is not measured as if it were per request.
+  if (options.url && !options.requests) {
+    await fetch(options.url, { headers: { ...PROXY, ...options.headers } }).then((response) => response.arrayBuffer());
+  }
   const result = await autocannon({
     connections: CONNECTIONS,
     duration: DURATION_S,
