@@ -74,12 +74,14 @@ interface SqliteStatement {
 interface SqliteDatabase {
   prepare(sql: string, callback?: (error: Error | null) => void): SqliteStatement;
   close(callback?: (error: Error | null) => void): unknown;
+  all(sql: string, params: unknown[], callback: (error: Error | null, rows: Row[]) => void): unknown;
 }
 interface PostgresPool {
   query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: Row[] }>;
 }
 
 const prepared = new WeakMap<SqliteDatabase, Map<string, KeptStatement>>();
+const closing = new WeakSet<SqliteDatabase>();
 const statementNames = new Map<string, string>();
 
 /**
@@ -108,8 +110,13 @@ export async function readRows(dataSource: DataSource, sql: string, params: unkn
 
 interface KeptStatement {
   statement: SqliteStatement;
-  /** Set when the SQL could not be prepared: node-sqlite3 then finalizes the statement and fails its calls with a vaguer error. */
-  prepareError?: Error;
+  /**
+   * Settles when the SQL is prepared. A statement that cannot be prepared is finalized by node-sqlite3, which then
+   * drops calls made on it without ever answering them: so nothing runs on a statement before this resolves.
+   */
+  ready: Promise<void>;
+  /** Settles when the last read started on this statement has finished (the close waits for it). */
+  running?: Promise<void>;
 }
 
 function sqliteRows(dataSource: DataSource, sql: string, params: unknown[]): Promise<Row[]> {
@@ -120,32 +127,48 @@ function sqliteRows(dataSource: DataSource, sql: string, params: unknown[]): Pro
     prepared.set(database, kept);
     // sqlite3_close refuses while statements are open: finalize the kept ones first.
     const close = database.close.bind(database);
+    // Reads already under way finish first (as they would with TypeORM's own queries).
     database.close = (callback) => {
-      const finalized = [...kept.values()].map((entry) => new Promise<void>((resolve) => entry.statement.finalize(() => resolve())));
-      kept.clear();
-      void Promise.all(finalized).then(() => close(callback));
+      closing.add(database);
+      void Promise.allSettled([...kept.values()].map((entry) => entry.running))
+        .then(() =>
+          Promise.all([...kept.values()].map((entry) => new Promise<void>((resolve) => entry.statement.finalize(() => resolve())))),
+        )
+        .then(() => {
+          kept.clear();
+          close(callback);
+        });
       return database;
     };
   }
+  // A request still running while the app stops: a one-off statement, so nothing is left open to stop the close.
+  if (closing.has(database)) {
+    return new Promise((resolve, reject) => database.all(sql, params, (error, rows) => (error ? reject(error) : resolve(rows))));
+  }
   let entry = statements.get(sql);
   if (!entry) {
-    const fresh: KeptStatement = {} as KeptStatement;
-    fresh.statement = database.prepare(sql, (error) => {
-      if (error) fresh.prepareError = error;
+    const fresh = {} as KeptStatement;
+    fresh.ready = new Promise<void>((resolve, reject) => {
+      fresh.statement = database.prepare(sql, (error) => (error ? reject(error) : resolve()));
     });
+    // A statement that could not be prepared (say, while the disk was away) is prepared afresh next time.
+    fresh.ready.catch(() => statements.get(sql) === fresh && statements.delete(sql));
     statements.set(sql, (entry = fresh));
   }
-  const kept = statements;
   const current = entry;
-  return new Promise((resolve, reject) => {
-    current.statement.all(params, (error, rows) => {
-      if (!error) return resolve(rows);
-      // A statement that could not be prepared (say, while the disk was away) is prepared afresh next time;
-      // one that failed while running stays usable (SQLite resets it before the next run).
-      if (current.prepareError && kept.get(sql) === current) kept.delete(sql);
-      reject(current.prepareError ?? error);
-    });
-  });
+  const rows = current.ready.then(
+    () =>
+      new Promise<Row[]>((resolve, reject) => {
+        // One that fails while running stays usable: SQLite resets it before the next run.
+        current.statement.all(params, (error, found) => (error ? reject(error) : resolve(found)));
+      }),
+  );
+  // The statement's calls run one after another: the last one settles after all those before it.
+  current.running = rows.then(
+    () => undefined,
+    () => undefined,
+  );
+  return rows;
 }
 
 function statementName(sql: string): string {
