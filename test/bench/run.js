@@ -124,7 +124,8 @@ function benchContent(dir) {
   return target;
 }
 
-function waitForHealth(url, attempts = 240) {
+// Up to 5 minutes: on a busy machine the first start on the large data set (certificates issued at start-up) takes minutes.
+function waitForHealth(url, attempts = 600) {
   return new Promise((resolve, reject) => {
     const tryOnce = (left) =>
       fetch(url)
@@ -274,7 +275,7 @@ function startServer({ port, database, contentDir, secret, base, production, pro
   if (profileFile) env.BENCH_PROFILE_FILE = profileFile;
   if (production) env.NODE_ENV = 'production';
   else delete env.NODE_ENV;
-  return spawn(command, args, { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  return spawn(command, args, { cwd: root, env, stdio: ['ignore', process.env.BENCH_DEBUG ? 'inherit' : 'ignore', 'inherit'] });
 }
 
 function residentMb(pid) {
