@@ -12,6 +12,7 @@ import { CommonModule } from './common/common.module';
 import { MultipartCsrfGuard } from './common/multipart-csrf';
 import { ContentModule } from './content/content.module';
 import { createValidationPipe } from './common/validation';
+import { tuneSqlite } from './database/sqlite-pragmas';
 import { serialiseSqliteTransactions } from './database/sqlite-transactions';
 import { AppConfig } from './config/app-config';
 import { HealthController } from './health/health.controller';
@@ -33,7 +34,7 @@ export class AppModule {
         TypeOrmModule.forRootAsync({
           useFactory: () => ({ ...buildDataSourceOptions(config.database), retryAttempts: 2, retryDelay: 1000 }),
           dataSourceFactory: async (options) =>
-            serialiseSqliteTransactions(await new DataSource(options as DataSourceOptions).initialize()),
+            serialiseSqliteTransactions(await tuneSqlite(await new DataSource(options as DataSourceOptions).initialize())),
         }),
         UsersModule,
         AuthModule,

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import hbs from 'hbs';
 import type { HelperOptions } from 'handlebars';
-import { DEFAULT_LANGUAGE, formatDate, formatNumber, formatPercent, getI18n, translator } from '../i18n/i18n';
+import { DEFAULT_LANGUAGE, formatDate, formatNumber, formatPercent, getI18n, translate, translator } from '../i18n/i18n';
 import { localized, LocalizedText, translateMessage } from '../i18n/text';
 import type { MessageRef } from './errors';
 import { LANGUAGES } from '../i18n/i18n';
@@ -48,7 +48,7 @@ export function registerPartials(partialsDir: string): void {
 
 export function registerViewHelpers(): void {
   hbs.registerHelper('t', function (key: string, options: HelperOptions) {
-    return translator(languageOf(options))(key, options.hash as Record<string, unknown>);
+    return translate(languageOf(options), key, options.hash as Record<string, unknown> | undefined);
   });
   /** Translates a {key, params} message reference produced by validation or flash. */
   hbs.registerHelper('tm', function (message: MessageRef, options: HelperOptions) {

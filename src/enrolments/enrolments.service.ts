@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, EntityManager, In, IsNull, MoreThan, Not, Repository } from 'typeorm';
 import { Enrolment, EnrolmentStatus } from './enrolment.entity';
+import { activeEnrolmentWithCohort, currentEnrolmentsWithCohorts } from './enrolment-reads';
 import { enrolmentsOfLearner, rosterCount, rosterPage, RosterQuery } from './roster-query';
 
 /** Placeholders in one IN (...) list at most: well under every driver's limit. */
@@ -131,24 +132,12 @@ export class EnrolmentsService {
 
   /** The same, with its cohort, in one statement (findOne with relations would add a DISTINCT query for the id). */
   activeWithCohort(userId: number, courseId: number): Promise<Enrolment | null> {
-    return this.enrolments
-      .createQueryBuilder('enrolment')
-      .leftJoinAndSelect('enrolment.cohort', 'cohort')
-      .where('enrolment.userId = :userId AND enrolment.courseId = :courseId AND enrolment.status = :status', {
-        userId,
-        courseId,
-        status: 'active',
-      })
-      .getOne();
+    return activeEnrolmentWithCohort(this.enrolments.manager.connection, userId, courseId);
   }
 
   /** "My courses": the learner's active and pending enrolments, newest first, with their cohorts (courses come from the content cache). */
   currentForLearner(userId: number): Promise<Enrolment[]> {
-    return this.enrolments.find({
-      where: { userId, status: In(['active', 'pending']) },
-      relations: { cohort: true },
-      order: { createdAt: 'DESC', id: 'DESC' },
-    });
+    return currentEnrolmentsWithCohorts(this.enrolments.manager.connection, userId);
   }
 
   /** The learner's rows in these cohorts, oldest first. */

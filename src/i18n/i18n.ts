@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import i18next, { i18n, TFunction } from 'i18next';
 import { PROJECT_ROOT } from '../config/project-root';
+import { FastTranslator } from './fast-translate';
 
 export const LANGUAGES = ['es', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -46,8 +47,46 @@ export function getI18n(): i18n {
   return instance;
 }
 
+const translators = new Map<string, TFunction>();
+let fast: FastTranslator | undefined;
+
+function fastTranslator(): FastTranslator {
+  return (fast ??= new FastTranslator(getI18n(), DEFAULT_LANGUAGE));
+}
+
+/** The fixed-language `t` of one language, made once (i18next's getFixedT builds a new function on every call). */
 export function translator(lang: string): TFunction {
-  return getI18n().getFixedT(isLanguage(lang) ? lang : DEFAULT_LANGUAGE);
+  const language = isLanguage(lang) ? lang : DEFAULT_LANGUAGE;
+  let t = translators.get(language);
+  if (!t) translators.set(language, (t = getI18n().getFixedT(language)));
+  return t;
+}
+
+/** Upper bound of remembered plain labels per language: keys are the templates' literals, but a key could be built from data. */
+const MAX_REMEMBERED_LABELS = 5000;
+const plainLabels = new Map<string, Map<string, string>>();
+
+/**
+ * A label without parameters, looked up once per language and key: pages print dozens of them per render and the
+ * strings never change while the process runs (they are loaded once at start). With parameters, simple strings
+ * (placeholders, plurals) are filled in by FastTranslator, the rest by i18next.
+ */
+export function translate(lang: string, key: string, params?: Record<string, unknown>): string {
+  const language = isLanguage(lang) ? lang : DEFAULT_LANGUAGE;
+  if (params && hasKeys(params)) return fastTranslator().translate(language, key, params) ?? translator(language)(key, params);
+  let labels = plainLabels.get(language);
+  if (!labels) plainLabels.set(language, (labels = new Map()));
+  let label = labels.get(key);
+  if (label === undefined) {
+    label = translator(language)(key);
+    if (labels.size < MAX_REMEMBERED_LABELS) labels.set(key, label);
+  }
+  return label;
+}
+
+function hasKeys(value: Record<string, unknown>): boolean {
+  for (const key in value) if (Object.hasOwn(value, key)) return true;
+  return false;
 }
 
 export function locale(lang: string): string {
@@ -58,9 +97,21 @@ export function formatDate(value: Date | string | null | undefined, lang: string
   if (!value) return '';
   const date = value instanceof Date ? value : new Date(value);
   if (Number.isNaN(date.getTime())) return '';
-  return new Intl.DateTimeFormat(locale(lang), withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' }).format(
-    date,
-  );
+  return dateFormat(lang, withTime).format(date);
+}
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** Formatters are costly to build and immutable: one per language and style. */
+function dateFormat(lang: string, withTime: boolean): Intl.DateTimeFormat {
+  const key = `${locale(lang)}|${withTime}`;
+  let format = dateFormats.get(key);
+  if (!format)
+    dateFormats.set(
+      key,
+      (format = new Intl.DateTimeFormat(locale(lang), withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' })),
+    );
+  return format;
 }
 
 /**

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, IsNull, Repository } from 'typeorm';
 import { Clock } from '../common/clock';
+import { entityColumns, parameter, readRows } from '../database/raw-read';
 import { Course } from '../content/entities/course.entity';
 import { PublishedContentService } from '../content/published-content.service';
 import type { Enrolment } from '../enrolments/enrolment.entity';
@@ -21,6 +22,9 @@ export type { CourseProgress, LessonProgress, LearnerProgressSummary } from './c
  */
 @Injectable()
 export class ProgressService {
+  private rowsOfLearnerSql: string | undefined;
+  private recordGradeSql: string | undefined;
+
   constructor(
     @InjectRepository(ModuleProgress) private readonly progress: Repository<ModuleProgress>,
     private readonly enrolments: EnrolmentsService,
@@ -32,7 +36,7 @@ export class ProgressService {
   async courseProgress(userId: number, course: Course, language: string, lastModuleKey: string | null = null): Promise<CourseProgress> {
     const [lessons, assessment] = await Promise.all([this.content.lessons(course, language), this.content.findAssessment(course)]);
     const [rows, firstScores] = await Promise.all([
-      this.progress.findBy({ userId, courseId: course.id }),
+      this.rowsOfLearner(userId, course.id),
       // No pre- or post-test, no score to look up; both first scores in one statement otherwise.
       (course.hasPreTest || course.hasPostTest) && assessment
         ? this.preTests.firstScoresOfLearner(userId, course.id)
@@ -158,8 +162,27 @@ export class ProgressService {
     moduleId: number,
     grade: { score: number; passed: boolean } | null,
   ): Promise<void> {
-    await this.ensureRow(userId, courseId, moduleId);
-    await this.progress.update({ userId, courseId, moduleId }, { quizScore: grade?.score ?? null, quizPassed: grade?.passed ?? false });
+    // One statement: the row is created with the grade, or the existing row gets it (the unique key decides).
+    const dataSource = this.progress.manager.connection;
+    const row = entityColumns(dataSource, ModuleProgress, 'progress');
+    const p = (n: number) => parameter(dataSource, n);
+    const [user, course, module, score, passed, createdAt, updatedAt] = (
+      ['userId', 'courseId', 'moduleId', 'quizScore', 'quizPassed', 'createdAt', 'updatedAt'] as const
+    ).map((property) => row.column(property));
+    this.recordGradeSql ??=
+      `INSERT INTO ${row.table} (${user}, ${course}, ${module}, ${score}, ${passed}, ${createdAt}, ${updatedAt})` +
+      ` VALUES (${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)` +
+      ` ON CONFLICT (${user}, ${course}, ${module}) DO UPDATE SET ${score} = excluded.${score}, ${passed} = excluded.${passed},` +
+      ` ${updatedAt} = CURRENT_TIMESTAMP`;
+    const passedValue = grade?.passed ?? false;
+    await dataSource.query(this.recordGradeSql, [
+      userId,
+      courseId,
+      moduleId,
+      grade?.score ?? null,
+      // SQLite keeps booleans as 0/1.
+      dataSource.options.type === 'postgres' ? passedValue : passedValue ? 1 : 0,
+    ]);
   }
 
   /** Where the learner last acted and when, on the active enrolment (for "continue" and for reports). */
@@ -177,6 +200,17 @@ export class ProgressService {
       .orIgnore()
       .updateEntity(false) // no SELECT of the defaults afterwards
       .execute();
+  }
+
+  /** The learner's rows in one course: every signed-in course and module page reads them (raw SQL written once, see database/raw-read.ts). */
+  private async rowsOfLearner(userId: number, courseId: number): Promise<ModuleProgress[]> {
+    const dataSource = this.progress.manager.connection;
+    const row = entityColumns(dataSource, ModuleProgress, 'progress');
+    this.rowsOfLearnerSql ??=
+      `SELECT ${row.select} FROM ${row.table} "progress"` +
+      ` WHERE "progress".${row.column('userId')} = ${parameter(dataSource, 1)} AND "progress".${row.column('courseId')} = ${parameter(dataSource, 2)}`;
+    const rows = await readRows(dataSource, this.rowsOfLearnerSql, [userId, courseId]);
+    return rows.map((raw) => row.hydrate(raw) as ModuleProgress);
   }
 
   private async rowsFor(userIds: number[], courseIds: number[]): Promise<ModuleProgress[]> {

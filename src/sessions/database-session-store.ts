@@ -1,6 +1,7 @@
 import type { Request } from 'express';
 import { SessionData, Store } from 'express-session';
 import { LessThan, Repository } from 'typeorm';
+import { entityColumns, parameter, readRows } from '../database/raw-read';
 import { User } from '../users/user.entity';
 import { SessionRecord } from './session.entity';
 
@@ -31,6 +32,7 @@ export class DatabaseSessionStore extends Store {
   private lastCleanup = 0;
   private readonly lastTouched = new Map<string, number>();
   private readonly usersBySession = new WeakMap<object, User>();
+  private sessionQuery: string | undefined;
 
   constructor(private readonly sessions: Repository<SessionRecord>) {
     super();
@@ -38,17 +40,22 @@ export class DatabaseSessionStore extends Store {
 
   override get(sid: string, callback: (err: unknown, session?: SessionData | null) => void): void {
     // The session's user comes in the same query, so a signed-in page view costs one lookup, not two.
-    this.sessions
-      .createQueryBuilder('session')
-      .leftJoinAndMapOne('session.user', User, 'user', 'user.id = session.userId')
-      .where('session.id = :sid', { sid })
-      .getOne()
-      .then((row) => {
+    const dataSource = this.sessions.manager.connection;
+    const user = entityColumns(dataSource, User, 'user');
+    const session = entityColumns(dataSource, SessionRecord, 'session');
+    // Written once: this runs for every request of a signed-in user (raw SQL, see database/raw-read.ts).
+    this.sessionQuery ??=
+      `SELECT ${session.select}, ${user.select} FROM ${session.table} "session"` +
+      ` LEFT JOIN ${user.table} "user" ON "user".${user.column('id')} = "session".${session.column('userId')}` +
+      ` WHERE "session".${session.column('id')} = ${parameter(dataSource, 1)}`;
+    readRows(dataSource, this.sessionQuery, [sid])
+      .then((rows) => {
+        const row = rows[0] ? session.hydrate(rows[0]) : null;
         if (!row || row.expiresAt <= Date.now()) return callback(null, null);
-        const session = JSON.parse(row.data) as SessionData;
-        const user = (row as SessionRecord & { user?: User | null }).user;
-        if (user) this.usersBySession.set(session, user);
-        callback(null, session);
+        const data = JSON.parse(row.data) as SessionData;
+        const signedIn = user.hydrate(rows[0]);
+        if (signedIn) this.usersBySession.set(data, signedIn);
+        callback(null, data);
       })
       .catch((error: unknown) => callback(error));
   }

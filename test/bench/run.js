@@ -6,7 +6,7 @@
 // Targets live here, not in timed tests. Results are printed and written to test/bench/results/.
 const { spawn, spawnSync } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
-const { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
+const { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const autocannon = require('autocannon');
@@ -23,23 +23,26 @@ const DEMO_LEARNER = { email: 'aprendiz@demo.test', password: 'demo-aprendiz-202
 // Seeded by seed-large.js, each active in every course: one per connection submits quizzes, as real learners do.
 const benchLearner = (i) => ({ email: `bench-${i}@bench.test`, password: 'bench-password-2026' });
 const RSS_SECONDS = Number(process.env.BENCH_RSS_SECONDS || 30);
+// BENCH_ONLY=module,quiz: only those measurements (and /healthz, the yardstick). Keys: healthz, module, course, my,
+// catalogue, quiz, memory, dev.
+const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((key) => key.trim())) : null;
+const selected = (key) => !ONLY || key === 'healthz' || ONLY.has(key);
 
 const hasTaskset = spawnSync('taskset', ['-V']).status === 0;
 const pinned = (args) => (hasTaskset ? ['taskset', ['-c', '0', ...args]] : [args[0], args.slice(1)]);
 
 async function scratchDatabase(dir) {
   const serverUrl = process.env.BENCH_DATABASE_URL;
-  if (!serverUrl) return { url: `sqlite:${join(dir, 'bench.sqlite')}`, kind: 'sqlite', drop: async () => undefined };
+  if (!serverUrl)
+    return { url: `sqlite:${join(dir, 'bench.sqlite')}`, file: join(dir, 'bench.sqlite'), kind: 'sqlite', drop: async () => undefined };
   const { Client } = require('pg');
   const name = `bench_${Date.now()}`;
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
+    name,
+    serverUrl,
     kind: 'postgres',
     drop: async () => {
       const client = new Client({ connectionString: serverUrl });
@@ -48,6 +51,47 @@ async function scratchDatabase(dir) {
       await client.end();
     },
   };
+}
+
+async function pgAdmin(serverUrl, sql) {
+  const { Client } = require('pg');
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    return await admin.query(sql);
+  } finally {
+    await admin.end();
+  }
+}
+
+/**
+ * BENCH_SEED_CACHE=<dir>: a seeded database is kept (SQLite: a copy of the file in that directory; PostgreSQL: a
+ * template database `bench_seed_cache`) and later runs start from a copy of it instead of seeding again (a minute
+ * or more). Only for iterating: delete the directory (or drop the template) after a schema or seeder change.
+ */
+async function seededDatabase(database, contentDir) {
+  const cache = process.env.BENCH_SEED_CACHE;
+  const template = 'bench_seed_cache';
+  const marker = cache && join(cache, `dataset-${database.kind}.json`);
+  if (cache && existsSync(marker)) {
+    if (database.kind === 'sqlite') cpSync(join(cache, 'bench.sqlite'), database.file);
+    else await pgAdmin(database.serverUrl, `CREATE DATABASE "${database.name}" TEMPLATE "${template}"`);
+    return JSON.parse(readFileSync(marker, 'utf8'));
+  }
+  if (database.kind === 'postgres') await pgAdmin(database.serverUrl, `CREATE DATABASE "${database.name}"`);
+  const dataSet = await prepare(database.url, contentDir);
+  if (cache) {
+    mkdirSync(cache, { recursive: true });
+    if (database.kind === 'sqlite') {
+      // Every connection is closed by now, so SQLite has folded its write-ahead log into the file.
+      cpSync(database.file, join(cache, 'bench.sqlite'));
+    } else {
+      await pgAdmin(database.serverUrl, `DROP DATABASE IF EXISTS "${template}"`);
+      await pgAdmin(database.serverUrl, `CREATE DATABASE "${template}" TEMPLATE "${database.name}"`);
+    }
+    writeFileSync(marker, JSON.stringify(dataSet));
+  }
+  return dataSet;
 }
 
 /** Migrations, courses and demo data through the app's own start-up code, then the large data set. */
@@ -80,7 +124,8 @@ function benchContent(dir) {
   return target;
 }
 
-function waitForHealth(url, attempts = 240) {
+// Up to 5 minutes: on a busy machine the first start on the large data set (certificates issued at start-up) takes minutes.
+function waitForHealth(url, attempts = 600) {
   return new Promise((resolve, reject) => {
     const tryOnce = (left) =>
       fetch(url)
@@ -142,6 +187,10 @@ async function learnerPaths(base, cookie) {
 
 /** One measured run: requests/s, p50/p99 and non-2xx/3xx answers. */
 async function measure(options) {
+  // One request first, so the one-time work of a page (compiling its templates) is not measured as if it were per request.
+  if (options.url && !options.requests) {
+    await fetch(options.url, { headers: { ...PROXY, ...options.headers } }).then((response) => response.arrayBuffer());
+  }
   const result = await autocannon({
     connections: CONNECTIONS,
     duration: DURATION_S,
@@ -211,6 +260,7 @@ function quizSubmissionRequests(quizPath, learners) {
 
 function startServer({ port, database, contentDir, secret, base, production, profileFile }) {
   const preload = profileFile ? ['-r', join(__dirname, 'cpu-profile.js')] : [];
+  if (process.env.BENCH_MEMLOG) preload.push('-r', join(__dirname, 'memory-log.js'));
   const [command, args] = pinned([process.execPath, ...preload, join(dist, 'src', 'main.js')]);
   const env = {
     ...process.env,
@@ -225,7 +275,7 @@ function startServer({ port, database, contentDir, secret, base, production, pro
   if (profileFile) env.BENCH_PROFILE_FILE = profileFile;
   if (production) env.NODE_ENV = 'production';
   else delete env.NODE_ENV;
-  return spawn(command, args, { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  return spawn(command, args, { cwd: root, env, stdio: ['ignore', process.env.BENCH_DEBUG ? 'inherit' : 'ignore', 'inherit'] });
 }
 
 function residentMb(pid) {
@@ -256,58 +306,68 @@ async function main() {
   try {
     const contentDir = benchContent(dir);
     const started = Date.now();
-    results.dataSet = await prepare(database.url, contentDir);
+    results.dataSet = await seededDatabase(database, contentDir);
     console.log(`seeded ${JSON.stringify(results.dataSet)} on ${database.kind} in ${Math.round((Date.now() - started) / 1000)} s`);
     const secret = randomBytes(32).toString('hex');
-    // BENCH_PROFILE=1: a CPU profile of the server during the module page run, summarised in the results.
-    const profileFile = process.env.BENCH_PROFILE ? join(dir, 'module-page.cpuprofile') : null;
+    // BENCH_PROFILE=1 (or the key of a measurement, see MEASURES): a CPU profile of the server during that run.
+    const profileKey = process.env.BENCH_PROFILE === '1' ? 'module' : process.env.BENCH_PROFILE;
+    const profileFile = profileKey ? join(dir, 'server.cpuprofile') : null;
     server = startServer({ port, database, contentDir, secret, base, production: true, profileFile });
     await waitForHealth(`${base}/healthz`);
     const cookie = await signIn(base);
     const paths = await learnerPaths(base, cookie);
-    const learners = await signInLearners(base, paths.quizPath, CONNECTIONS);
+    const learners = selected('quiz') ? await signInLearners(base, paths.quizPath, CONNECTIONS) : [];
+    const profiledRun = async (key, run) => {
+      if (profileKey !== key) return run();
+      server.kill('SIGWINCH');
+      const figures = await run();
+      server.kill('SIGWINCH');
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      results.profile = { measure: key, ...require('./profile-summary').summarise(JSON.parse(readFileSync(profileFile, 'utf8'))) };
+      if (process.env.BENCH_PROFILE_KEEP) cpSync(profileFile, process.env.BENCH_PROFILE_KEEP);
+      console.log(
+        `${key}: server idle ${results.profile.idlePercent}%; busy time by self time:`,
+        results.profile.byPlace.map((entry) => `${entry.where} ${entry.percentOfBusy}%`).join(', '),
+      );
+      return figures;
+    };
     const pages = [
-      ['healthz', { url: `${base}/healthz` }],
-      ['module page (learner)', { url: `${base}${paths.modulePath}`, headers: { cookie } }],
-      ['course page (learner)', { url: `${base}${paths.coursePath}`, headers: { cookie } }],
-      ['My courses (learner)', { url: `${base}/my/courses`, headers: { cookie } }],
-      ['catalogue (visitor)', { url: `${base}/courses` }],
+      ['healthz', 'healthz', { url: `${base}/healthz` }],
+      ['module', 'module page (learner)', { url: `${base}${paths.modulePath}`, headers: { cookie } }],
+      ['course', 'course page (learner)', { url: `${base}${paths.coursePath}`, headers: { cookie } }],
+      ['my', 'My courses (learner)', { url: `${base}/my/courses`, headers: { cookie } }],
+      ['catalogue', 'catalogue (visitor)', { url: `${base}/courses` }],
     ];
-    for (const [name, options] of pages) {
-      if (process.env.BENCH_ONLY && name !== 'healthz') continue;
-      const profiled = profileFile && name.startsWith('module page');
-      if (profiled) server.kill('SIGWINCH');
-      results.pages[name] = await measure(options);
-      if (profiled) {
-        server.kill('SIGWINCH');
-        await new Promise((resolve) => setTimeout(resolve, 2000));
-        results.moduleProfile = require('./profile-summary').summarise(JSON.parse(readFileSync(profileFile, 'utf8')));
-        if (process.env.BENCH_PROFILE_KEEP) cpSync(profileFile, process.env.BENCH_PROFILE_KEEP);
-        console.log(
-          `module page, server idle ${results.moduleProfile.idlePercent}%; busy time by self time:`,
-          results.moduleProfile.byPlace.map((entry) => `${entry.where} ${entry.percentOfBusy}%`).join(', '),
-        );
-      }
+    for (const [key, name, options] of pages) {
+      if (selected(key)) results.pages[name] = await profiledRun(key, () => measure(options));
     }
-    const submissions = await measure({ url: base, requests: quizSubmissionRequests(paths.quizPath, learners) });
-    // Three requests make one submission.
-    results.pages['quiz submission (3 requests each)'] = { ...submissions, submissionsPerSecond: Math.round(submissions.rps / 3) };
-    // Memory: the module page for 30 s more, then the resident size and its peak.
-    const long = await measure({ url: `${base}${paths.modulePath}`, headers: { cookie }, duration: RSS_SECONDS });
-    results.memoryMb = { ...residentMb(server.pid), afterSeconds: RSS_SECONDS, modulePageRps: long.rps };
+    if (selected('quiz')) {
+      const submissions = await profiledRun('quiz', () =>
+        measure({ url: base, requests: quizSubmissionRequests(paths.quizPath, learners) }),
+      );
+      // Three requests make one submission.
+      results.pages['quiz submission (3 requests each)'] = { ...submissions, submissionsPerSecond: Math.round(submissions.rps / 3) };
+    }
+    if (selected('memory')) {
+      // Memory: the module page for 30 s more, then the resident size and its peak.
+      const long = await measure({ url: `${base}${paths.modulePath}`, headers: { cookie }, duration: RSS_SECONDS });
+      results.memoryMb = { ...residentMb(server.pid), afterSeconds: RSS_SECONDS, modulePageRps: long.rps };
+    }
     await new Promise((resolve) => setTimeout(resolve, 3000)); // let requests still queued finish before stopping
     server.kill();
     await new Promise((resolve) => server.once('exit', resolve));
 
-    // Development mode (`npm start`: no NODE_ENV), same database and session: the module page only.
-    server = startServer({ port, database, contentDir, secret, base, production: false });
-    await waitForHealth(`${base}/healthz`);
-    const development = await measure({ url: `${base}${paths.modulePath}`, headers: { cookie } });
-    const production = results.pages['module page (learner)']?.rps;
-    results.development = {
-      modulePage: development,
-      ratioToProduction: production ? Math.round((development.rps / production) * 100) / 100 : null,
-    };
+    if (selected('dev')) {
+      // Development mode (`npm start`: no NODE_ENV), same database and session: the module page only.
+      server = startServer({ port, database, contentDir, secret, base, production: false });
+      await waitForHealth(`${base}/healthz`);
+      const development = await measure({ url: `${base}${paths.modulePath}`, headers: { cookie } });
+      const production = results.pages['module page (learner)']?.rps;
+      results.development = {
+        modulePage: development,
+        ratioToProduction: production ? Math.round((development.rps / production) * 100) / 100 : null,
+      };
+    }
 
     const health = results.pages.healthz.rps;
     for (const [name, figures] of Object.entries(results.pages)) {
@@ -326,20 +386,27 @@ async function main() {
         `${figures.meetsTarget ? 'ok  ' : 'MISS'} ${name.padEnd(36)} ${rate.padStart(12)}  x${figures.ratioToHealth.toFixed(2)} of /healthz  p50 ${figures.p50} ms  p99 ${figures.p99} ms  errors ${figures.errors}`,
       );
     }
-    const memoryOk = results.memoryMb.rss <= TARGETS.maxRssMb;
-    if (!memoryOk) failed = true;
-    console.log(
-      `${memoryOk ? 'ok  ' : 'MISS'} resident memory after ${RSS_SECONDS} s more on the module page: ${results.memoryMb.rss} MB (peak ${results.memoryMb.peak} MB, target <= ${TARGETS.maxRssMb} MB)`,
-    );
-    const devOk = results.development.ratioToProduction === null || results.development.ratioToProduction >= 0.5;
-    if (!devOk) failed = true;
-    console.log(
-      `${devOk ? 'ok  ' : 'MISS'} development mode (no NODE_ENV), module page: ${results.development.modulePage.rps} req/s, x${results.development.ratioToProduction} of production (target >= x0.5)`,
-    );
-    mkdirSync(join(__dirname, 'results'), { recursive: true });
-    const file = join(__dirname, 'results', `pages-${database.kind}.json`);
-    writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
-    console.log(`written ${file}`);
+    if (results.memoryMb) {
+      const memoryOk = results.memoryMb.rss <= TARGETS.maxRssMb;
+      if (!memoryOk) failed = true;
+      console.log(
+        `${memoryOk ? 'ok  ' : 'MISS'} resident memory after ${RSS_SECONDS} s more on the module page: ${results.memoryMb.rss} MB (peak ${results.memoryMb.peak} MB, target <= ${TARGETS.maxRssMb} MB)`,
+      );
+    }
+    if (results.development) {
+      const devOk = results.development.ratioToProduction === null || results.development.ratioToProduction >= 0.5;
+      if (!devOk) failed = true;
+      console.log(
+        `${devOk ? 'ok  ' : 'MISS'} development mode (no NODE_ENV), module page: ${results.development.modulePage.rps} req/s, x${results.development.ratioToProduction} of production (target >= x0.5)`,
+      );
+    }
+    // A partial run (BENCH_ONLY) is printed only: the results files always hold a full run.
+    if (!ONLY) {
+      mkdirSync(join(__dirname, 'results'), { recursive: true });
+      const file = join(__dirname, 'results', `pages-${database.kind}.json`);
+      writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+      console.log(`written ${file}`);
+    }
   } finally {
     server?.kill();
     await database.drop().catch(() => undefined);
