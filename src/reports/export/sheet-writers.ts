@@ -121,18 +121,23 @@ export async function writeXlsxPages(
   const room = roomIn(destination);
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: destination, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = columns.map((column, index) => ({
-    key: String(index),
-    width: column.width,
-    style: column.kind === 'date' ? { numFmt: 'yyyy-mm-dd' } : column.kind === 'percent' ? { numFmt: '0.0' } : {},
-  }));
+  const styles = columns.map((column) =>
+    column.kind === 'date' ? { numFmt: 'yyyy-mm-dd' } : column.kind === 'percent' ? { numFmt: '0.0' } : {},
+  );
+  sheet.columns = columns.map((column, index) => ({ key: String(index), width: column.width, style: styles[index] }));
   const header = sheet.addRow(columns.map((column) => protectTypedCell(column.header)));
   header.font = { bold: true };
   header.commit();
   let count = 0;
   for await (const page of pages) {
     if (destination.destroyed) break;
-    for (const row of page) sheet.addRow(row.map(protectTypedCell)).commit();
+    for (const values of page) {
+      const row = sheet.addRow(values.map(protectTypedCell));
+      // Each cell gets its column's style object itself (exceljs copies it into a new object per cell):
+      // exceljs remembers a style object's id, so it is worked out once per column instead of once per cell.
+      for (let index = 0; index < styles.length; index++) row.getCell(index + 1).style = styles[index];
+      row.commit();
+    }
     count += page.length;
     if (destination.writableNeedDrain && !destination.destroyed) await room.drained();
   }
