@@ -40,10 +40,12 @@ function startServer(database) {
     SEED_DEMO: 'false',
   };
   if (process.env.BENCH_EXPORT_PROFILE) env.NODE_OPTIONS = `--cpu-prof --cpu-prof-dir=${process.env.BENCH_EXPORT_PROFILE}`;
-  return spawn(command, argv, { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  // BENCH_DEBUG=1: the server's own log (JSON lines) on stdout too.
+  return spawn(command, argv, { cwd: root, env, stdio: ['ignore', process.env.BENCH_DEBUG ? 'inherit' : 'ignore', 'inherit'] });
 }
 
-async function waitForHealth(attempts = 240) {
+// The first start after seeding issues the certificates of the completed enrolments (the backfill) before it listens.
+async function waitForHealth(attempts = 1200) {
   for (let left = attempts; left > 0; left -= 1) {
     try {
       if ((await fetch(`${base}/healthz`)).ok) return;
