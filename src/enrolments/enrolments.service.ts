@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, EntityManager, In, IsNull, MoreThan, Not, Repository } from 'typeorm';
 import { Enrolment, EnrolmentStatus } from './enrolment.entity';
 import { activeEnrolmentWithCohort, currentEnrolmentsWithCohorts } from './enrolment-reads';
-import { enrolmentsOfLearner, rosterCount, rosterPage, RosterQuery } from './roster-query';
+import { enrolmentsOfLearner, rosterCount, RosterLine, rosterLines, rosterPage, RosterQuery } from './roster-query';
 
 /** Placeholders in one IN (...) list at most: well under every driver's limit. */
 export const IN_CHUNK = 500;
@@ -218,6 +218,11 @@ export class EnrolmentsService {
   /** Reports: one keyset page of the enrolments a roster or summary covers, in id order after `afterId`. */
   rosterPage(query: RosterQuery, afterId: number, limit: number): Promise<Enrolment[]> {
     return rosterPage(this.enrolments, query, afterId, limit);
+  }
+
+  /** Roster exports: the same page as plain lines with the learner's fields and the cohort's name, in one statement. */
+  rosterLines(query: RosterQuery, afterId: number, limit: number): Promise<RosterLine[]> {
+    return rosterLines(this.enrolments, query, afterId, limit);
   }
 
   rosterCount(query: RosterQuery): Promise<number> {

@@ -8,11 +8,24 @@ import { PublishedContentService } from '../content/published-content.service';
 import type { Enrolment } from '../enrolments/enrolment.entity';
 import { EnrolmentsService } from '../enrolments/enrolments.service';
 import { chunks } from '../enrolments/enrolments.service';
-import { CourseProgress, courseProgressFrom, LearnerProgressSummary, summaryFrom } from './course-progress';
+import { CourseProgress, courseProgressFrom, LearnerProgressSummary, ProgressRow, summaryFrom } from './course-progress';
 import { ModuleProgress } from './module-progress.entity';
 import { learnerCourseKey, PreTestScores } from './pre-test-scores';
+import { hydrator, pairGroupCondition, pairGroups } from './raw-rows';
 
 export type { CourseProgress, LessonProgress, LearnerProgressSummary } from './course-progress';
+
+/** What the read model needs of an enrolment: an entity, or a plain roster line. */
+export type ProgressEnrolment = Pick<
+  Enrolment,
+  'id' | 'userId' | 'courseId' | 'cohortId' | 'completedAt' | 'lastActivityAt' | 'lastModuleKey'
+>;
+
+/** A module_progress row as the read model reads it (plain data, keyed by learner and course). */
+interface StoredProgressRow extends ProgressRow {
+  userId: number;
+  courseId: number;
+}
 
 /**
  * The one progress read model (modules done, quizzes passed, percent, next
@@ -97,7 +110,7 @@ export class ProgressService {
 
   /**
    * The progress summaries of many enrolments, keyed by enrolment id, in a
-   * fixed number of queries whatever their count (IN lists of at most 500).
+   * fixed number of queries per course whatever their count (IN lists of at most 500).
    * Unknown ids are left out.
    */
   async summariesForEnrolments(enrolmentIds: number[]): Promise<Map<number, LearnerProgressSummary>> {
@@ -105,25 +118,26 @@ export class ProgressService {
   }
 
   /** The same, for enrolment rows the caller already read (a roster page): no second read of the enrolments. */
-  async summariesForEnrolmentRows(enrolments: Enrolment[]): Promise<Map<number, LearnerProgressSummary>> {
+  async summariesForEnrolmentRows(enrolments: readonly ProgressEnrolment[]): Promise<Map<number, LearnerProgressSummary>> {
     const result = new Map<number, LearnerProgressSummary>();
     if (!enrolments.length) return result;
     const courseIds = [...new Set(enrolments.map((enrolment) => enrolment.courseId))];
-    const userIds = [...new Set(enrolments.map((enrolment) => enrolment.userId))];
     const courses = new Map((await this.content.coursesByIds(courseIds)).map((course) => [course.id, course]));
     const pairs = enrolments.map(({ userId, courseId }) => ({ userId, courseId }));
     const [lessons, assessments, rows, preTests, postTests] = await Promise.all([
       // Counted in the course's first language, as the completion rule does.
       this.content.lessonsOfCourses([...courses.values()], (course) => course.languages[0] ?? 'es'),
       this.content.assessmentsOfCourses(courseIds),
-      this.rowsFor(userIds, courseIds),
+      this.rowsOfPairs(pairs),
       this.preTests.firstScores(pairs, 'pre'),
       this.preTests.firstScores(pairs, 'post'),
     ]);
-    const rowsByKey = new Map<string, ModuleProgress[]>();
+    const rowsByKey = new Map<string, StoredProgressRow[]>();
     for (const row of rows) {
       const key = learnerCourseKey(row.userId, row.courseId);
-      rowsByKey.set(key, [...(rowsByKey.get(key) ?? []), row]);
+      const mine = rowsByKey.get(key);
+      if (mine) mine.push(row);
+      else rowsByKey.set(key, [row]);
     }
     for (const enrolment of enrolments) {
       const course = courses.get(enrolment.courseId);
@@ -217,6 +231,40 @@ export class ProgressService {
     const result: ModuleProgress[] = [];
     for (const users of chunks(userIds)) {
       for (const courses of chunks(courseIds)) result.push(...(await this.progress.findBy({ userId: In(users), courseId: In(courses) })));
+    }
+    return result;
+  }
+
+  /**
+   * The module_progress rows of exactly these learner-course pairs, in the
+   * few statements of pairGroups: raw columns, the dates and the flag
+   * converted by the driver as TypeORM converts them for an entity (no entity is
+   * built: a roster export reads a hundred thousand of these).
+   */
+  private async rowsOfPairs(pairs: readonly { userId: number; courseId: number }[]): Promise<StoredProgressRow[]> {
+    const result: StoredProgressRow[] = [];
+    const dataSource = this.progress.manager.connection;
+    const [completedAt, updatedAt, quizPassed] = [
+      hydrator(this.progress, 'completedAt'),
+      hydrator(this.progress, 'updatedAt'),
+      hydrator(this.progress, 'quizPassed'),
+    ];
+    for (const group of pairGroups(pairs)) {
+      const where = pairGroupCondition(dataSource, group);
+      const raw: Record<keyof StoredProgressRow, unknown>[] = await dataSource.query(
+        `SELECT "userId", "courseId", "moduleId", "completedAt", "quizScore", "quizPassed", "updatedAt" FROM module_progress WHERE ${where.sql}`,
+        where.parameters,
+      );
+      for (const row of raw)
+        result.push({
+          userId: Number(row.userId),
+          courseId: Number(row.courseId),
+          moduleId: Number(row.moduleId),
+          completedAt: completedAt(row.completedAt) as Date | null,
+          quizScore: row.quizScore === null ? null : Number(row.quizScore),
+          quizPassed: quizPassed(row.quizPassed) === true,
+          updatedAt: (updatedAt(row.updatedAt) as Date | null) ?? undefined,
+        });
     }
     return result;
   }

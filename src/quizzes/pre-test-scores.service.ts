@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { entityColumns, parameter, readRows } from '../database/raw-read';
-import { chunks } from '../enrolments/enrolments.service';
 import { learnerCourseKey, PreTestScores, type TestKind } from '../progress/pre-test-scores';
+import { pairGroupCondition, pairGroups, placeholders } from '../progress/raw-rows';
 import { QuizAttempt } from './entities/quiz-attempt.entity';
 
 /** The progress read model's first-attempt scores, read from the attempts (the first submitted pre-test or post-test counts). */
@@ -41,22 +41,24 @@ export class PreTestScoresFromAttempts extends PreTestScores {
     return { pre: first('pre'), post: first('post') };
   }
 
+  /**
+   * Plain statements for exactly the pairs asked (see pairGroups; a roster page
+   * asks for a thousand): no entity built, the lowest attempt number of each pair wins.
+   */
   async firstScores(pairs: { userId: number; courseId: number }[], kind: TestKind = 'pre'): Promise<Map<string, number | null>> {
     const result = new Map<string, number | null>();
-    const wanted = new Set(pairs.map((pair) => learnerCourseKey(pair.userId, pair.courseId)));
-    const userIds = [...new Set(pairs.map((pair) => pair.userId))];
-    const courseIds = [...new Set(pairs.map((pair) => pair.courseId))];
-    for (const users of chunks(userIds)) {
-      for (const courses of chunks(courseIds)) {
-        const rows = await this.attempts.find({
-          select: { id: true, userId: true, courseId: true, attemptNumber: true, score: true },
-          where: { userId: In(users), courseId: In(courses), kind, status: 'submitted' },
-          order: { attemptNumber: 'ASC' },
-        });
-        for (const row of rows) {
-          const key = learnerCourseKey(row.userId, row.courseId);
-          if (wanted.has(key) && !result.has(key)) result.set(key, row.score ?? null);
-        }
+    const dataSource = this.attempts.manager.connection;
+    for (const group of pairGroups(pairs)) {
+      const where = pairGroupCondition(dataSource, group, 2);
+      const rows: { userId: number | string; courseId: number | string; score: number | string | null }[] = await dataSource.query(
+        `SELECT "userId", "courseId", score FROM quiz_attempt
+          WHERE kind = ${placeholders(dataSource, 1)} AND status = ${placeholders(dataSource, 1, 1)} AND ${where.sql}
+          ORDER BY "attemptNumber" ASC`,
+        [kind, 'submitted', ...where.parameters],
+      );
+      for (const row of rows) {
+        const key = learnerCourseKey(Number(row.userId), Number(row.courseId));
+        if (!result.has(key)) result.set(key, row.score === null ? null : Number(row.score));
       }
     }
     return result;

@@ -1,8 +1,9 @@
 import { PassThrough } from 'node:stream';
 import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
-import type { TypedCell } from '../../common/safe-cells';
-import { SheetColumn, writeCsv, writeXlsx } from './sheet-writers';
+import { protectTypedCell, type TypedCell } from '../../common/safe-cells';
+import { csvField, SheetColumn, writeCsv, writeCsvPages, writeXlsx } from './sheet-writers';
 
 const columns: SheetColumn[] = [
   { header: 'Nombre', kind: 'text', width: 20 },
@@ -62,5 +63,46 @@ describe('sheet writers', () => {
     expect(sheet.getCell('B3').value).toBe(-5);
     expect(sheet.getCell('A4').value).toBe(`'+503 7777`);
     expect(sheet.rowCount).toBe(5);
+  });
+
+  it('writes each CSV field as csv-stringify does (quotes, line breaks, numbers, dates, formulas)', () => {
+    const values: TypedCell[] = [
+      'plain',
+      'with, comma',
+      'say "hi"',
+      'two\nlines',
+      'carriage\rreturn',
+      '',
+      ' padded ',
+      'Núñez',
+      '=SUM(A1)',
+      '-5 text',
+      '@home',
+      "'quoted",
+      0,
+      -5,
+      72.5,
+      1e21,
+      Number.NaN,
+      null,
+      date,
+      new Date('invalid'),
+    ];
+    const cast = { date: (value: Date) => value.toISOString().slice(0, 10) };
+    for (const value of values) {
+      const expected = stringify([[protectTypedCell(value)]], { cast }).slice(0, -1);
+      expect([value, csvField(value)]).toEqual([value, expected]);
+    }
+  });
+
+  it('writes CSV pages as one file, a header first', async () => {
+    async function* pages() {
+      yield rows.slice(0, 2);
+      yield rows.slice(2);
+    }
+    const { buffer, count } = await collect((out) => writeCsvPages(out, columns, pages()));
+    const whole = await collect((out) => writeCsv(out, columns, generate(rows)));
+    expect(count).toBe(4);
+    expect(buffer.toString('utf8')).toBe(whole.buffer.toString('utf8'));
   });
 });

@@ -1,5 +1,5 @@
 import type { LearnerProgressSummary } from '../progress-summary';
-import { ROSTER_COLUMNS, rosterHeaders, rosterRow, RosterSource, rosterStatus } from './roster-row';
+import { optionLabel, ROSTER_COLUMNS, rosterHeaders, rosterLabels, rosterRow, RosterSource, rosterStatus } from './roster-row';
 
 const summary = (overrides: Partial<LearnerProgressSummary> = {}): LearnerProgressSummary => ({
   enrolmentId: 1,
@@ -112,5 +112,54 @@ describe('roster rows', () => {
       'enrolled',
     );
     expect(rosterStatus('active', undefined)).toBe('enrolled');
+  });
+
+  it('puts every value under its own column', () => {
+    const completedAt = new Date('2026-03-20T12:00:00Z');
+    const row = rosterRow(
+      source({
+        progress: summary({ postTestScore: 85, knowledgeGain: 45, completed: true, completedAt }),
+        certificate: { code: 'AP-1234', status: 'revoked' },
+      }),
+      'es',
+    );
+    expect(row).toHaveLength(ROSTER_COLUMNS.length);
+    expect(Object.fromEntries(ROSTER_COLUMNS.map((column, index) => [column.key, row[index]]))).toEqual({
+      name: 'Rosa Martínez',
+      email: 'rosa@example.org',
+      institution: optionLabel('es', 'institutions', 'pnc'),
+      position: 'Agente',
+      sex: optionLabel('es', 'sexes', 'female'),
+      ageGroup: optionLabel('es', 'ageGroups', '25-34'),
+      country: optionLabel('es', 'countries', 'SV'),
+      department: 'La Unión',
+      dutyStation: 'El Amatillo',
+      course: 'Trata de personas',
+      cohort: 'Cohorte 1',
+      status: 'Finalizado',
+      enrolledAt: new Date('2026-03-01T09:00:00Z'),
+      progressPercent: 50,
+      modulesDone: 2,
+      quizAverage: 72.5,
+      preTestScore: 40,
+      postTestScore: 85,
+      knowledgeGain: 45,
+      completedAt,
+      certificateCode: 'AP-1234',
+      certificateStatus: 'Revocado',
+    });
+  });
+
+  it('reuses the labels of one download across rows without mixing people up', () => {
+    const labels = rosterLabels('en');
+    const other = rosterRow(
+      source({ person: { ...source().person, institution: 'other', institutionOther: 'Cruz Roja', sex: 'x-code' } }),
+      labels,
+    );
+    const plain = rosterRow(source(), labels);
+    const again = rosterRow(source({ person: { ...source().person, institution: 'other', institutionOther: 'Ministerio' } }), labels);
+    expect([cell(other, 'institution'), cell(other, 'sex')]).toEqual(['Cruz Roja', 'x-code']);
+    expect([cell(plain, 'institution'), cell(plain, 'sex')]).toEqual(['National Civil Police (PNC)', 'Female']);
+    expect(cell(again, 'institution')).toBe('Ministerio');
   });
 });

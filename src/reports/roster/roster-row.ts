@@ -94,37 +94,78 @@ export function optionLabel(
   return translator(lang)(`options.${list}.${code}`, { defaultValue: code });
 }
 
+type OptionList = 'institutions' | 'countries' | 'sexes' | 'ageGroups';
+
 /**
- * One roster row: every figure comes from the progress read model, so it is the
- * number My courses and the staff list show. Text is not neutralised here; the
- * writers do that for every cell.
+ * Every translated word a roster row can hold, looked up once per download
+ * instead of once per row: status and certificate labels, and option labels
+ * remembered per code as they are first met (there are a few dozen codes).
  */
-export function rosterRow(source: RosterSource, lang: string): TypedCell[] {
+export interface RosterLabels {
+  status: Record<RosterStatus, string>;
+  certificateStatus: Record<CertificateSummary['status'], string>;
+  option(list: OptionList, code: string, other?: string | null): string;
+}
+
+export function rosterLabels(lang: string): RosterLabels {
   const t = translator(lang);
-  const { person, progress, certificate } = source;
-  const values: Record<string, TypedCell> = {
-    name: person.name,
-    email: person.email,
-    institution: optionLabel(lang, 'institutions', person.institution, person.institutionOther),
-    position: person.position,
-    sex: optionLabel(lang, 'sexes', person.sex),
-    ageGroup: optionLabel(lang, 'ageGroups', person.ageGroup),
-    country: optionLabel(lang, 'countries', person.country, person.countryOther),
-    department: person.department,
-    dutyStation: person.dutyStation,
-    course: source.courseTitle,
-    cohort: source.cohortName,
-    status: t(`reports.status.${rosterStatus(source.enrolment.status, progress)}`),
-    enrolledAt: source.enrolment.createdAt,
-    progressPercent: progress?.percent ?? 0,
-    modulesDone: progress?.modulesDone ?? 0,
-    quizAverage: progress?.quizAverage ?? null,
-    preTestScore: progress?.preTestScore ?? null,
-    postTestScore: progress?.postTestScore ?? null,
-    knowledgeGain: progress?.knowledgeGain ?? null,
-    completedAt: progress?.completedAt ?? null,
-    certificateCode: certificate?.code ?? null,
-    certificateStatus: certificate ? t(`reports.certificateStatus.${certificate.status}`) : null,
+  const known = new Map<string, string>();
+  return {
+    status: {
+      enrolled: t('reports.status.enrolled'),
+      inProgress: t('reports.status.inProgress'),
+      completed: t('reports.status.completed'),
+      withdrawn: t('reports.status.withdrawn'),
+    },
+    certificateStatus: {
+      valid: t('reports.certificateStatus.valid'),
+      revoked: t('reports.certificateStatus.revoked'),
+      replaced: t('reports.certificateStatus.replaced'),
+    },
+    option(list, code, other = null) {
+      if (code === 'other' && other) return other;
+      const key = `${list}.${code}`;
+      let label = known.get(key);
+      if (label === undefined) {
+        label = optionLabel(lang, list, code);
+        known.set(key, label);
+      }
+      return label;
+    },
   };
-  return ROSTER_COLUMNS.map((column) => values[column.key] ?? null);
+}
+
+/**
+ * One roster row, in the order of ROSTER_COLUMNS: every figure comes from the
+ * progress read model, so it is the number My courses and the staff list show.
+ * Text is not neutralised here; the writers do that for every cell. Pass the
+ * labels of rosterLabels(lang) when writing many rows.
+ */
+export function rosterRow(source: RosterSource, labelsOrLang: RosterLabels | string): TypedCell[] {
+  const labels = typeof labelsOrLang === 'string' ? rosterLabels(labelsOrLang) : labelsOrLang;
+  const { person, progress, certificate } = source;
+  return [
+    person.name,
+    person.email,
+    labels.option('institutions', person.institution, person.institutionOther),
+    person.position,
+    labels.option('sexes', person.sex),
+    labels.option('ageGroups', person.ageGroup),
+    labels.option('countries', person.country, person.countryOther),
+    person.department,
+    person.dutyStation,
+    source.courseTitle,
+    source.cohortName,
+    labels.status[rosterStatus(source.enrolment.status, progress)],
+    source.enrolment.createdAt,
+    progress?.percent ?? 0,
+    progress?.modulesDone ?? 0,
+    progress?.quizAverage ?? null,
+    progress?.preTestScore ?? null,
+    progress?.postTestScore ?? null,
+    progress?.knowledgeGain ?? null,
+    progress?.completedAt ?? null,
+    certificate?.code ?? null,
+    certificate ? labels.certificateStatus[certificate.status] : null,
+  ];
 }

@@ -3,11 +3,12 @@ import type { Writable } from 'node:stream';
 import type { TypedCell } from '../../common/safe-cells';
 import { translator } from '../../i18n/i18n';
 import { DownloadAuditService } from '../audit/download-audit.service';
-import { SheetColumn, writeCsv, writeXlsx } from '../export/sheet-writers';
-import { RosterRecord, ReportSources } from '../report-sources';
+import type { Course } from '../../content/entities/course.entity';
+import { SheetColumn, writeCsvPages, writeXlsxPages } from '../export/sheet-writers';
+import { RosterLineRecord, RosterRecord, ReportSources } from '../report-sources';
 import { ReportActor, ReportScopeService } from '../scope/report-scope.service';
 import { filterParams, ReportFilter, ReportScope, rosterQueryFrom } from './report-filter';
-import { ROSTER_COLUMNS, rosterHeaders, rosterRow, RosterSource, rosterStatus } from './roster-row';
+import { ROSTER_COLUMNS, rosterHeaders, rosterLabels, rosterRow, rosterStatus } from './roster-row';
 import { courseTitle } from '../../content/course-title';
 
 export type SheetFormat = 'csv' | 'xlsx';
@@ -24,17 +25,33 @@ export const CONTENT_TYPES: Record<SheetFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
-/** What a roster row shows of a record; an anonymised person is named as such, without email. */
-export function rosterSource(record: RosterRecord, lang: string): RosterSource {
-  const { user, enrolment, course, cohort } = record;
-  const t = translator(lang);
-  return {
-    enrolment,
-    person: { ...user, name: user.anonymisedAt ? t('reports.anonymised') : user.name, email: user.anonymisedAt ? '' : user.email },
-    courseTitle: courseTitle(course, lang),
-    cohortName: cohort?.name ?? null,
-    progress: record.progress,
-    certificate: record.certificate,
+/**
+ * A download's rows, page by page. The translated words and the course titles
+ * are looked up once; an anonymised person is named as such, without email.
+ */
+export function rosterRowsOf(lang: string) {
+  const labels = rosterLabels(lang);
+  const anonymised = translator(lang)('reports.anonymised');
+  const titles = new Map<number, string>();
+  const titleOf = (course: Course) => {
+    let title = titles.get(course.id);
+    if (title === undefined) titles.set(course.id, (title = courseTitle(course, lang)));
+    return title;
+  };
+  return (record: RosterLineRecord): TypedCell[] => {
+    const { line } = record;
+    const person = line.person.anonymised ? { ...line.person, name: anonymised, email: '' } : line.person;
+    return rosterRow(
+      {
+        enrolment: line,
+        person,
+        courseTitle: titleOf(record.course),
+        cohortName: line.cohortName,
+        progress: record.progress,
+        certificate: record.certificate,
+      },
+      labels,
+    );
   };
 }
 
@@ -63,8 +80,16 @@ export class RosterService {
     }
   }
 
-  async *rows(scope: ReportScope, filter: ReportFilter, lang: string): AsyncGenerator<TypedCell[]> {
-    for await (const record of this.records(scope, filter)) yield rosterRow(rosterSource(record, lang), lang);
+  /** The download's rows, a page at a time (the status filter applied to each page). */
+  async *rowPages(scope: ReportScope, filter: ReportFilter, lang: string): AsyncGenerator<TypedCell[][]> {
+    const rowOf = rosterRowsOf(lang);
+    for await (const page of this.sources.linePages(rosterQueryFrom(filter, scope))) {
+      const rows: TypedCell[][] = [];
+      for (const record of page) {
+        if (!filter.status || rosterStatus(record.line.status, record.progress) === filter.status) rows.push(rowOf(record));
+      }
+      if (rows.length) yield rows;
+    }
   }
 
   /** How many enrolments the filter covers (before the in-progress/enrolled split), for the page. */
@@ -86,11 +111,11 @@ export class RosterService {
       contentType: CONTENT_TYPES[format],
       write: async (destination) => {
         const auditId = await this.audit.start(actor.id, 'roster', format, filterParams(filter));
-        const rows = this.rows(scope, filter, lang);
+        const pages = this.rowPages(scope, filter, lang);
         const count =
           format === 'csv'
-            ? await writeCsv(destination, columns, rows)
-            : await writeXlsx(destination, t('reports.roster.sheet'), columns, rows);
+            ? await writeCsvPages(destination, columns, pages)
+            : await writeXlsxPages(destination, t('reports.roster.sheet'), columns, pages);
         await this.audit.finish(auditId, count);
         return count;
       },
