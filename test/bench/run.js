@@ -10,7 +10,7 @@ const { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, r
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const autocannon = require('autocannon');
-const { seedLarge } = require('./seed-large');
+const { prepareLarge, scratchDatabase } = require('./seed-large');
 
 const root = join(__dirname, '..', '..');
 const dist = join(root, 'dist');
@@ -30,28 +30,6 @@ const selected = (key) => !ONLY || key === 'healthz' || ONLY.has(key);
 
 const hasTaskset = spawnSync('taskset', ['-V']).status === 0;
 const pinned = (args) => (hasTaskset ? ['taskset', ['-c', '0', ...args]] : [args[0], args.slice(1)]);
-
-async function scratchDatabase(dir) {
-  const serverUrl = process.env.BENCH_DATABASE_URL;
-  if (!serverUrl)
-    return { url: `sqlite:${join(dir, 'bench.sqlite')}`, file: join(dir, 'bench.sqlite'), kind: 'sqlite', drop: async () => undefined };
-  const { Client } = require('pg');
-  const name = `bench_${Date.now()}`;
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    name,
-    serverUrl,
-    kind: 'postgres',
-    drop: async () => {
-      const client = new Client({ connectionString: serverUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await client.end();
-    },
-  };
-}
 
 async function pgAdmin(serverUrl, sql) {
   const { Client } = require('pg');
@@ -79,7 +57,7 @@ async function seededDatabase(database, contentDir) {
     return JSON.parse(readFileSync(marker, 'utf8'));
   }
   if (database.kind === 'postgres') await pgAdmin(database.serverUrl, `CREATE DATABASE "${database.name}"`);
-  const dataSet = await prepare(database.url, contentDir);
+  const dataSet = await prepareLarge(dist, database.url, contentDir);
   if (cache) {
     mkdirSync(cache, { recursive: true });
     if (database.kind === 'sqlite') {
@@ -92,20 +70,6 @@ async function seededDatabase(database, contentDir) {
     writeFileSync(marker, JSON.stringify(dataSet));
   }
   return dataSet;
-}
-
-/** Migrations, courses and demo data through the app's own start-up code, then the large data set. */
-async function prepare(databaseUrl, contentDir) {
-  const { loadConfig } = require(join(dist, 'src', 'config', 'app-config'));
-  const { createApp, prepareData } = require(join(dist, 'src', 'app.bootstrap'));
-  const { buildDataSourceOptions } = require(join(dist, 'ormconfig'));
-  const config = loadConfig({ DATABASE_URL: databaseUrl, CONTENT_DIR: contentDir, SEED_DEMO: 'true' });
-  const app = await createApp(config, { logger: ['error'] });
-  await prepareData(app, config);
-  await app.close();
-  const argon2 = require('argon2');
-  const hash = await argon2.hash('bench-password-2026', { type: argon2.argon2id });
-  return seedLarge(buildDataSourceOptions(config.database), hash);
 }
 
 /** The shipped courses with unlimited quiz attempts, so one learner can submit the same quiz thousands of times. */

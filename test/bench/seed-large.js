@@ -229,17 +229,16 @@ async function seedLarge(options, passwordHash) {
  */
 async function scratchDatabase(dir) {
   const serverUrl = process.env.BENCH_DATABASE_URL;
-  if (!serverUrl) return { url: `sqlite:${join(dir, 'bench.sqlite')}`, kind: 'sqlite', drop: async () => undefined };
+  if (!serverUrl)
+    return { url: `sqlite:${join(dir, 'bench.sqlite')}`, file: join(dir, 'bench.sqlite'), kind: 'sqlite', drop: async () => undefined };
   const { Client } = require('pg');
   const name = `bench_${Date.now()}`;
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
+    name,
+    serverUrl,
     kind: 'postgres',
     drop: async () => {
       const client = new Client({ connectionString: serverUrl });
