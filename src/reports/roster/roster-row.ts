@@ -1,6 +1,7 @@
 import type { TypedCell } from '../../common/safe-cells';
 import { translator } from '../../i18n/i18n';
 import type { CertificateSummary, LearnerProgressSummary } from '../progress-summary';
+import type { RosterPerson as RosterLinePerson } from '../../enrolments/roster-query';
 
 /** The four states a roster filters on, in the words coordinators use. */
 export const ROSTER_STATUSES = ['enrolled', 'inProgress', 'completed', 'withdrawn'] as const;
@@ -41,20 +42,8 @@ export const ROSTER_COLUMNS: readonly RosterColumn[] = [
   { key: 'certificateStatus', kind: 'text', width: 12 },
 ];
 
-/** What the roster needs to know about the learner (a slice of the user row). */
-export interface RosterPerson {
-  name: string;
-  email: string;
-  institution: string;
-  institutionOther: string | null;
-  position: string;
-  sex: string;
-  ageGroup: string;
-  country: string;
-  countryOther: string | null;
-  department: string;
-  dutyStation: string;
-}
+/** What the roster shows of the learner: the roster line's person, already named as anonymised where they are. */
+export type RosterPerson = Omit<RosterLinePerson, 'anonymised'>;
 
 export interface RosterSource {
   enrolment: { id: number; status: string; createdAt: Date };
