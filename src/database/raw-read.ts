@@ -66,6 +66,11 @@ export function parameter(dataSource: DataSource, n: number): string {
   return dataSource.options.type === 'postgres' ? `$${n}` : '?';
 }
 
+/** `?, ?, ?` on SQLite, `$3, $4, $5` on PostgreSQL: placeholders for `count` parameters after `before` others. */
+export function placeholders(dataSource: DataSource, count: number, before = 0): string {
+  return Array.from({ length: count }, (_, index) => parameter(dataSource, before + index + 1)).join(', ');
+}
+
 type Row = Record<string, unknown>;
 interface SqliteStatement {
   all(params: unknown[], callback: (error: Error | null, rows: Row[]) => void): unknown;

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import type { Repository, ObjectLiteral } from 'typeorm';
+import { placeholders } from '../database/raw-read';
 import { chunks } from '../enrolments/enrolments.service';
 
 /**
@@ -9,12 +10,6 @@ import { chunks } from '../enrolments/enrolments.service';
  * PostgreSQL, no entity built. Values are converted by the driver exactly as
  * TypeORM converts them when it loads an entity.
  */
-
-/** `?, ?, ?` on SQLite, `$3, $4, $5` on PostgreSQL, for `count` parameters after `before` others. */
-export function placeholders(dataSource: DataSource, count: number, before = 0): string {
-  const postgres = dataSource.options.type === 'postgres';
-  return Array.from({ length: count }, (_, index) => (postgres ? `$${before + index + 1}` : '?')).join(', ');
-}
 
 /** Learners and courses whose every combination is one of the pairs asked for. */
 export interface PairGroup {

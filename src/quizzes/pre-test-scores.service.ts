@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { entityColumns, parameter, readRows } from '../database/raw-read';
+import { entityColumns, parameter, placeholders, readRows } from '../database/raw-read';
 import { learnerCourseKey, PreTestScores, type TestKind } from '../progress/pre-test-scores';
-import { pairGroupCondition, pairGroups, placeholders } from '../progress/raw-rows';
+import { pairGroupCondition, pairGroups } from '../progress/raw-rows';
 import { QuizAttempt } from './entities/quiz-attempt.entity';
 
 /** The progress read model's first-attempt scores, read from the attempts (the first submitted pre-test or post-test counts). */
