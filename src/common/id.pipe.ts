@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException, PipeTransform } from '@nestjs/common';
 
 /** The largest id a 32-bit integer column holds. */
-const MAX_ID = 2_147_483_647;
+export const MAX_ID = 2_147_483_647;
 
 /** Whether a path segment is a record id as this app writes them: 1 to 2147483647 in plain digits, no sign, no leading zero. */
 export function isIdText(value: unknown): value is string {

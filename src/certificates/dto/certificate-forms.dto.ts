@@ -1,6 +1,7 @@
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { REVOKE_REASONS, type RevokeReason } from '../entities/certificate.entity';
+import { PageNumber } from '../../common/page-number';
 
 const emptyToUndefined = ({ value }: { value: unknown }): unknown => (value === '' ? undefined : value);
 
@@ -33,10 +34,7 @@ export class StaffSearchQuery {
   @Min(1)
   cohort?: number;
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @PageNumber()
   page?: number;
 }
 

@@ -3,6 +3,7 @@ import { IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Ma
 import { COUNTRIES } from '../../users/profile-options';
 import type { EnrolmentMode } from '../entities/cohort.entity';
 import { emptyToUndefined, idList, optionalNumber, trimmed } from './form-transforms';
+import { MAX_ID } from '../../common/id.pipe';
 
 export const ENROLMENT_MODES: EnrolmentMode[] = ['open', 'key', 'approval', 'invitation'];
 export const COHORT_COUNTRIES = COUNTRIES.filter((code) => code !== 'other');
@@ -12,6 +13,7 @@ export class CohortFormDto {
   @Transform(optionalNumber)
   @IsInt()
   @Min(1)
+  @Max(MAX_ID)
   courseId: number;
 
   @Transform(trimmed)

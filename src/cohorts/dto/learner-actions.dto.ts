@@ -1,6 +1,8 @@
-import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { emptyToUndefined, optionalNumber } from './form-transforms';
+import { PageNumber } from '../../common/page-number';
+import { MAX_ID } from '../../common/id.pipe';
 
 const STATUSES = ['active', 'pending', 'withdrawn', 'moved', 'declined', 'all'];
 
@@ -16,10 +18,7 @@ export class ListLearnersQuery {
   @IsIn(STATUSES)
   status?: 'active' | 'pending' | 'withdrawn' | 'moved' | 'declined' | 'all';
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @PageNumber()
   page?: number;
 }
 
@@ -35,6 +34,7 @@ export class MoveLearnerDto extends ReturnToDto {
   @Transform(optionalNumber)
   @IsInt()
   @Min(1)
+  @Max(MAX_ID)
   targetCohortId: number;
 }
 

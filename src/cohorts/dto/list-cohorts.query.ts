@@ -1,7 +1,8 @@
-import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { emptyToUndefined } from './form-transforms';
 import { COHORT_COUNTRIES } from './cohort-form.dto';
+import { PageNumber } from '../../common/page-number';
 
 export class ListCohortsQuery {
   @Transform(emptyToUndefined)
@@ -20,9 +21,6 @@ export class ListCohortsQuery {
   @IsIn(['current', 'archived', 'all'])
   show?: 'current' | 'archived' | 'all';
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @PageNumber()
   page?: number;
 }

@@ -1,6 +1,6 @@
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { LANGUAGES } from '../../i18n/i18n';
+import { PageNumber } from '../../common/page-number';
 
 /** The topics of the content format (course.md `topic:`). */
 export const CATALOGUE_TOPICS = ['trafficking', 'smuggling', 'children', 'psychosocial', 'other'] as const;
@@ -15,10 +15,6 @@ export class ListCoursesQuery {
   @IsIn(['', ...LANGUAGES])
   language?: string;
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(10000)
+  @PageNumber()
   page?: number;
 }

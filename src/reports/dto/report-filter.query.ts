@@ -1,7 +1,8 @@
 import { Transform, TransformFnParams } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Matches, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { COUNTRIES, INSTITUTIONS } from '../../users/profile-options';
 import { ROSTER_STATUSES, RosterStatus } from '../roster/roster-row';
+import { MAX_PAGE } from '../../common/page-number';
 
 const blank = ({ value }: TransformFnParams): unknown => (value === '' ? undefined : value);
 const id = ({ value }: TransformFnParams): unknown =>
@@ -79,5 +80,6 @@ export class DownloadsQuery {
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(MAX_PAGE)
   page?: number;
 }

@@ -1,6 +1,6 @@
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { ROLES } from '../../common/roles';
+import { PageNumber } from '../../common/page-number';
 
 export class ListUsersQuery {
   @IsOptional()
@@ -12,9 +12,6 @@ export class ListUsersQuery {
   @IsIn(ROLES)
   role?: string;
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @PageNumber()
   page?: number;
 }

@@ -1,7 +1,6 @@
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Min } from 'class-validator';
+import { PageNumber } from '../../../common/page-number';
 
 export class HistoryQuery {
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  @PageNumber()
   page?: number;
 }
